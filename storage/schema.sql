@@ -1,0 +1,66 @@
+-- basewatch storage contract. Table and column names are read by external checks: keep them.
+-- Every statement is idempotent, so opening a file applies whatever it lacks.
+
+CREATE TABLE IF NOT EXISTS feeds (
+    url                  VARCHAR PRIMARY KEY,
+    name                 VARCHAR,
+    etag                 VARCHAR,
+    last_modified        VARCHAR,
+    last_polled_at       TIMESTAMPTZ,
+    last_status          VARCHAR,      -- ok | not modified | error
+    last_error           VARCHAR,
+    consecutive_failures INTEGER DEFAULT 0,
+    last_success_at      TIMESTAMPTZ,
+    items_seen           INTEGER DEFAULT 0
+);
+
+CREATE TABLE IF NOT EXISTS articles (
+    article_id       VARCHAR PRIMARY KEY,   -- sha1 of the canonical URL
+    url              VARCHAR UNIQUE NOT NULL,
+    title            VARCHAR,
+    published_at     TIMESTAMPTZ,
+    fetched_at       TIMESTAMPTZ,
+    feed_url         VARCHAR,
+    text             VARCHAR,
+    is_attack_report BOOLEAN
+);
+
+CREATE TABLE IF NOT EXISTS incidents (
+    incident_id       VARCHAR PRIMARY KEY,  -- <base-slug>-<attack date>, stable across re-runs
+    base              VARCHAR NOT NULL,
+    country           VARCHAR,
+    latitude          DOUBLE,
+    longitude         DOUBLE,
+    attack_date       DATE,
+    date_precision    VARCHAR,
+    weapons           VARCHAR[],
+    projectiles       INTEGER,
+    killed            INTEGER,
+    wounded           INTEGER,
+    claimed_by        VARCHAR,
+    suspected         VARCHAR,
+    first_reported_at TIMESTAMPTZ,
+    last_reported_at  TIMESTAMPTZ,
+    source_count      INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS incident_reports (
+    incident_id    VARCHAR NOT NULL,
+    article_url    VARCHAR NOT NULL,
+    is_primary     BOOLEAN NOT NULL,
+    evidence       VARCHAR,
+    base           VARCHAR,
+    country        VARCHAR,
+    latitude       DOUBLE,
+    longitude      DOUBLE,
+    attack_date    DATE,
+    date_precision VARCHAR,
+    weapons        VARCHAR[],
+    projectiles    INTEGER,
+    killed         INTEGER,
+    wounded        INTEGER,
+    claimed_by     VARCHAR,
+    suspected      VARCHAR,
+    reported_at    TIMESTAMPTZ,
+    PRIMARY KEY (incident_id, article_url)
+);
