@@ -29,7 +29,7 @@ def parse_feed(feed_url: str, body: bytes, content_type: str = "") -> tuple[Feed
     if content_type:
         headers["content-type"] = content_type
     parsed = feedparser.parse(body, response_headers=headers)
-    if not parsed.entries and (parsed.bozo or not parsed.get("version")):
+    if not parsed.entries and not parsed.get("version"):
         reason = parsed.get("bozo_exception") or "no RSS or Atom structure"
         raise FeedError(feed_url, f"not a feed ({_first_line(reason)})")
     items: dict[str, FeedItem] = {}

@@ -1,0 +1,238 @@
+"""The `basewatch` command line: the only place that prints.
+
+Prefect is imported only by the commands that run a flow, so `detect`, `incidents` and `evaluate`
+start instantly.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import dataclasses
+import io
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+from extractors.dedup import Incident
+from flows.settings import ConfigError, load_feeds, load_settings
+from storage.database import StorageError, incident_detail, list_incidents
+
+EXIT_CONFIG = 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args)
+    except ConfigError as exc:
+        print(f"basewatch: configuration error: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    except StorageError as exc:
+        print(f"basewatch: database error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("basewatch: interrupted", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="basewatch", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="one polling pass over the feeds through the Prefect flow")
+    run.add_argument("--feeds", type=Path, help="feeds TOML file ([[feeds]] name/url); default: the shipped list")
+    run.add_argument("--db", type=Path, help="DuckDB file (default: basewatch.duckdb)")
+    run.add_argument("-v", "--verbose", action="store_true", help="show Prefect's run log")
+    run.set_defaults(handler=_run)
+
+    demo = commands.add_parser("demo", help="run the pipeline on the bundled offline demo site")
+    demo.add_argument("--db", type=Path, default=Path("basewatch-demo.duckdb"), help="DuckDB file to write")
+    demo.add_argument("-v", "--verbose", action="store_true", help="show Prefect's run log")
+    demo.set_defaults(handler=_demo)
+
+    detect = commands.add_parser("detect", help="detect attacks in one plain-text article, print JSON")
+    detect.add_argument("file", help="text file, or - for standard input")
+    detect.add_argument("--published", type=date.fromisoformat, help="publication date, YYYY-MM-DD")
+    detect.add_argument("--title", default="", help="the article's headline")
+    detect.set_defaults(handler=_detect)
+
+    evaluate = commands.add_parser("evaluate", help="score the detector on a labelled corpus (JSONL)")
+    evaluate.add_argument("corpus", type=Path)
+    evaluate.add_argument("--json", action="store_true", help="print the full report as JSON")
+    evaluate.set_defaults(handler=_evaluate)
+
+    incidents = commands.add_parser("incidents", help="list stored incidents")
+    incidents.add_argument("--db", type=Path, help="DuckDB file (default: basewatch.duckdb)")
+    incidents.add_argument("--since", type=date.fromisoformat, help="attacks on or after YYYY-MM-DD")
+    incidents.add_argument("--base", help="base name contains this text")
+    incidents.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    incidents.add_argument("--show", metavar="ID", help="one incident with all its sources and evidence")
+    incidents.set_defaults(handler=_incidents)
+    return parser
+
+
+def _prepare_prefect(verbose: bool) -> None:
+    """Ephemeral Prefect by default: no server to start, no telemetry, quiet unless asked."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "extractors,storage")
+    if not verbose:
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+
+def _run(args: argparse.Namespace) -> int:
+    settings = load_settings({"feeds_file": args.feeds, "db_path": args.db})
+    load_feeds(settings.feeds_file)  # a bad feeds file is a configuration error before Prefect starts
+    _prepare_prefect(args.verbose)
+    from flows.monitor import run_monitor
+
+    summary, completed = run_monitor(settings.feeds_file, settings.db_path)
+    _print_summary(summary, settings.db_path)
+    if not completed:
+        print("basewatch: every feed failed; nothing was read", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    _prepare_prefect(args.verbose)
+    from flows.demo import serve_demo_site
+    from flows.monitor import run_monitor
+
+    with serve_demo_site() as site, tempfile.TemporaryDirectory(prefix="basewatch-demo-") as tmp:
+        feeds_file = Path(tmp) / "feeds.toml"
+        feeds_file.write_text("".join(f'[[feeds]]\nname = {json.dumps(f.name)}\nurl = {json.dumps(f.url)}\n\n'
+                                      for f in site.feeds), encoding="utf-8")
+        print(f"Demo news site on {site.base_url} with {len(site.feeds)} feeds; writing {args.db}")
+        summary, _ = run_monitor(feeds_file, args.db)
+    _print_summary(summary, args.db)
+    print()
+    _print_incidents(list_incidents(args.db), "table")
+    return 0
+
+
+def _detect(args: argparse.Namespace) -> int:
+    from extractors.detect import detect
+
+    try:
+        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"basewatch: {args.file}: cannot read ({exc})", file=sys.stderr)
+        return EXIT_CONFIG
+    detection = detect(text, args.published, args.title)
+    print(json.dumps({"is_attack_report": detection.is_attack_report,
+                      "incidents": [dataclasses.asdict(r) for r in detection.reports]},
+                     indent=2, default=_json_value))
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from extractors.evaluation import evaluate_corpus, format_report
+
+    try:
+        report = evaluate_corpus(args.corpus)
+    except (OSError, ValueError) as exc:
+        print(f"basewatch: {args.corpus}: cannot evaluate ({exc})", file=sys.stderr)
+        return EXIT_CONFIG
+    print(json.dumps(report.as_dict(), indent=2, default=_json_value) if args.json else format_report(report))
+    return 0
+
+
+def _incidents(args: argparse.Namespace) -> int:
+    db = load_settings({"db_path": args.db}).db_path
+    if args.show:
+        detail = incident_detail(db, args.show)
+        if detail is None:
+            print(f"basewatch: {db}: no incident {args.show!r}", file=sys.stderr)
+            return 1
+        _print_detail(detail)
+        return 0
+    _print_incidents(list_incidents(db, since=args.since, base=args.base), args.format)
+    return 0
+
+
+# ---------------------------------------------------------------- output
+
+_TABLE_COLUMNS = ("attack_date", "base", "country", "weapons", "projectiles", "killed", "wounded",
+                  "claimed_by", "suspected", "source_count", "incident_id")
+
+
+def _print_summary(summary, db_path: Path) -> None:
+    print(f"Feeds polled: {len(summary.feeds)}")
+    for feed in summary.feeds:
+        detail = f"error: {feed.error}" if feed.error else f"{feed.new_articles} new articles"
+        print(f"  {feed.status:<12} {feed.name}: {detail}")
+    print(f"Articles stored: {summary.articles_added} ({summary.attack_reports} attack reports)")
+    for error in summary.article_errors:
+        print(f"  skipped {error}")
+    print(f"Incidents: {len(summary.new_incidents)} new, {len(summary.updated_incidents)} updated -> {db_path}")
+    for incident_id in summary.new_incidents:
+        print(f"  new      {incident_id}")
+    for incident_id in summary.updated_incidents:
+        print(f"  updated  {incident_id}")
+
+
+def _print_incidents(incidents: list[Incident], fmt: str) -> None:
+    rows = [dataclasses.asdict(i) for i in incidents]
+    if fmt == "json":
+        print(json.dumps(rows, indent=2, default=_json_value))
+        return
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=[f.name for f in dataclasses.fields(Incident)])
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _cell(v) for k, v in row.items()})
+        sys.stdout.write(out.getvalue())
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(rows)} incidents", show_lines=False)
+    for column in _TABLE_COLUMNS:
+        table.add_column(column.replace("_", " "), overflow="fold")
+    for row in rows:
+        table.add_row(*(_cell(row[c]) for c in _TABLE_COLUMNS))
+    Console(width=max(160, Console().width)).print(table)
+
+
+def _print_detail(detail) -> None:
+    incident = detail.incident
+    for name, value in dataclasses.asdict(incident).items():
+        print(f"{name:>18}: {_cell(value)}")
+    print(f"\nSources ({len(detail.reports)}):")
+    for on_file in detail.reports:
+        r = on_file.report
+        kind = "primary" if r.is_primary else "background"
+        print(f"- {on_file.article_url}  [{kind}, published {_cell(on_file.reported_at)}]")
+        print(f"    says: date={_cell(r.attack_date)} weapons={_cell(r.weapons)} projectiles={_cell(r.projectiles)}"
+              f" killed={_cell(r.killed)} wounded={_cell(r.wounded)} claimed_by={_cell(r.claimed_by)}"
+              f" suspected={_cell(r.suspected)}")
+        print(f"    evidence: {r.evidence}")
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return str(value)
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
