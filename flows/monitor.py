@@ -124,10 +124,10 @@ def analyse_articles(items: Sequence[tuple[FeedItem, Trust]], settings: Settings
     )
 
 
-poll_feed = task(poll, name="poll-feed", cache_policy=NO_CACHE, timeout_seconds=300,
+poll_feed = task(poll, name="poll-feed", cache_policy=NO_CACHE,
                  task_run_name="poll {feed.name}")
-analyse_batch = task(analyse_articles, name="analyse-articles", cache_policy=NO_CACHE, timeout_seconds=1800)
-store_batch = task(store_articles, name="store-articles", cache_policy=NO_CACHE, timeout_seconds=600)
+analyse_batch = task(analyse_articles, name="analyse-articles", cache_policy=NO_CACHE)
+store_batch = task(store_articles, name="store-articles", cache_policy=NO_CACHE)
 
 
 @flow(name="monitor-feeds", task_runner=ThreadPoolTaskRunner(max_workers=8), log_prints=False)
