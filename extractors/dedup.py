@@ -22,7 +22,8 @@ Reconciling an incident from all of its reports (every report keeps its own valu
   revise counts upwards ("at least 10 rockets" becomes 14; casualties rise) far more often than down;
 - claimed_by and suspected: the most recent primary report that names one;
 - first/last_reported_at: the earliest and latest publication time; source_count: distinct articles
-  that report the attack as their own news.
+  that report the attack as their own news; independent_sources counts syndicated copies of one wire
+  story (near-duplicate text, see extractors/fingerprint.py) once.
 """
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
+from extractors.fingerprint import count_independent
 from extractors.records import IncidentReport
 
 MATCH_WINDOW_DAYS = 1
@@ -55,6 +57,7 @@ class ReportOnFile:
     report: IncidentReport
     article_url: str
     reported_at: datetime | None
+    fingerprint: int | None = None
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,7 @@ class Incident:
     first_reported_at: datetime | None
     last_reported_at: datetime | None
     source_count: int
+    independent_sources: int
 
 
 def base_slug(base: str) -> str:
@@ -133,6 +137,7 @@ def reconcile(incident_id: str, reports: list[ReportOnFile]) -> Incident:
     latest_first = sorted(primary, key=lambda r: (r.reported_at is not None, r.reported_at or _EPOCH),
                           reverse=True)
     times = [r.reported_at for r in reports if r.reported_at]
+    primary_articles = {r.article_url: r.fingerprint for r in reports if r.report.is_primary}
     return Incident(
         incident_id=incident_id,
         base=first.base,
@@ -149,7 +154,8 @@ def reconcile(incident_id: str, reports: list[ReportOnFile]) -> Incident:
         suspected=next((r.report.suspected for r in latest_first if r.report.suspected), None),
         first_reported_at=min(times, default=None),
         last_reported_at=max(times, default=None),
-        source_count=len({r.article_url for r in reports if r.report.is_primary}),
+        source_count=len(primary_articles),
+        independent_sources=count_independent(list(primary_articles.values())),
     )
 
 

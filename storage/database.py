@@ -19,6 +19,7 @@ from pathlib import Path
 import duckdb
 
 from extractors.dedup import Incident, ReportOnFile, StoredIncident, assign_incidents, reconcile
+from extractors.fingerprint import text_fingerprint
 from extractors.records import AnalysedArticle, IncidentReport
 
 log = logging.getLogger(__name__)
@@ -175,10 +176,10 @@ def store_articles(path: Path | str, batch: Sequence[AnalysedArticle]) -> StoreR
         if not fresh:
             return StoreResult(0, (), ())
         _insert_rows(con, "articles", ("article_id", "url", "title", "published_at", "fetched_at", "feed_url",
-                                       "text", "is_attack_report"),
+                                       "text", "is_attack_report", "fingerprint"),
                      [(article_id(a.article.url), a.article.url, a.article.title, a.article.published_at,
-                       a.article.fetched_at, a.article.feed_url, a.article.text, a.detection.is_attack_report)
-                      for a in fresh])
+                       a.article.fetched_at, a.article.feed_url, a.article.text, a.detection.is_attack_report,
+                       text_fingerprint(a.article.text)) for a in fresh])
         claims = [(report, a) for a in fresh for report in a.detection.reports]
         if not claims:
             return StoreResult(len(fresh), (), ())
@@ -234,7 +235,7 @@ def incident_detail(path: Path | str, incident_id: str) -> IncidentDetail | None
 
 _INCIDENT_COLUMNS = ("incident_id", "base", "country", "latitude", "longitude", "attack_date", "date_precision",
                      "weapons", "projectiles", "killed", "wounded", "claimed_by", "suspected",
-                     "first_reported_at", "last_reported_at", "source_count")
+                     "first_reported_at", "last_reported_at", "source_count", "independent_sources")
 _CLAIM_COLUMNS = ("base", "country", "latitude", "longitude", "attack_date", "date_precision", "weapons",
                   "projectiles", "killed", "wounded", "claimed_by", "suspected", "is_primary", "evidence")
 _REPORT_COLUMNS = ("incident_id", "article_url", "reported_at", *_CLAIM_COLUMNS)
@@ -273,7 +274,7 @@ def _incidents_near(con: duckdb.DuckDBPyConnection, reports: Sequence[IncidentRe
     """Only incidents at the reports' bases are candidates; the window is wide enough for every rule."""
     bases = sorted({r.base.casefold() for r in reports})
     rows = con.execute(
-        "SELECT incident_id, base, attack_date, weapons FROM incidents WHERE list_contains(?, lower(base))",
+        "SELECT incident_id, base, attack_date, weapons FROM incidents WHERE base_key IN (SELECT unnest(?))",
         [bases],
     ).fetchall()
     return [StoredIncident(row[0], row[1], row[2], tuple(row[3] or ())) for row in rows]
@@ -281,25 +282,27 @@ def _incidents_near(con: duckdb.DuckDBPyConnection, reports: Sequence[IncidentRe
 
 def _reports_of(con: duckdb.DuckDBPyConnection, incident_id: str) -> list[ReportOnFile]:
     rows = con.execute(
-        f"SELECT article_url, reported_at, {', '.join(_CLAIM_COLUMNS)} FROM incident_reports "
-        "WHERE incident_id = ? ORDER BY reported_at NULLS LAST, article_url",
+        f"SELECT r.article_url, r.reported_at, a.fingerprint, {', '.join('r.' + c for c in _CLAIM_COLUMNS)} "
+        "FROM incident_reports r LEFT JOIN articles a ON a.url = r.article_url "
+        "WHERE r.incident_id = ? ORDER BY r.reported_at NULLS LAST, r.article_url",
         [incident_id],
     ).fetchall()
     reports = []
     for row in rows:
-        claim = dict(zip(_CLAIM_COLUMNS, row[2:]))
+        claim = dict(zip(_CLAIM_COLUMNS, row[3:]))
         claim["weapons"] = tuple(claim["weapons"] or ())
-        reports.append(ReportOnFile(IncidentReport(**claim), article_url=row[0], reported_at=row[1]))
+        reports.append(ReportOnFile(IncidentReport(**claim), article_url=row[0], reported_at=row[1],
+                                    fingerprint=row[2]))
     return reports
 
 
 def _write_incident(con: duckdb.DuckDBPyConnection, incident: Incident) -> None:
     values = [list(getattr(incident, c)) if c == "weapons" else getattr(incident, c) for c in _INCIDENT_COLUMNS]
-    updates = ", ".join(f"{c} = excluded.{c}" for c in _INCIDENT_COLUMNS if c != "incident_id")
+    updates = ", ".join(f"{c} = excluded.{c}" for c in _INCIDENT_COLUMNS if c not in ("incident_id", "base"))
     con.execute(
-        f"INSERT INTO incidents ({', '.join(_INCIDENT_COLUMNS)}) VALUES ({', '.join('?' for _ in values)}) "
-        f"ON CONFLICT (incident_id) DO UPDATE SET {updates}",
-        values,
+        f"INSERT INTO incidents ({', '.join(_INCIDENT_COLUMNS)}, base_key) "
+        f"VALUES ({', '.join('?' for _ in values)}, ?) ON CONFLICT (incident_id) DO UPDATE SET {updates}",
+        [*values, incident.base.casefold()],
     )
 
 

@@ -22,7 +22,8 @@ CREATE TABLE IF NOT EXISTS articles (
     fetched_at       TIMESTAMPTZ,
     feed_url         VARCHAR,
     text             VARCHAR,
-    is_attack_report BOOLEAN
+    is_attack_report BOOLEAN,
+    fingerprint      UBIGINT                -- SimHash of the text: syndicated copies land within a few bits
 );
 
 CREATE TABLE IF NOT EXISTS incidents (
@@ -41,8 +42,11 @@ CREATE TABLE IF NOT EXISTS incidents (
     suspected         VARCHAR,
     first_reported_at TIMESTAMPTZ,
     last_reported_at  TIMESTAMPTZ,
-    source_count      INTEGER
+    source_count      INTEGER,              -- distinct articles reporting it as their own news
+    independent_sources INTEGER,            -- the same, counting syndicated copies of one story once
+    base_key          VARCHAR               -- case-folded base: the merge step's lookup key
 );
+CREATE INDEX IF NOT EXISTS incidents_base_key ON incidents (base_key);
 
 CREATE TABLE IF NOT EXISTS incident_reports (
     incident_id    VARCHAR NOT NULL,
@@ -64,3 +68,4 @@ CREATE TABLE IF NOT EXISTS incident_reports (
     reported_at    TIMESTAMPTZ,
     PRIMARY KEY (incident_id, article_url)
 );
+CREATE INDEX IF NOT EXISTS incident_reports_incident ON incident_reports (incident_id);
