@@ -31,7 +31,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from extractors.fingerprint import count_independent
 from extractors.records import IncidentReport
@@ -94,33 +94,48 @@ def assign_incidents(
     `None` means the report is dropped: a background mention that corroborates nothing.
     Incidents created here are visible to later reports in the same call.
     """
-    known = list(on_file)
-    taken = {incident.incident_id for incident in known}
+    by_base: dict[str, list[StoredIncident]] = {}
+    for incident in on_file:
+        by_base.setdefault(incident.base.casefold(), []).append(incident)
+    taken = {incident.incident_id for incident in on_file}
     decisions: list[tuple[IncidentReport, StoredIncident | None]] = []
     for report, published_day in reports:
-        match = find_match(report, published_day, known)
+        same_base = by_base.setdefault(report.base.casefold(), [])
+        match = find_match(report, published_day, same_base)
         if match is None and report.is_primary:
             match = _new_incident(report, taken)
-            known.append(match)
+            same_base.append(match)
             taken.add(match.incident_id)
         decisions.append((report, match))
     return decisions
 
 
-def find_match(report: IncidentReport, published_day: date | None,
-               on_file: list[StoredIncident]) -> StoredIncident | None:
-    same_base = [i for i in on_file if i.base.casefold() == report.base.casefold() and i.attack_date]
+def search_window(report: IncidentReport, published_day: date | None) -> tuple[date, date] | None:
+    """The attack dates an incident may have to match the report (None: it can match nothing)."""
     if report.date_precision == "month" and report.attack_date and not report.is_primary:
-        in_month = [i for i in same_base if (i.attack_date.year, i.attack_date.month)
-                    == (report.attack_date.year, report.attack_date.month)]
-        return in_month[0] if len(in_month) == 1 else None
+        first = report.attack_date.replace(day=1)
+        following = (first + timedelta(days=32)).replace(day=1)
+        return first, following - timedelta(days=1)
     if report.date_precision not in (None, "day"):
         return None
     day = report.attack_date or published_day
     if day is None:
         return None
-    close = [i for i in same_base if abs((i.attack_date - day).days) <= MATCH_WINDOW_DAYS
-             and _weapons_agree(i.weapons, report.weapons)]
+    return day - timedelta(days=MATCH_WINDOW_DAYS), day + timedelta(days=MATCH_WINDOW_DAYS)
+
+
+def find_match(report: IncidentReport, published_day: date | None,
+               on_file: list[StoredIncident]) -> StoredIncident | None:
+    """The incident the rules pair the report with, among incidents on file (any base)."""
+    window = search_window(report, published_day)
+    if window is None:
+        return None
+    same_base = [i for i in on_file if i.attack_date and window[0] <= i.attack_date <= window[1]
+                 and i.base.casefold() == report.base.casefold()]
+    if report.date_precision == "month":
+        return same_base[0] if len(same_base) == 1 else None
+    day = report.attack_date or published_day
+    close = [i for i in same_base if _weapons_agree(i.weapons, report.weapons)]
     return min(close, key=lambda i: (abs((i.attack_date - day).days), i.incident_id), default=None)
 
 

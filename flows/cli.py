@@ -73,6 +73,11 @@ def _parser() -> argparse.ArgumentParser:
     incidents.add_argument("--format", choices=("table", "csv", "json"), default="table")
     incidents.add_argument("--show", metavar="ID", help="one incident with all its sources and evidence")
     incidents.set_defaults(handler=_incidents)
+
+    backtest = commands.add_parser("backtest", help="replay stored articles through detector and merge rules")
+    backtest.add_argument("--db", type=Path, help="DuckDB file (default: basewatch.duckdb)")
+    backtest.add_argument("--quiet", action="store_true", help="print only the comparison, not every decision")
+    backtest.set_defaults(handler=_backtest)
     return parser
 
 
@@ -153,6 +158,25 @@ def _incidents(args: argparse.Namespace) -> int:
         _print_detail(detail)
         return 0
     _print_incidents(list_incidents(db, since=args.since, base=args.base), args.format)
+    return 0
+
+
+def _backtest(args: argparse.Namespace) -> int:
+    from extractors.backtest import replay
+    from storage.database import incident_ids, stored_articles
+
+    db = load_settings({"db_path": args.db}).db_path
+    replayed: set[str] = set()
+    for decision in replay(stored_articles(db)):
+        if decision.incident_id and decision.is_primary:
+            replayed.add(decision.incident_id)
+        if not args.quiet:
+            kind = "primary" if decision.is_primary else "background"
+            print(f"{decision.action:<11} {decision.incident_id or '-':<40} {kind:<10} {decision.article_url}")
+            print(f"{'':<12}{decision.evidence[:150]}")
+    stored = incident_ids(db)
+    print(f"Replayed incidents: {len(replayed)}; stored incidents: {len(stored)}; "
+          f"only in replay: {sorted(replayed - stored) or 'none'}; only stored: {sorted(stored - replayed) or 'none'}")
     return 0
 
 

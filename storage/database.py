@@ -18,9 +18,9 @@ from pathlib import Path
 
 import duckdb
 
-from extractors.dedup import Incident, ReportOnFile, StoredIncident, assign_incidents, reconcile
+from extractors.dedup import Incident, ReportOnFile, StoredIncident, assign_incidents, reconcile, search_window
 from extractors.fingerprint import text_fingerprint
-from extractors.records import AnalysedArticle, IncidentReport
+from extractors.records import AnalysedArticle, Article, IncidentReport
 
 log = logging.getLogger(__name__)
 
@@ -183,12 +183,11 @@ def store_articles(path: Path | str, batch: Sequence[AnalysedArticle]) -> StoreR
         claims = [(report, a) for a in fresh for report in a.detection.reports]
         if not claims:
             return StoreResult(len(fresh), (), ())
-        candidates = _incidents_near(con, [report for report, _ in claims])
+        dated_claims = [(report, a.article.published_at.date() if a.article.published_at else None)
+                        for report, a in claims]
+        candidates = _incidents_near(con, dated_claims)
         existing_ids = {c.incident_id for c in candidates}
-        decisions = assign_incidents(
-            [(report, a.article.published_at.date() if a.article.published_at else None) for report, a in claims],
-            candidates,
-        )
+        decisions = assign_incidents(dated_claims, candidates)
         report_rows = []
         touched: dict[str, None] = {}
         for (report, analysed), (_, incident) in zip(claims, decisions):
@@ -198,8 +197,8 @@ def store_articles(path: Path | str, batch: Sequence[AnalysedArticle]) -> StoreR
             report_rows.append(_report_row(incident.incident_id, analysed.article.url,
                                            analysed.article.published_at, report))
         _insert_rows(con, "incident_reports", _REPORT_COLUMNS, report_rows, on_conflict="DO NOTHING")
-        for incident_id in touched:
-            _write_incident(con, reconcile(incident_id, _reports_of(con, incident_id)))
+        on_file_reports = _reports_of(con, list(touched))
+        _write_incidents(con, [reconcile(i, on_file_reports[i]) for i in touched])
     new = tuple(i for i in touched if i not in existing_ids)
     updated = tuple(i for i in touched if i in existing_ids)
     return StoreResult(len(fresh), new, updated)
@@ -218,13 +217,27 @@ def list_incidents(path: Path | str, since: date | None = None, base: str | None
     return [_incident_from_row(row) for row in rows]
 
 
+def stored_articles(path: Path | str, batch_size: int = 500) -> Iterator[Article]:
+    """Every stored article, read in batches so a large file is never held in memory at once."""
+    with connect(path, read_only=True) as con:
+        cursor = con.execute("SELECT url, title, text, published_at, fetched_at, feed_url FROM articles ORDER BY url")
+        while rows := cursor.fetchmany(batch_size):
+            for url, title, text, published_at, fetched_at, feed_url in rows:
+                yield Article(url, title or "", text or "", published_at, fetched_at, feed_url or "")
+
+
+def incident_ids(path: Path | str) -> set[str]:
+    with connect(path, read_only=True) as con:
+        return {row[0] for row in con.execute("SELECT incident_id FROM incidents").fetchall()}
+
+
 def incident_detail(path: Path | str, incident_id: str) -> IncidentDetail | None:
     with connect(path, read_only=True) as con:
         row = con.execute(f"SELECT {', '.join(_INCIDENT_COLUMNS)} FROM incidents WHERE incident_id = ?",
                           [incident_id]).fetchone()
         if row is None:
             return None
-        reports = _reports_of(con, incident_id)
+        reports = _reports_of(con, [incident_id])[incident_id]
         evidence = tuple(r[0] for r in con.execute(
             "SELECT evidence FROM incident_reports WHERE incident_id = ? ORDER BY reported_at, article_url",
             [incident_id]).fetchall())
@@ -270,40 +283,50 @@ def _report_row(incident_id: str, article_url: str, reported_at: datetime | None
         list(getattr(report, c)) if c == "weapons" else getattr(report, c) for c in _CLAIM_COLUMNS))
 
 
-def _incidents_near(con: duckdb.DuckDBPyConnection, reports: Sequence[IncidentReport]) -> list[StoredIncident]:
-    """Only incidents at the reports' bases are candidates; the window is wide enough for every rule."""
-    bases = sorted({r.base.casefold() for r in reports})
+def _incidents_near(con: duckdb.DuckDBPyConnection,
+                    claims: Sequence[tuple[IncidentReport, date | None]]) -> list[StoredIncident]:
+    """Only incidents at a report's base within its search window can match: one indexed join."""
+    windows = [(r.base.casefold(), *w) for r, day in claims if (w := search_window(r, day))]
+    if not windows:
+        return []
+    keys, starts, ends = (list(column) for column in zip(*windows))
     rows = con.execute(
-        "SELECT incident_id, base, attack_date, weapons FROM incidents WHERE base_key IN (SELECT unnest(?))",
-        [bases],
+        """
+        SELECT DISTINCT i.incident_id, i.base, i.attack_date, i.weapons
+        FROM incidents i
+        JOIN (SELECT unnest(?) AS base_key, unnest(?) AS lo, unnest(?) AS hi) w
+          ON i.base_key = w.base_key AND i.attack_date BETWEEN w.lo AND w.hi
+        """,
+        [keys, starts, ends],
     ).fetchall()
     return [StoredIncident(row[0], row[1], row[2], tuple(row[3] or ())) for row in rows]
 
 
-def _reports_of(con: duckdb.DuckDBPyConnection, incident_id: str) -> list[ReportOnFile]:
+def _reports_of(con: duckdb.DuckDBPyConnection, incident_ids: list[str]) -> dict[str, list[ReportOnFile]]:
+    """All reports of the given incidents, oldest first, in one query."""
     rows = con.execute(
-        f"SELECT r.article_url, r.reported_at, a.fingerprint, {', '.join('r.' + c for c in _CLAIM_COLUMNS)} "
+        f"SELECT r.incident_id, r.article_url, r.reported_at, a.fingerprint, "
+        f"{', '.join('r.' + c for c in _CLAIM_COLUMNS)} "
         "FROM incident_reports r LEFT JOIN articles a ON a.url = r.article_url "
-        "WHERE r.incident_id = ? ORDER BY r.reported_at NULLS LAST, r.article_url",
-        [incident_id],
+        f"WHERE r.incident_id IN ({', '.join('?' for _ in incident_ids)}) "
+        "ORDER BY r.reported_at NULLS LAST, r.article_url",
+        incident_ids,
     ).fetchall()
-    reports = []
+    reports: dict[str, list[ReportOnFile]] = {i: [] for i in incident_ids}
     for row in rows:
-        claim = dict(zip(_CLAIM_COLUMNS, row[3:]))
+        claim = dict(zip(_CLAIM_COLUMNS, row[4:]))
         claim["weapons"] = tuple(claim["weapons"] or ())
-        reports.append(ReportOnFile(IncidentReport(**claim), article_url=row[0], reported_at=row[1],
-                                    fingerprint=row[2]))
+        reports[row[0]].append(ReportOnFile(IncidentReport(**claim), article_url=row[1], reported_at=row[2],
+                                            fingerprint=row[3]))
     return reports
 
 
-def _write_incident(con: duckdb.DuckDBPyConnection, incident: Incident) -> None:
-    values = [list(getattr(incident, c)) if c == "weapons" else getattr(incident, c) for c in _INCIDENT_COLUMNS]
+def _write_incidents(con: duckdb.DuckDBPyConnection, incidents: list[Incident]) -> None:
+    rows = [(*(list(getattr(i, c)) if c == "weapons" else getattr(i, c) for c in _INCIDENT_COLUMNS),
+             i.base.casefold()) for i in incidents]
     updates = ", ".join(f"{c} = excluded.{c}" for c in _INCIDENT_COLUMNS if c not in ("incident_id", "base"))
-    con.execute(
-        f"INSERT INTO incidents ({', '.join(_INCIDENT_COLUMNS)}, base_key) "
-        f"VALUES ({', '.join('?' for _ in values)}, ?) ON CONFLICT (incident_id) DO UPDATE SET {updates}",
-        [*values, incident.base.casefold()],
-    )
+    _insert_rows(con, "incidents", (*_INCIDENT_COLUMNS, "base_key"), rows,
+                 on_conflict=f"(incident_id) DO UPDATE SET {updates}")
 
 
 def _incident_from_row(row: tuple) -> Incident:

@@ -1,0 +1,48 @@
+"""Replay stored articles through the detector and the merge rules, to see every decision they make.
+
+Used after changing the detector or the dedup rules: the replay starts from an empty incident list,
+so its result can be compared with what the database holds.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from extractors.dedup import StoredIncident, assign_incidents
+from extractors.detect import detect
+from extractors.records import Article
+
+
+@dataclass(frozen=True)
+class ReplayDecision:
+    article_url: str
+    base: str
+    attack_date: date | None
+    is_primary: bool
+    incident_id: str | None
+    action: str  # "new" | "merge" | "corroborate" | "drop"
+    evidence: str
+
+
+def replay(articles: Iterable[Article]) -> Iterator[ReplayDecision]:
+    """Decisions in publication order, as the pipeline would make them reading the articles afresh."""
+    known: list[StoredIncident] = []
+    ordered = sorted(articles, key=lambda a: (a.published_at is None, a.published_at or a.fetched_at, a.url))
+    for article in ordered:
+        published = article.published_at.date() if article.published_at else None
+        reports = detect(article.text, published, article.title).reports
+        before = {i.incident_id for i in known}
+        decisions = assign_incidents([(r, published) for r in reports], known)
+        for report, incident in decisions:
+            if incident is not None and incident.incident_id not in before and incident not in known:
+                known.append(incident)
+            if incident is None:
+                action = "drop"
+            elif incident.incident_id not in before:
+                action = "new"
+                before.add(incident.incident_id)
+            else:
+                action = "merge" if report.is_primary else "corroborate"
+            yield ReplayDecision(article.url, report.base, report.attack_date, report.is_primary,
+                                 incident.incident_id if incident else None, action, report.evidence)
