@@ -4,11 +4,24 @@ from __future__ import annotations
 import hashlib
 import http.server
 import os
+import tempfile
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pytest
+
+# Prefect reads its settings when first imported (test modules import flows at collection), so the
+# test session's own Prefect home, quiet logs and no telemetry are set here, before any import.
+_PREFECT_HOME = tempfile.mkdtemp(prefix="basewatch-test-prefect-")
+os.environ.update({
+    "PREFECT_HOME": _PREFECT_HOME,
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "DO_NOT_TRACK": "1",
+    "PREFECT_LOGGING_LEVEL": "WARNING",
+    "PREFECT_LOGGING_SERVER_LEVEL": "WARNING",
+})
+os.environ.pop("PREFECT_API_URL", None)
 
 
 @dataclass
@@ -78,18 +91,3 @@ def site() -> Iterator[LoopbackSite]:
     s.close()
 
 
-@pytest.fixture(scope="session", autouse=True)
-def isolated_prefect(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Each test session gets its own Prefect database, with no telemetry and quiet logs."""
-    home = tmp_path_factory.mktemp("prefect-home")
-    saved = dict(os.environ)
-    os.environ.update({
-        "PREFECT_HOME": str(home),
-        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-        "DO_NOT_TRACK": "1",
-        "PREFECT_LOGGING_LEVEL": "WARNING",
-    })
-    os.environ.pop("PREFECT_API_URL", None)
-    yield
-    os.environ.clear()
-    os.environ.update(saved)
