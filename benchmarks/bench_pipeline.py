@@ -1,0 +1,177 @@
+"""End to end versus the physical floor, and the steady-state second pass.
+
+A loopback site serves N article URLs cycling over the real pages in ../shared/bench/html/ behind F RSS
+feeds. Three timings, side by side in one run:
+  floor     the same pages fetched with httpx and run through trafilatura.extract alone, 2 processes;
+  pass 1    `basewatch run` over the site (Prefect start-up included, reported separately);
+  pass 2    `basewatch run` again: every feed answers 304 or lists only stored URLs.
+Run: `uv run python benchmarks/bench_pipeline.py [--articles 2000] [--feeds 40]`.
+"""
+from __future__ import annotations
+
+import argparse
+import email.utils
+import http.server
+import multiprocessing
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import httpx
+import trafilatura
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = ROOT.parent / "shared" / "bench" / "html"
+
+
+class BenchSite:
+    """Article i serves page i mod 109 (bytes as stored); feed j lists articles j, j+F, j+2F, …"""
+
+    def __init__(self, articles: int, feeds: int) -> None:
+        self.pages = [p.read_bytes() for p in sorted(PAGES.glob("*.html"))]
+        self.articles, self.feeds = articles, feeds
+        site = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:  # noqa: N802
+                body, kind = site.route(self.path)
+                if body is None:
+                    self.send_response(404)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                etag = f'"{len(body)}-{hash(body) & 0xffffffff:x}"'
+                if self.headers.get("If-None-Match") == etag:
+                    self.send_response(304)
+                    self.send_header("ETag", etag)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                self.send_response(200)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(body)))
+                self.send_header("ETag", etag)
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.feed_bodies = [self._feed(j) for j in range(feeds)]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def article_urls(self) -> list[str]:
+        return [f"{self.url}/a/{i}.html" for i in range(self.articles)]
+
+    def route(self, path: str) -> tuple[bytes | None, str]:
+        if m := re.fullmatch(r"/a/(\d+)\.html", path):
+            i = int(m.group(1))
+            return (self.pages[i % len(self.pages)] if i < self.articles else None), "text/html"
+        if m := re.fullmatch(r"/feeds/(\d+)\.xml", path):
+            j = int(m.group(1))
+            return (self.feed_bodies[j] if j < self.feeds else None), "application/rss+xml"
+        return None, ""
+
+    def _feed(self, j: int) -> bytes:
+        start = datetime(2026, 11, 1, tzinfo=timezone.utc)
+        items = "".join(
+            f"<item><title>Story {i}</title><link>{self.url}/a/{i}.html</link><guid>{self.url}/a/{i}.html</guid>"
+            f"<pubDate>{email.utils.format_datetime(start + timedelta(minutes=i))}</pubDate></item>"
+            for i in range(j, self.articles, self.feeds)
+        )
+        return (f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Feed {j}</title>'
+                f"<link>{self.url}/</link><description>bench</description>{items}</channel></rss>").encode()
+
+    def feeds_toml(self) -> str:
+        return "".join(f'[[feeds]]\nname = "feed {j}"\nurl = "{self.url}/feeds/{j}.xml"\n\n'
+                       for j in range(self.feeds))
+
+
+def _floor_worker(urls: list[str]) -> int:
+    chars = 0
+    with httpx.Client() as client:
+        for url in urls:
+            chars += len(trafilatura.extract(client.get(url).content, include_comments=False) or "")
+    return chars
+
+
+def floor_seconds(urls: list[str], processes: int) -> float:
+    chunks = [urls[k::processes] for k in range(processes)]
+    with multiprocessing.get_context("spawn").Pool(processes) as pool:
+        pool.map(_floor_worker, [chunks[0][:5]] * processes)  # import and warm up before timing
+        t0 = time.perf_counter()
+        pool.map(_floor_worker, chunks)
+        return time.perf_counter() - t0
+
+
+def timed_run(args: list[str], env: dict[str, str]) -> tuple[float, str]:
+    t0 = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "flows.cli", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=3600)
+    elapsed = time.perf_counter() - t0
+    if done.returncode != 0:
+        raise SystemExit(f"basewatch {' '.join(args)} failed ({done.returncode}): {done.stderr[-2000:]}")
+    return elapsed, done.stdout
+
+
+def prefect_startup_seconds(env: dict[str, str]) -> float:
+    """A flow that does nothing, in a fresh process: what every `basewatch run` pays before working."""
+    code = "from prefect import flow\n@flow\ndef noop():\n    return 1\nnoop()\n"
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True, capture_output=True, timeout=300)
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True, capture_output=True, timeout=300)
+    return time.perf_counter() - t0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--feeds", type=int, default=40)
+    args = parser.parse_args()
+    site = BenchSite(args.articles, args.feeds)
+    work = Path(tempfile.mkdtemp(prefix="bw-bench-"))
+    feeds = work / "feeds.toml"
+    feeds.write_text(site.feeds_toml())
+    env = {**os.environ, "PREFECT_HOME": str(work / "prefect"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+           "DO_NOT_TRACK": "1", "PYTHONPATH": str(ROOT)}
+    env.pop("PREFECT_API_URL", None)
+    urls = site.article_urls()
+    floor2 = floor_seconds(urls, 2)
+    startup = prefect_startup_seconds(env)
+    db = work / "bench.duckdb"
+    pass1, out1 = timed_run(["run", "--feeds", str(feeds), "--db", str(db)], env)
+    pass2, out2 = timed_run(["run", "--feeds", str(feeds), "--db", str(db)], env)
+    stored = re.search(r"Articles stored: (\d+)", out1)
+    print(f"machine: {os.cpu_count()} cores; {args.articles} articles behind {args.feeds} feeds")
+    print(f"{'measure':<44} {'seconds':>8} {'ms/article':>11}")
+    rows = [
+        ("floor: httpx + trafilatura.extract, 2 processes", floor2),
+        ("Prefect start-up (empty flow, fresh process)", startup),
+        ("basewatch run, pass 1 (all new)", pass1),
+        ("  pass 1 minus Prefect start-up", pass1 - startup),
+        ("basewatch run, pass 2 (nothing new)", pass2),
+        ("  pass 2 minus Prefect start-up", pass2 - startup),
+    ]
+    for name, seconds in rows:
+        print(f"{name:<44} {seconds:>8.1f} {seconds / args.articles * 1000:>11.1f}")
+    print(f"pass 1 / floor: {pass1 / floor2:.2f}x (minus start-up: {(pass1 - startup) / floor2:.2f}x); "
+          f"articles stored: {stored.group(1) if stored else '?'}; "
+          f"articles/s: {args.articles / pass1:.1f}")
+    stages = re.search(r"Stage seconds: (.*)", out1)
+    if stages:
+        print(f"pass 1 stages: {stages.group(1)}")
+
+
+if __name__ == "__main__":
+    main()
