@@ -179,7 +179,7 @@ def store_articles(path: Path | str, batch: Sequence[AnalysedArticle]) -> StoreR
                                        "text", "is_attack_report", "fingerprint"),
                      [(article_id(a.article.url), a.article.url, a.article.title, a.article.published_at,
                        a.article.fetched_at, a.article.feed_url, a.article.text, a.detection.is_attack_report,
-                       text_fingerprint(a.article.text)) for a in fresh])
+                       text_fingerprint(a.article.text) if a.detection.reports else None) for a in fresh])
         claims = [(report, a) for a in fresh for report in a.detection.reports]
         if not claims:
             return StoreResult(len(fresh), (), ())
