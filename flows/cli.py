@@ -68,17 +68,52 @@ def _parser() -> argparse.ArgumentParser:
 
     incidents = commands.add_parser("incidents", help="list stored incidents")
     incidents.add_argument("--db", type=Path, help="DuckDB file (default: basewatch.duckdb)")
-    incidents.add_argument("--since", type=date.fromisoformat, help="attacks on or after YYYY-MM-DD")
-    incidents.add_argument("--base", help="base name contains this text")
-    incidents.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    _add_filters(incidents)
+    incidents.add_argument("--format", choices=("table", "csv", "json", "geojson"), default="table")
     incidents.add_argument("--show", metavar="ID", help="one incident with all its sources and evidence")
     incidents.set_defaults(handler=_incidents)
+
+    export = commands.add_parser("export", help="write incidents to CSV, JSON, GeoJSON or Parquet")
+    export.add_argument("--db", type=Path, help="DuckDB file (default: basewatch.duckdb)")
+    export.add_argument("--format", choices=("csv", "json", "geojson", "parquet"), required=True)
+    export.add_argument("--out", type=Path, required=True, help="file to write")
+    export.add_argument("--with-sources", action="store_true",
+                        help="add each incident's articles and evidence (CSV: a second file NAME.sources.csv)")
+    _add_filters(export)
+    export.set_defaults(handler=_export)
+
+    report = commands.add_parser("report", help="write a self-contained HTML report (map, timeline, tables)")
+    report.add_argument("--db", type=Path, help="DuckDB file (default: basewatch.duckdb)")
+    report.add_argument("--out", type=Path, default=Path("report.html"), help="HTML file to write")
+    _add_filters(report)
+    report.set_defaults(handler=_report)
 
     backtest = commands.add_parser("backtest", help="replay stored articles through detector and merge rules")
     backtest.add_argument("--db", type=Path, help="DuckDB file (default: basewatch.duckdb)")
     backtest.add_argument("--quiet", action="store_true", help="print only the comparison, not every decision")
     backtest.set_defaults(handler=_backtest)
     return parser
+
+
+def _add_filters(command: argparse.ArgumentParser) -> None:
+    """The incident filters shared by `incidents`, `export` and `report`."""
+    from extractors.records import WEAPONS
+
+    command.add_argument("--since", type=date.fromisoformat, help="attacks on or after YYYY-MM-DD")
+    command.add_argument("--until", type=date.fromisoformat, help="attacks on or before YYYY-MM-DD")
+    command.add_argument("--base", help="base name contains this text")
+    command.add_argument("--country", action="append", default=[], help="country (repeat for any of several)")
+    command.add_argument("--weapon", action="append", default=[], choices=WEAPONS,
+                         help="weapon used (repeat for any of several)")
+    command.add_argument("--min-sources", type=int, metavar="N",
+                         help="at least N independent sources (syndicated copies count once)")
+
+
+def _filters(args: argparse.Namespace):
+    from storage.export import IncidentFilter
+
+    return IncidentFilter(since=args.since, until=args.until, base=args.base, countries=tuple(args.country),
+                          weapons=tuple(args.weapon), min_sources=args.min_sources)
 
 
 def _prepare_prefect(verbose: bool) -> None:
@@ -137,10 +172,10 @@ def _detect(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from extractors.evaluation import evaluate_corpus, format_report
+    from extractors.evaluation import evaluate, format_report
 
     try:
-        report = evaluate_corpus(args.corpus)
+        report = evaluate(args.corpus)
     except (OSError, ValueError) as exc:
         print(f"basewatch: {args.corpus}: cannot evaluate ({exc})", file=sys.stderr)
         return EXIT_CONFIG
@@ -157,8 +192,77 @@ def _incidents(args: argparse.Namespace) -> int:
             return 1
         _print_detail(detail)
         return 0
-    _print_incidents(list_incidents(db, since=args.since, base=args.base), args.format)
+    from storage.export import query_incidents
+
+    _print_incidents(query_incidents(db, _filters(args)), args.format)
     return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from storage.export import ExportError, export_incidents
+
+    db = load_settings({"db_path": args.db}).db_path
+    try:
+        with _ProgressReporter() as progress:
+            result = export_incidents(db, args.out, args.format, _filters(args), args.with_sources,
+                                      progress=lambda done, total: progress("reading sources", done, total))
+    except ExportError as exc:
+        print(f"basewatch: export error: {exc}", file=sys.stderr)
+        return 1
+    sources = f" with {result.sources} sources" if args.with_sources else ""
+    print(f"Exported {result.incidents} incidents{sources} as {args.format} -> "
+          + ", ".join(str(f) for f in result.files))
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from flows.report import write_report
+
+    db = load_settings({"db_path": args.db}).db_path
+    try:
+        with _ProgressReporter() as progress:
+            result = write_report(db, args.out, _filters(args), progress=progress)
+    except OSError as exc:
+        print(f"basewatch: {args.out}: cannot write the report ({exc.strerror or exc})", file=sys.stderr)
+        return 1
+    print(f"Report: {result.incidents} incidents at {result.bases} bases -> {result.path} "
+          f"({result.size_bytes / 1024:.0f} KB, self-contained, works offline)")
+    return 0
+
+
+class _ProgressReporter:
+    """progress(step, done, total) as a rich progress bar on a terminal, else plain lines on stderr."""
+
+    def __enter__(self):
+        if sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self._rich = Progress(TextColumn("{task.description:<26}"), BarColumn(), MofNCompleteColumn(),
+                                  TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+            self._rich.start()
+            self._tasks: dict[str, object] = {}
+            return self._rich_step
+        self._rich = None
+        self._last: dict[str, int] = {}
+        return self._plain_step
+
+    def __exit__(self, *exc_info) -> None:
+        if self._rich is not None:
+            self._rich.stop()
+
+    def _rich_step(self, step: str, done: int, total: int) -> None:
+        if step not in self._tasks:
+            self._tasks[step] = self._rich.add_task(step, total=total)
+        self._rich.update(self._tasks[step], completed=done, total=total)
+
+    def _plain_step(self, step: str, done: int, total: int) -> None:
+        """At most one line per tenth of each step, the last when it is done: readable in CI logs."""
+        tenth = 10 if done >= total else done * 10 // max(total, 1)
+        if done == 0 or tenth <= self._last.get(step, -1):
+            return
+        self._last[step] = tenth
+        print(f"basewatch: {step}: {done}/{total}", file=sys.stderr, flush=True)
 
 
 def _backtest(args: argparse.Namespace) -> int:
@@ -183,7 +287,7 @@ def _backtest(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- output
 
 _TABLE_COLUMNS = ("attack_date", "base", "country", "weapons", "projectiles", "killed", "wounded",
-                  "claimed_by", "suspected", "source_count", "incident_id")
+                  "claimed_by", "suspected", "source_count", "independent_sources", "incident_id")
 
 
 def _print_summary(summary, db_path: Path) -> None:
@@ -203,16 +307,13 @@ def _print_summary(summary, db_path: Path) -> None:
 
 def _print_incidents(incidents: list[Incident], fmt: str) -> None:
     rows = [dataclasses.asdict(i) for i in incidents]
+    if fmt in ("csv", "geojson"):  # the same columns and encoding as `basewatch export`
+        from storage.export import write_csv, write_geojson
+
+        (write_csv if fmt == "csv" else write_geojson)(incidents, sys.stdout)
+        return
     if fmt == "json":
         print(json.dumps(rows, indent=2, default=_json_value))
-        return
-    if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=[f.name for f in dataclasses.fields(Incident)])
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: _cell(v) for k, v in row.items()})
-        sys.stdout.write(out.getvalue())
         return
     from rich.console import Console
     from rich.table import Table

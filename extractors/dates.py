@@ -1,0 +1,163 @@
+"""Resolve the date phrases of wire reports against the publication date.
+
+Wire copy rarely prints the attack date; it says "on Monday", "late Saturday", "overnight",
+"yesterday", "on Dec. 29" or, for older events, "in March". These rules turn such phrases into a
+`date` plus a precision ("day", "month", "year"):
+
+- A weekday means the most recent such day on or before publication; the publication weekday itself
+  means the publication day ("on Monday" in a Monday paper is today). "Sunday to Monday" is the later day.
+- "yesterday" / "last night" = the day before publication; "today", "tonight", "this morning",
+  "overnight" = the publication day (overnight raids are keyed by the morning they end).
+- A month and day without a year take the latest year that does not put them after publication
+  (one day of slack for time zones); "6/1/2024" is read day-first or month-first, whichever is not
+  in the future and lies closer to publication.
+- "in March" / "last month" give month precision; "last year" / "two years ago" year precision.
+- Dates attached to a speech verb ("said on Monday") or opening a dateline ("BAGHDAD, April 14 (Xinhua) --")
+  are kept but marked, so callers can prefer dates that describe the event itself.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (r"(?P<mon>jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|"
+          r"aug(?:ust|\.)?|sep(?:t(?:ember)?|\.)?\.?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)")
+_WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a": 1, "several": 2}
+
+_MONTH_DAY = re.compile(
+    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?", re.IGNORECASE)
+_DAY_MONTH = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?:,?\s+(?P<year>(?:19|20)\d\d))?", re.IGNORECASE)
+_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d\d)(?![\d/])")
+_WEEKDAY_SPAN = re.compile(rf"\b(?P<first>{_WD})\s+(?:to|into|and)\s+(?P<second>{_WD})\b", re.IGNORECASE)
+_WEEKDAY = re.compile(rf"\b(?P<wd>{_WD})(?:'s|’s)?\b", re.IGNORECASE)
+_RELATIVE = re.compile(
+    r"\b(?P<rel>yesterday|last night|overnight|today|tonight|this morning|this evening|this afternoon|"
+    r"earlier today|a day earlier|the previous day|the day before)\b", re.IGNORECASE)
+_MONTH_ONLY = re.compile(
+    rf"\b(?:in|since|during|early|late|mid-?|last|this)\s+{_MONTH}(?:\s+(?P<year>(?:19|20)\d\d))?\b(?!\s+\d)", re.IGNORECASE)
+_LAST_MONTH = re.compile(r"\b(?P<which>last|earlier this|this|previous) month\b", re.IGNORECASE)
+_YEARS_AGO = re.compile(r"\b(?P<n>\w+) years? ago\b|\b(?P<last>last|previous) year\b", re.IGNORECASE)
+_SPEECH = re.compile(
+    r"\b(?:said|says|told|announced|tweeted|reported|confirmed|stated|added|statement|claimed|"
+    r"speculated|wrote|posted|according to \w+)\b[^.;]{0,25}$", re.IGNORECASE)
+
+_DATELINE_END = re.compile(r"\s*(?:\([^)]{1,20}\))?\s*(?:;|:|--|—|–|\||-\s)")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date phrase found in a sentence."""
+
+    start: int
+    end: int
+    value: date
+    precision: str  # "day" | "month" | "year"
+    speech: bool  # attached to a speech verb ("said on Monday")
+    rank: int  # lower = more specific (explicit date < weekday < relative word < month < year)
+
+
+def weekday_on_or_before(name: str, published: date) -> date:
+    """Most recent `name` day on or before publication (same weekday = the publication day)."""
+    back = (published.weekday() - WEEKDAYS.index(name.lower())) % 7
+    return published - timedelta(days=back)
+
+
+def _month_number(token: str) -> int:
+    return MONTHS[token.lower().rstrip(".")[:4] if token.lower().startswith("sept") else token.lower()[:3]]
+
+
+def _fit_year(month: int, day: int, published: date | None, year: str | None) -> date | None:
+    try:
+        if year:
+            return date(int(year), month, day)
+        if published is None:
+            return None
+        candidate = date(published.year, month, day)
+        if candidate > published + timedelta(days=1):
+            candidate = date(published.year - 1, month, day)
+        return candidate
+    except ValueError:
+        return None
+
+
+def _month_before(month: int, published: date, year: str | None) -> date:
+    if year:
+        return date(int(year), month, 1)
+    y = published.year if month <= published.month else published.year - 1
+    return date(y, month, 1)
+
+
+def find_dates(sentence: str, published: date | None) -> list[DateMention]:
+    """Every date phrase in `sentence`, resolved against `published`, in text order."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m: re.Match, value: date | None, precision: str, rank: int) -> None:
+        if value is None or any(s < m.end() and m.start() < e for s, e in taken):
+            return
+        if "mon" in m.groupdict() and m["mon"] == "may":
+            return
+        taken.append((m.start(), m.end()))
+        speech = bool(_SPEECH.search(sentence[max(0, m.start() - 60):m.start()]) or
+                      (m.start() < 30 and _DATELINE_END.match(sentence[m.end():])))
+        found.append(DateMention(m.start(), m.end(), value, precision, speech, rank))
+
+    for m in _MONTH_DAY.finditer(sentence):
+        add(m, _fit_year(_month_number(m["mon"]), int(m["day"]), published, m["year"]), "day", 0)
+    for m in _DAY_MONTH.finditer(sentence):
+        add(m, _fit_year(_month_number(m["mon"]), int(m["day"]), published, m["year"]), "day", 0)
+    for m in _NUMERIC.finditer(sentence):
+        add(m, _numeric_date(int(m["a"]), int(m["b"]), int(m["year"]), published), "day", 0)
+    if published is not None:
+        for m in _WEEKDAY_SPAN.finditer(sentence):
+            add(m, weekday_on_or_before(m["second"], published), "day", 1)
+        for m in _WEEKDAY.finditer(sentence):
+            add(m, weekday_on_or_before(m["wd"], published), "day", 1)
+        for m in _RELATIVE.finditer(sentence):
+            back = 1 if m["rel"].lower() in {"yesterday", "last night", "a day earlier", "the previous day",
+                                             "the day before"} else 0
+            add(m, published - timedelta(days=back), "day", 2)
+        for m in _MONTH_ONLY.finditer(sentence):
+            add(m, _month_before(_month_number(m["mon"]), published, m["year"]), "month", 3)
+        for m in _LAST_MONTH.finditer(sentence):
+            first = published.replace(day=1)
+            value = (first - timedelta(days=1)).replace(day=1) if m["which"].lower() in {"last", "previous"} else first
+            add(m, value, "month", 3)
+        for m in _YEARS_AGO.finditer(sentence):
+            n = 1 if m["last"] else _NUMBERS.get(m["n"].lower(), int(m["n"]) if m["n"].isdigit() else 0)
+            if n:
+                add(m, date(published.year - n, 1, 1), "year", 4)
+    else:
+        for m in _MONTH_ONLY.finditer(sentence):
+            if m["year"]:
+                add(m, date(int(m["year"]), _month_number(m["mon"]), 1), "month", 3)
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _numeric_date(a: int, b: int, year: int, published: date | None) -> date | None:
+    options = []
+    for day, month in ((a, b), (b, a)):
+        try:
+            options.append(date(year, month, day))
+        except ValueError:
+            continue
+    if published is not None:
+        past = [d for d in options if d <= published + timedelta(days=1)]
+        options = sorted(past or options, key=lambda d: abs((published - d).days))
+    return options[0] if options else None
+
+
+def best_date(mentions: list[DateMention]) -> DateMention | None:
+    """The phrase that most likely dates the event: event dates before speech dates, then the most specific."""
+    if not mentions:
+        return None
+    return min(mentions, key=lambda d: (d.speech, d.rank, d.start))

@@ -1,0 +1,272 @@
+"""Detect reports of attacks on military installations in one article.
+
+How an article is read:
+1. Title and body are split into sentences. Every sentence that reports an attack on a referenced
+   installation yields a *mention* (base, date phrase, background cue) — see mentions.py.
+2. The article's own news (the *main date*) is the date of the first mention that is not marked as
+   background and lies at most a week before publication; with no date phrase it is the publication day.
+   A headline framed as something else (retaliatory strikes, trial, anniversary, handover, opinion)
+   and not itself naming an attacked base means the article has no news of its own: all background.
+3. A mention is primary when it has no background cue ("in March", "last month", "previous",
+   "three days after ...") and its date, if any, is within a day of the main date. Several bases hit
+   the same night are several primary reports.
+4. Descriptions without a name ("an air base north of Baghdad") in the headline or lead are the main
+   named base; when no base is named at all they make one unnamed report.
+5. Each report reads its facts (fields.py) from its own sentences, then from the sentences that follow
+   it without naming another base or another time.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from extractors import fields
+from extractors.dates import DateMention, find_dates
+from extractors.gazetteer import Base
+from extractors.mentions import BaseRef, attack_cue, base_refs, excluded, is_origin, is_title_case, negative_target
+from extractors.records import Detection, IncidentReport
+from extractors.sentences import Sentence, article_sentences
+from extractors.vocabulary import vocabulary
+
+MAX_NEWS_AGE_DAYS = 7
+DATE_REACH = 150
+_LATER_CLAUSE = re.compile(r",\s*which\b|\b(?:amid|after|since|following|before)\b", re.IGNORECASE)
+_PLURAL_ATTACKS = re.compile(r"\battacks\b(?:[\s,]+[\w’'.-]+){0,6}[\s,]*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Mention:
+    sentence: int
+    ref: BaseRef
+    segment: str
+    date: DateMention | None
+    background: bool
+
+
+@dataclass
+class _Incident:
+    key: tuple
+    ref: BaseRef
+    primary: bool
+    date: date | None
+    precision: str | None
+    mentions: list[Mention] = field(default_factory=list)
+    follow: list[str] = field(default_factory=list)
+
+
+def detect(text: str, published: date | None, title: str = "") -> Detection:
+    """Attack reports in one article; `published` resolves relative dates ("on Monday")."""
+    if isinstance(published, datetime):
+        published = published.date()
+    sentences = article_sentences(text, title)
+    mentions, refs_by_sentence = _mentions(sentences, published)
+    framed = _framed(title)
+    main = None if framed else _main_date(mentions, sentences, refs_by_sentence, published)
+    incidents = _incidents(mentions, main, published, sentences)
+    _attach_followers(incidents, sentences, refs_by_sentence, published)
+    first = min((m.sentence for inc in incidents for m in inc.mentions), default=0)
+    lead_none = _lead_says_no_casualties(sentences, first)
+    reports = tuple(_report(inc, sentences, lead_none and inc.primary) for inc in incidents)
+    return Detection(is_attack_report=any(r.is_primary for r in reports), reports=reports)
+
+
+def _mentions(sentences: list[Sentence], published: date | None) -> tuple[list[Mention], dict[int, list[BaseRef]]]:
+    v = vocabulary()
+    out: list[Mention] = []
+    refs_by_sentence: dict[int, list[BaseRef]] = {}
+    last: BaseRef | None = None
+    for s in sentences:
+        headline = s.is_title or is_title_case(s.text)
+        refs = []
+        for ref in base_refs(s.text, headline=headline):
+            if ref.kind == "anaphor":
+                if last is None:
+                    continue
+                ref = BaseRef(ref.start, ref.end, last.kind, last.name, last.base)
+            elif ref.kind != "generic" or last is None or last.kind == "generic":
+                last = ref
+            refs.append(ref)
+        refs_by_sentence[s.index] = refs
+        if not refs:
+            continue
+        dates = find_dates(s.text, published)
+        if excluded(s.text, dated=any(d.precision == "day" and not d.speech for d in dates)):
+            continue
+        cue = attack_cue(s.text)
+        if cue is None or negative_target(s.text, cue, refs):
+            continue
+        after = v.after_phrase.search(s.text)
+        targets = [r for r in refs if not is_origin(s.text, r) and not _PLURAL_ATTACKS.search(s.text[:r.start])]
+        for i, ref in enumerate(targets):
+            lo = max((r.end for r in targets[:i] if r.name != ref.name), default=0)
+            hi = min((r.start for r in targets[i + 1:] if r.name != ref.name), default=len(s.text))
+            segment = s.text[lo:hi]
+            near = [d for d in dates if _near(d, ref, s.text)]
+            local = [d for d in near if lo <= d.start < hi]
+            if all(d.speech for d in local):
+                local += [d for d in near if not d.speech]
+            best = min(local, key=lambda d: (d.speech, d.rank, d.start)) if local else None
+            background = bool(v.background.search(segment)) or bool(after and after.start() < ref.start) \
+                or (best is not None and best.precision != "day")
+            out.append(Mention(s.index, ref, segment, best, background))
+    return out, refs_by_sentence
+
+
+def _near(d: DateMention, ref: BaseRef, sentence: str) -> bool:
+    """Date phrases far from the base name, or inside a later clause, usually date something else."""
+    if d.start > ref.end and _LATER_CLAUSE.search(sentence[ref.end:d.start]):
+        return False
+    return d.end >= ref.start - DATE_REACH and d.start <= ref.end + DATE_REACH
+
+
+def _framed(title: str) -> bool:
+    """Headline about something other than an attack (strikes back at militants, trial, handover ...)."""
+    v = vocabulary()
+    if not title or not v.title_frames.search(title):
+        return False
+    return not (base_refs(title, headline=True) and attack_cue(title) is not None)
+
+
+def _recent(d: DateMention | None, published: date | None) -> bool:
+    if d is None:
+        return True
+    if d.precision != "day":
+        return False
+    return published is None or 0 <= (published - d.value).days <= MAX_NEWS_AGE_DAYS
+
+
+def _main_date(mentions: list[Mention], sentences: list[Sentence], refs: dict[int, list[BaseRef]],
+               published: date | None) -> date | None:
+    """Date of the article's own news: the main base's first event date, else the lead's, else publication."""
+    eligible = [m for m in mentions if not m.background and _recent(m.date, published)]
+    if not eligible:
+        return None
+    main = next((m for m in eligible if m.ref.kind != "generic"), eligible[0])
+    dated = [m for m in eligible if m.date is not None and m.ref.name == main.ref.name]
+    if dated:
+        first_event = [m for m in dated if not m.date.speech]
+        return (first_event or dated)[0].date.value
+    lead = _lead_date([s for s in sentences[:main.sentence + 2] if not refs.get(s.index)], published)
+    return lead or published or date.min
+
+
+def _lead_date(sentences: list[Sentence], published: date | None) -> date | None:
+    """A recent event date stated by an attack sentence that names no base ("attacked four times late on ...")."""
+    for s in sentences:
+        if attack_cue(s.text) is None or excluded(s.text):
+            continue
+        for d in find_dates(s.text, published):
+            if not d.speech and d.precision == "day" and _recent(d, published):
+                return d.value
+    return None
+
+
+def _incidents(mentions: list[Mention], main: date | None, published: date | None,
+               sentences: list[Sentence]) -> list[_Incident]:
+    incidents: dict[tuple, _Incident] = {}
+    named_primary: BaseRef | None = None
+    pending_generic: list[Mention] = []
+    for m in mentions:
+        same_day = m.date is not None and m.date.precision == "day" and main is not None \
+            and abs((m.date.value - main).days) <= 1
+        primary = main is not None and (same_day or (not m.background and m.date is None))
+        if m.ref.kind == "generic":
+            if primary and named_primary is None:
+                pending_generic.append(m)
+            continue
+        if primary:
+            when, precision = (m.date.value if m.date else main), "day"
+        elif m.date is None:
+            continue
+        else:
+            when, precision = m.date.value, m.date.precision
+        key = (m.ref.name.lower(), primary, when if not primary else None)
+        if primary and named_primary is None:
+            named_primary = m.ref
+        inc = incidents.setdefault(key, _Incident(key, m.ref, primary, when, precision))
+        inc.mentions.append(m)
+    for m in pending_generic:
+        if named_primary is not None:
+            incidents[(named_primary.name.lower(), True, None)].mentions.append(m)
+            continue
+        key = ("unnamed", True, None)
+        when = m.date.value if m.date else main
+        inc = incidents.setdefault(key, _Incident(key, m.ref, True, when, "day" if when else None))
+        inc.mentions.append(m)
+    for inc in incidents.values():
+        inc.mentions.sort(key=lambda m: m.sentence)
+        if inc.primary:
+            dated = [m.date for m in inc.mentions if m.date is not None and abs((m.date.value - main).days) <= 1]
+            if dated:
+                inc.date = min(dated, key=lambda d: d.speech).value
+            if inc.date == date.min:
+                inc.date, inc.precision = None, None
+    return sorted(incidents.values(), key=lambda i: (not i.primary, i.mentions[0].sentence))
+
+
+def _attach_followers(incidents: list[_Incident], sentences: list[Sentence],
+                      refs_by_sentence: dict[int, list[BaseRef]], published: date | None) -> None:
+    """Give incidents the sentences that continue their story (no other base, no other time)."""
+    v = vocabulary()
+    by_sentence: dict[int, list[_Incident]] = {}
+    for inc in incidents:
+        for m in inc.mentions:
+            by_sentence.setdefault(m.sentence, []).append(inc)
+    current: list[_Incident] = []
+    for s in sentences:
+        if s.index in by_sentence:
+            current = by_sentence[s.index]
+            continue
+        if not current:
+            continue
+        names = {inc.ref.name for inc in current}
+        other_base = any(r.name not in names for r in refs_by_sentence.get(s.index, []) if r.kind != "generic")
+        dates = [d for d in find_dates(s.text, published) if not d.speech]
+        when = current[0].date
+        other_time = when is not None and any(
+            d.precision != "day" or abs((d.value - when).days) > 1 for d in dates)
+        if other_base or other_time or v.background.search(s.text) or v.after_phrase.search(s.text):
+            current = []
+            continue
+        for inc in current:
+            inc.follow.append(s.text)
+
+
+def _lead_says_no_casualties(sentences: list[Sentence], first_mention: int) -> bool:
+    """A lead sentence like "attacked four times ... but there were no casualties" covers every report."""
+    v = vocabulary()
+    return any(v.zero_casualties.search(s.text) and not v.zero_qualified.search(s.text)
+               and attack_cue(s.text) is not None for s in sentences[:first_mention + 1])
+
+
+def _report(inc: _Incident, sentences: list[Sentence], lead_none: bool) -> IncidentReport:
+    own = [m.segment for m in inc.mentions]
+    whole = list(dict.fromkeys(sentences[m.sentence].text for m in inc.mentions))
+    named = [m for m in inc.mentions if m.ref.kind != "generic"]
+    ref = named[0].ref if named else inc.ref
+    base: Base | None = ref.base
+    name = base.name if base else (ref.name if ref.kind == "named" else f"unnamed {ref.name}")
+    weapons = fields.weapons(own) or fields.weapons(whole)
+    killed, wounded, said_none = fields.casualties(whole + inc.follow)
+    if said_none or lead_none:
+        killed = 0 if killed is None else killed
+        wounded = 0 if wounded is None else wounded
+    texts = whole + inc.follow
+    return IncidentReport(
+        base=name,
+        country=base.country if base else fields.country_in(whole + [s.text for s in sentences]),
+        latitude=base.latitude if base else None,
+        longitude=base.longitude if base else None,
+        attack_date=inc.date,
+        date_precision=inc.precision if inc.date else None,
+        weapons=weapons or ("unknown",),
+        projectiles=fields.projectiles(own) or fields.projectiles(whole),
+        killed=killed,
+        wounded=wounded,
+        claimed_by=fields.claimed_by(texts),
+        suspected=fields.suspected(texts),
+        is_primary=inc.primary,
+        evidence=sentences[(named or inc.mentions)[0].sentence].text,
+    )
+

@@ -1,0 +1,176 @@
+"""Read the facts of one attack out of the sentences that describe it.
+
+- weapons: every weapon family named; "missile" is dropped when the same text also says rockets and
+  the missile is not qualified (ballistic, cruise ...), because Arabic-language outlets call Katyushas
+  "missiles". Nothing named -> ("unknown",).
+- projectiles: "three Katyusha rockets" -> 3, "twin rockets" -> 2; an exact count beats "more than
+  60", which beats "a rocket"; "a barrage", "several", "dozens" say nothing.
+- killed / wounded: "killing two Americans and a British national" -> 3; "no casualties",
+  "no one was hurt" -> 0 and 0 unless a nationality or force qualifies it ("no US injuries");
+  "killed or wounded" lumps both and gives neither.
+- claimed_by: a known group next to an explicit claim ("claimed responsibility", "said its fighters
+  attacked"), never when the claim is denied or generic; suspected: a group or actor next to blame words.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from extractors.vocabulary import NUMBER, number_value, vocabulary
+
+_BLAME_WINDOW = 80
+_ANOTHER = re.compile(
+    r"\b(?:a second|another|a third)\s+(?:[\w-]+\s+)?(?:drone|rocket|missile|shell)\b(?!\s+(?:attacks?|strikes?))",
+    re.IGNORECASE)
+_DOWNED = re.compile(r"\bdowning\s*$", re.IGNORECASE)
+_BOUND = r"(?:at least|more than|over|up to|some|about|around|nearly|as many as|approximately|roughly)"
+_STOP_BETWEEN = frozenset({"of", "the", "which", "were", "was", "and", "or", "had", "have", "been", "to", "in",
+                           "at", "on", "with", "by", "from", "that", "its", "their", "this", "these", "for"})
+_NOT_A_PROJECTILE = re.compile(
+    r"^\s*(?:launchers?|launching|attacks?|strikes?|fire|platforms?|systems?|base|unit|defen[cs]es?|operators?|"
+    r"programs?|production|factory|sightings?|footage|wreckage|warnings?|sirens?|alerts?)\b", re.IGNORECASE)
+
+
+def weapons(texts: Iterable[str]) -> tuple[str, ...]:
+    """Weapon families named in `texts`, in the canonical order of records.WEAPONS."""
+    v = vocabulary()
+    joined = " ".join(texts)
+    found = {name for name, rx in v.weapons.items() if rx.search(joined)}
+    if v.rocket_called_missile.search(joined):
+        found.add("rocket")
+    if {"rocket", "missile"} <= found and not v.missile_qualifiers.search(joined):
+        found.discard("missile")
+    order = ("rocket", "mortar", "drone", "missile", "ied", "gunfire", "ground_assault")
+    return tuple(w for w in order if w in found)
+
+
+def projectiles(texts: Iterable[str]) -> int | None:
+    """The number of rockets/missiles/shells/drones fired, if the text states it.
+
+    A count after "downing" ("..., downing two drones") is the part shot down, not the attack.
+    A later, larger exact count means the sources disagree (a smaller later count is usually the part
+    that hit or was shot down), so the answer is then None. "a drone" counts one; "a rocket" does not,
+    since wire copy uses it loosely ("reports said a rocket had landed"), nor when "a second drone" follows.
+    """
+    v = vocabulary()
+    texts = list(texts)
+    pattern = re.compile(
+        rf"(?<![\w-])(?P<bound>{_BOUND}\s+)?(?P<n>{NUMBER})\s+(?P<between>(?:[\w’'-]+\s+){{0,3}}?)"
+        rf"(?P<noun>{v.projectile_noun})\b", re.IGNORECASE)
+    exact: list[int] = []
+    loose: list[tuple[int, int]] = []
+    for text in texts:
+        for m in pattern.finditer(text):
+            if any(w.lower() in _STOP_BETWEEN or number_value(w) for w in m["between"].split()):
+                continue
+            noun = m["noun"].lower()
+            if not noun.endswith("s") and _NOT_A_PROJECTILE.match(text[m.end():]):
+                continue
+            if _DOWNED.search(text[:m.start()]):
+                continue
+            n = number_value(m["n"])
+            if not n or n > 5000:
+                continue
+            bound = (m["bound"] or "").strip().lower()
+            if m["n"].lower() in {"a", "an", "single", "lone"}:
+                if re.match(r"(?:drone|uav|unmanned)", noun.split()[-1]) or "drone" in noun:
+                    loose.append((2, n))
+            elif bound and bound != "at least":
+                loose.append((1, n))
+            else:
+                exact.append(n)
+    if exact:
+        return None if any(later > exact[0] for later in exact[1:]) else exact[0]
+    if any(_ANOTHER.search(text) for text in texts):
+        loose = [(rank, n) for rank, n in loose if rank < 2]
+    return min(loose)[1] if loose else None
+
+
+def _people_list(v) -> str:
+    item = rf"(?:at least\s+|some\s+|about\s+)?{NUMBER}\s+(?:[\w’'-]+\s+){{0,2}}?(?:{v.people})\b"
+    return rf"(?P<list>{item}(?:\s*(?:,|and|,\s*and)\s*{item})*)"
+
+
+def _sum_people(listing: str) -> int | None:
+    total = 0
+    for m in re.finditer(rf"(?<![\w-])({NUMBER})\s", listing, re.IGNORECASE):
+        n = number_value(m.group(1))
+        if n is None:
+            return None
+        total += n
+    return total or None
+
+
+def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool]:
+    """(killed, wounded, said_none): numbers stated in the first text that states them."""
+    v = vocabulary()
+    people = _people_list(v)
+    kill_after = re.compile(rf"(?:{v.kill_verbs})\s+{people}", re.IGNORECASE)
+    kill_before = re.compile(
+        rf"{people}\s+(?:were\s+|was\s+|have been\s+|had been\s+|have\s+|had\s+)?(?:reportedly\s+|allegedly\s+)?"
+        rf"(?:killed|dead|died|martyred)\b", re.IGNORECASE)
+    dead_noun = re.compile(rf"(?P<list>(?:at least\s+)?{NUMBER})\s+dead\s+(?:{v.people})\b", re.IGNORECASE)
+    wound_after = re.compile(rf"(?:{v.wound_verbs})\s+{people}", re.IGNORECASE)
+    wound_before = re.compile(
+        rf"{people}\s+(?:were\s+|was\s+|have been\s+|had been\s+)?(?:reportedly\s+|also\s+)?(?:wounded|injured|hurt)\b", re.IGNORECASE)
+    killed = wounded = None
+    said_none = False
+    for text in texts:
+        lumped = re.search(r"\b(?:killed|dead) or (?:wounded|injured)\b", text, re.IGNORECASE)
+        if killed is None and not lumped:
+            for rx in (kill_after, kill_before, dead_noun):
+                if m := rx.search(text):
+                    killed = _sum_people(m["list"] + " ")
+                    break
+        if wounded is None and not lumped:
+            for rx in (wound_after, wound_before):
+                if m := rx.search(text):
+                    wounded = _sum_people(m["list"] + " ")
+                    break
+        if v.zero_casualties.search(text) and not v.zero_qualified.search(text):
+            said_none = True
+    return killed, wounded, said_none
+
+
+def _group(text: str, near: int) -> str | None:
+    v = vocabulary()
+    hits = [(abs(m.start() - near), name) for name, rx in v.groups for m in rx.finditer(text)]
+    return min(hits)[1] if hits else None
+
+
+def claimed_by(texts: Iterable[str]) -> str | None:
+    """The group that claimed the attack, when a sentence says so explicitly."""
+    v = vocabulary()
+    for text in texts:
+        cue = v.claim.search(text)
+        if cue and not v.claim_negation.search(text):
+            group = _group(text, cue.start())
+            if group:
+                return group
+    return None
+
+
+def suspected(texts: Iterable[str]) -> str | None:
+    """The group or actor blamed for the attack, when a sentence blames one."""
+    v = vocabulary()
+    for text in texts:
+        cue = v.blame.search(text)
+        if not cue or v.blame_negation.search(text):
+            continue
+        group = _group(text, cue.start())
+        near = [(abs(m.start() - cue.start()), m.group()) for m in v.actors.finditer(text)]
+        if group and any(abs(m.start() - cue.start()) <= _BLAME_WINDOW for _, rx in v.groups for m in rx.finditer(text)):
+            return group
+        near = [(d, a) for d, a in near if d <= _BLAME_WINDOW]
+        if near:
+            return min(near)[1]
+    return None
+
+
+def country_in(texts: Iterable[str]) -> str | None:
+    """The first country named in `texts`."""
+    v = vocabulary()
+    for text in texts:
+        if m := v.countries.search(text):
+            return m.group(1)
+    return None

@@ -1,0 +1,129 @@
+"""The military-installation gazetteer: canonical names, aliases, country and approximate coordinates.
+
+Data lives in `extractors/data/bases.json`. All aliases are compiled into one regex (longest alias
+first), so matching an article is a single scan. Spelling variants of transliterated names are
+absorbed by treating spaces and hyphens alike and ignoring case, but an alias written as a proper
+noun must appear capitalised ("Bastion" the camp, not "a bastion of"). A bare place-name alias
+("Taji", "Morozovsk") is not the base when the text says "Taji town" or "Morozovsk district".
+
+`core_name`/`same_base` compare base names the way the project's evaluation does: drop generic
+words (air, base, camp, al ...), then equal, sharing a word, or fuzzy-similar.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Base:
+    name: str
+    country: str | None
+    latitude: float | None
+    longitude: float | None
+
+
+@dataclass(frozen=True)
+class BaseMatch:
+    start: int
+    end: int
+    text: str
+    base: Base
+
+
+GENERIC = frozenset({
+    "air", "base", "airbase", "airfield", "airport", "camp", "military", "garrison", "site", "mission",
+    "support", "landing", "zone", "international", "the", "al", "el", "ain", "ayn", "ein", "of", "army",
+    "station", "facility", "forward", "operating", "fob", "complex", "village", "hq", "headquarters",
+})
+_PLACE_WORDS = re.compile(
+    r"^[\s,]*(?:\([^)]*\)\s*)?(?:district|region|province|governorate|town|city|village|area|county|"
+    r"oblast|krai|municipality|countryside|residents|neighbou?rhood|border|highway|road)\b", re.IGNORECASE)
+_ACCENTED = re.compile(r"[\u00c0-\u024f]")
+_INSTALLATION_BEFORE = re.compile(
+    r"\b(?:base|airbase|camp|compound|airfield|post|garrison|installation|facility|barracks)\b[^.]{0,40}"
+    r"\b(?:in|at|near|of|outside)\b[^.]{0,30}$", re.IGNORECASE)
+
+
+def _alias_pattern(alias: str) -> str:
+    tokens = [re.escape(t) for t in re.split(r"[\s\-‐–]+", alias.replace("’", "'")) if t]
+    return r"[\s\-‐–]+".join(t.replace("'", "['’]?") for t in tokens)
+
+
+@cache
+def bases() -> tuple[tuple[Base, tuple[str, ...]], ...]:
+    """Every gazetteer entry with its aliases (canonical name first)."""
+    raw = json.loads(resources.files("extractors.data").joinpath("bases.json").read_text("utf-8"))
+    return tuple(
+        (Base(e["name"], e.get("country"), e.get("lat"), e.get("lon")), (e["name"], *e.get("aliases", ())))
+        for e in raw)
+
+
+@cache
+def _index() -> tuple[re.Pattern[str], dict[str, Base]]:
+    by_key: dict[str, Base] = {}
+    patterns: dict[str, str] = {}
+    for base, aliases in bases():
+        for alias in aliases:
+            by_key.setdefault(_key(alias), base)
+            patterns.setdefault(_key(alias), _alias_pattern(alias))
+    body = "|".join(sorted(patterns.values(), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE), by_key
+
+
+def _key(name: str) -> str:
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return " ".join(re.split(r"[^a-z0-9]+", s.replace("'", ""))).strip()
+
+
+def fold_accents(text: str) -> str:
+    """`text` with accented Latin letters replaced by their base letter (same length, so offsets hold)."""
+    return _ACCENTED.sub(lambda m: unicodedata.normalize("NFKD", m.group())[0], text)
+
+
+def find_bases(text: str) -> list[BaseMatch]:
+    """Gazetteer installations named in `text`, in order, without overlaps."""
+    regex, by_key = _index()
+    found = []
+    for m in regex.finditer(fold_accents(text)):
+        base = by_key.get(_key(m.group()))
+        if base is None:
+            continue
+        single_word = not re.search(r"[\s\-]", m.group())
+        if not any(c.isupper() for c in m.group()):
+            continue
+        if single_word and _PLACE_WORDS.match(text[m.end():m.end() + 40]) and \
+                not _INSTALLATION_BEFORE.search(text[max(0, m.start() - 80):m.start()]):
+            continue
+        found.append(BaseMatch(m.start(), m.end(), m.group(), base))
+    return found
+
+
+def lookup(name: str) -> Base | None:
+    """The gazetteer entry whose canonical name or alias is `name` (spelling-insensitive)."""
+    return _index()[1].get(_key(name))
+
+
+def core_name(name: str | None) -> str:
+    """Distinctive words of a base name (generic words dropped), for matching names across sources."""
+    if not name:
+        return ""
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    s = s.replace("'", "").replace("’", "")
+    s = re.sub(r"\bk\s*-?\s*1\b", "k1", s)
+    return " ".join(t for t in re.split(r"[^a-z0-9]+", s) if t and t not in GENERIC)
+
+
+def same_base(a: str | None, b: str | None) -> bool:
+    """Whether two base names denote the same installation (same rule as the project's e2e check)."""
+    ca, cb = core_name(a), core_name(b)
+    if not ca or not cb:
+        return False
+    if ca == cb or set(ca.split()) & set(cb.split()):
+        return True
+    return SequenceMatcher(None, ca, cb).ratio() >= 0.8

@@ -1,0 +1,151 @@
+"""Find where a sentence refers to a military installation, and whether it reports an attack on one.
+
+A sentence can name a base four ways, tried in this order:
+1. a gazetteer name or alias ("Ain al-Assad airbase", "Victory Base");
+2. a name the gazetteer lacks, written the way installations are named ("Namissiguima military
+   detachment", "Camp Foo", "Bar Air Base") — not in headlines, whose Title Case defeats this;
+3. an indefinite description ("an air base just north of Baghdad", "a military post near the border");
+4. an anaphor ("the base", "the same base", "the camp"), which points at the last base mentioned.
+
+An attack sentence needs an attack word (attack, targeted, stormed ...) or a weapon with an impact verb
+(rockets landed, drone hit); and it is not about a non-attack topic (space launch, sport, cyber,
+exercise), not hypothetical or legal (threat, plot, trial), not a tally of many attacks, and its
+target is not a non-base site (embassy, market, convoy, gas field) standing first after the attack word.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.gazetteer import Base, find_bases
+from extractors.vocabulary import vocabulary
+
+_DETERMINER = re.compile(r"(?:^|[\s(\"“,])(a|an|another|one|the|this|that|its|their|same)\s*$", re.IGNORECASE)
+_NAMED_BEFORE = re.compile(
+    r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)\s+$")
+_CAMP_PREFIX = re.compile(
+    r"\b(?:Camp|Fort|FOB|Forward Operating Base|Combat Outpost|Joint Base)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
+_DESCRIPTION_TAIL = re.compile(
+    r"^((?:\s+(?!(?:that|which|where|who|whose|hosting|housing|home|used|run|on|was|were|is|has|had|and|"
+    r"but|to|after|when|while|as|killing|wounding|early|late|overnight|yesterday|today)\b)[\w’'.-]+){0,7})")
+
+
+_BASE_CHECKPOINT = re.compile(
+    r"(?:checkpoint|checkpost|gate|main gate)\s+(?:on the perimeter of|at the entrance (?:to|of)|of|outside|at|guarding)\b",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class BaseRef:
+    """One reference to an installation inside a sentence."""
+
+    start: int
+    end: int
+    kind: str  # "gazetteer" | "named" | "generic" | "anaphor"
+    name: str  # canonical name, name as written, or a description for generic references
+    base: Base | None = None
+
+
+def is_title_case(text: str) -> bool:
+    """Headline style: most longer words capitalised (names then cannot be told from other words)."""
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
+
+
+def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
+    """Installation references in `sentence`, in order, without overlaps."""
+    v = vocabulary()
+    refs = [BaseRef(m.start, m.end, "gazetteer", m.base.name, m.base) for m in find_bases(sentence)]
+
+    def free(s: int, e: int) -> bool:
+        return not any(r.start < e and s < r.end for r in refs)
+
+    if not headline:
+        for m in _CAMP_PREFIX.finditer(sentence):
+            if free(m.start(), m.end()) and m.group(1).split()[0] not in v.not_a_name:
+                refs.append(BaseRef(m.start(), m.end(), "named", m.group(0)))
+    for m in v.installation.finditer(sentence):
+        if not free(m.start(), m.end()):
+            continue
+        joined = next((i for i, r in enumerate(refs) if r.end <= m.start() and not sentence[r.end:m.start()].strip(" -")), None)
+        if joined is not None:
+            r = refs[joined]
+            refs[joined] = BaseRef(r.start, m.end(), r.kind, r.name, r.base)
+            continue
+        before = sentence[:m.start()]
+        if v.non_military.search(before[-30:]):
+            continue
+        named = None if headline else _NAMED_BEFORE.search(before)
+        if named:
+            words = named.group(1).split()
+            while words and (words[0] in v.not_a_name or words[0].rstrip("’'s") in v.not_a_name):
+                words.pop(0)
+            if words and words[0][0].isupper() and words[-1] not in v.not_a_name \
+                    and free(m.start() - len(named.group(0)), m.end()):
+                start = m.start() - len(named.group(0)) + named.group(0).find(words[0])
+                refs.append(BaseRef(start, m.end(), "named", f"{' '.join(words)} {m.group()}"))
+                continue
+        mods = re.search(r"((?:(?:[\w.’'-]+)\s+){0,4})$", before).group(1)
+        kept = []
+        for word in reversed(mods.split()):
+            if word.lower() in v.modifiers or word[0].isupper() or "-" in word:
+                kept.insert(0, word)
+            else:
+                break
+        det = _DETERMINER.search(before[:len(before) - len(" ".join(kept)) - (1 if kept else 0)] if kept else before)
+        article = det.group(1).lower() if det else ""
+        start = m.start() - (len(" ".join(kept)) + 1 if kept else 0)
+        if article in {"the", "this", "that", "its", "their", "same"}:
+            refs.append(BaseRef(start, m.end(), "anaphor", m.group()))
+        elif any(r.kind in {"gazetteer", "named"} and re.fullmatch(r",\s*", sentence[r.end:start]) for r in refs):
+            continue  # apposition: "Camp Taji, a military base north of Baghdad"
+        elif article or kept:
+            tail = _DESCRIPTION_TAIL.match(sentence[m.end():])
+            desc = f"{' '.join(kept)} {m.group()}".strip() + (tail.group(1).rstrip(".,") if tail else "")
+            refs.append(BaseRef(start, m.end(), "generic", desc))
+    refs.sort(key=lambda r: r.start)
+    return refs
+
+
+def attack_cue(sentence: str) -> int | None:
+    """Position of the first word saying an attack happened, or None when the sentence reports none."""
+    v = vocabulary()
+    strong = v.strong_attack.search(sentence)
+    weapon = min((m.start() for rx in v.weapons.values() if (m := rx.search(sentence))), default=None)
+    if weapon is not None and not v.impact.search(sentence):
+        weapon = None
+    hits = [p for p in (strong.start() if strong else None, weapon) if p is not None]
+    return min(hits) if hits else None
+
+
+def excluded(sentence: str, *, dated: bool = False) -> bool:
+    """Sentences that cannot report a new attack: other topics, hypotheticals, tallies of many attacks.
+
+    A tally does not exclude a sentence that dates a single event ("... on Saturday, the latest in a
+    series of attacks"); `dated` says whether the sentence has a day-precision date phrase.
+    """
+    v = vocabulary()
+    if v.skip_sentence.search(sentence) or v.hypothetical.search(sentence):
+        return True
+    return not dated and bool(v.aggregate.search(sentence))
+
+
+def negative_target(sentence: str, cue: int, refs: list[BaseRef]) -> bool:
+    """True when the attack word's first target is a non-base site (embassy, market, convoy ...)."""
+    v = vocabulary()
+    if any(r.start < cue for r in refs if r.kind != "anaphor"):
+        return False
+    negatives = [m.start() for m in v.negative_targets.finditer(sentence)
+                 if not any(r.start <= m.start() < r.end for r in refs)]
+    negatives = [p for p in negatives if not _BASE_CHECKPOINT.match(sentence[p:]) or
+                 not any(0 <= r.start - p <= 60 for r in refs)]
+    after_neg = [p for p in negatives if p > cue]
+    after_ref = [r.start for r in refs if r.start > cue]
+    if after_neg and (not after_ref or after_neg[0] < after_ref[0]):
+        return True
+    return bool(negatives) and not after_ref and not after_neg
+
+
+def is_origin(sentence: str, ref: BaseRef) -> bool:
+    """The base is where someone is stationed, launched from, leaving or visiting - not the target."""
+    return bool(vocabulary().origin.search(sentence[max(0, ref.start - 30):ref.start]))

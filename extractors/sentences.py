@@ -1,0 +1,49 @@
+"""Split article text into sentences the way wire copy punctuates them.
+
+Lines are paragraphs (headlines, captions and datelines usually stand alone). Inside a line a
+sentence ends at . ! or ? followed by a capital, unless the dot closes an abbreviation such as
+"U.S.", "Col.", "Gen." or "Dec." that wire style uses mid-sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ABBREVIATIONS = frozenset({
+    "u.s", "u.n", "u.k", "col", "gen", "lt", "sgt", "maj", "capt", "brig", "adm", "cpl", "pvt", "mr", "mrs",
+    "ms", "dr", "st", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "vs", "inc", "corp", "co", "jr", "sr", "gov", "sen", "rep", "approx", "est", "a.m", "p.m", "d.c",
+})
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    text: str
+    is_title: bool = False
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of `text` in order (stripped, empty ones dropped)."""
+    out: list[str] = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        start = 0
+        for m in _BOUNDARY.finditer(line):
+            word = re.search(r"([\w.]+)[.!?]$", line[start:m.start()])
+            token = word.group(1).lower() if word else ""
+            if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token) or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token):
+                continue
+            out.append(line[start:m.start()].strip())
+            start = m.end()
+        out.append(line[start:].strip())
+    return [s for s in out if s]
+
+
+def article_sentences(text: str, title: str = "") -> list[Sentence]:
+    """The title (when given) followed by the body sentences, numbered in reading order."""
+    pieces = [(s, True) for s in split_sentences(title)] + [(s, False) for s in split_sentences(text)]
+    return [Sentence(i, s, t) for i, (s, t) in enumerate(pieces)]

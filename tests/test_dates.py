@@ -1,0 +1,74 @@
+"""Date phrases of wire copy resolved against the publication date."""
+from datetime import date
+
+import pytest
+
+from extractors.dates import best_date, find_dates, weekday_on_or_before
+
+MONDAY = date(2020, 6, 15)
+
+
+def resolve(sentence: str, published: date = MONDAY):
+    found = best_date(find_dates(sentence, published))
+    return (found.value, found.precision) if found else None
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("Rockets hit the base on Saturday.", date(2020, 6, 13)),
+    ("Rockets hit the base late Saturday.", date(2020, 6, 13)),
+    ("Rockets hit the base on Saturday night.", date(2020, 6, 13)),
+    ("Rockets hit the base in the early hours of Sunday.", date(2020, 6, 14)),
+    ("Gunmen attacked overnight Sunday to Monday.", date(2020, 6, 15)),
+    ("Rockets hit the base on Tuesday.", date(2020, 6, 9)),
+])
+def test_weekday_is_the_most_recent_such_day(phrase, expected):
+    assert resolve(phrase) == (expected, "day")
+
+
+def test_publication_weekday_means_the_publication_day():
+    assert weekday_on_or_before("monday", MONDAY) == MONDAY
+    assert resolve("Three rockets landed on Monday afternoon.") == (MONDAY, "day")
+
+
+def test_relative_days():
+    assert resolve("A drone hit the airport yesterday.") == (date(2020, 6, 14), "day")
+    assert resolve("Drones attacked the airfield overnight.") == (MONDAY, "day")
+    assert resolve("Rockets fell on the camp last night.") == (date(2020, 6, 14), "day")
+
+
+def test_month_and_day_without_year_never_lands_after_publication():
+    assert resolve("Rockets hit the base on Dec. 29.", date(2020, 1, 2)) == (date(2019, 12, 29), "day")
+    assert resolve("Early on May 8th, a drone struck.", date(2021, 5, 8)) == (date(2021, 5, 8), "day")
+    assert resolve("The base was targeted on Oct. 18, the Pentagon said.", date(2023, 10, 21)) == (date(2023, 10, 18), "day")
+
+
+def test_numeric_date_is_read_the_way_that_is_not_in_the_future():
+    assert resolve("Hezbollah said on Saturday (6/1/2024) that it fired rockets.", date(2024, 1, 7)) == (date(2024, 1, 6), "day")
+
+
+def test_month_only_phrases_have_month_precision():
+    assert resolve("In March, Taji came under a rocket attack.") == (date(2020, 3, 1), "month")
+    assert resolve("The base was also attacked in December.", date(2021, 3, 15)) == (date(2020, 12, 1), "month")
+    assert resolve("Drones struck the base last month.") == (date(2020, 5, 1), "month")
+    assert resolve("A previous attack hit the base in December 2019.") == (date(2019, 12, 1), "month")
+
+
+def test_years_ago_has_year_precision():
+    assert resolve("The attack two years ago killed two officers.", date(2005, 4, 21)) == (date(2003, 1, 1), "year")
+
+
+def test_event_dates_beat_dates_of_statements_and_datelines():
+    found = find_dates("The army said on Tuesday that rockets struck the base on Monday.", date(2020, 6, 16))
+    assert [d.speech for d in found] == [True, False]
+    assert best_date(found).value == date(2020, 6, 15)
+    dateline = find_dates("15 Apr 2021; MEMO: A drone targeted the airport yesterday.", date(2021, 4, 15))
+    assert best_date(dateline).value == date(2021, 4, 14)
+
+
+def test_lowercase_may_is_not_a_month():
+    assert find_dates("This may be the peak of the cycle.", MONDAY) == []
+
+
+def test_without_publication_only_absolute_dates_resolve():
+    assert resolve("Rockets hit the base on Monday.", None) is None
+    assert resolve("Rockets hit the base on June 17, 2019.", None) == (date(2019, 6, 17), "day")

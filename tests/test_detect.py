@@ -1,0 +1,134 @@
+"""Behaviour of the attack detector on short wire-style articles written for these tests."""
+from datetime import date
+
+from extractors.detect import detect
+
+
+def primary(det):
+    return {r.base: r for r in det.reports if r.is_primary}
+
+
+def test_rocket_attack_with_counts_and_no_casualties_is_one_primary_report():
+    text = (
+        "BAGHDAD (Wire) - Two Katyusha rockets landed inside Camp Taji north of Baghdad on Saturday night, "
+        "the Iraqi military said, causing no casualties.\n"
+        "No group claimed responsibility. The United States blames Iran-backed militias for such attacks."
+    )
+    det = detect(text, date(2022, 5, 8), "Rockets hit Iraqi base hosting coalition trainers")
+    assert det.is_attack_report
+    [report] = det.primary
+    assert (report.base, report.attack_date, report.date_precision) == ("Camp Taji", date(2022, 5, 7), "day")
+    assert report.weapons == ("rocket",)
+    assert (report.projectiles, report.killed, report.wounded) == (2, 0, 0)
+    assert report.claimed_by is None
+    assert report.country == "Iraq" and report.latitude is not None
+    assert "Camp Taji" in report.evidence
+
+
+def test_background_attack_in_an_earlier_month_is_not_primary_and_not_merged():
+    text = (
+        "Twin rockets hit the Taji military base on Monday, security sources said. There were no casualties.\n"
+        "In March, Taji came under a rocket attack that killed two Americans and a British national."
+    )
+    det = detect(text, date(2022, 6, 13), "")
+    [today] = det.primary
+    assert today.attack_date == date(2022, 6, 13) and today.projectiles == 2
+    background = [r for r in det.reports if not r.is_primary]
+    assert len(background) == 1
+    assert background[0].date_precision == "month" and background[0].attack_date == date(2022, 3, 1)
+    assert background[0].killed == 3
+
+
+def test_two_bases_hit_the_same_night_give_two_primary_reports():
+    text = (
+        "Drones targeted Ain al-Asad air base in western Iraq late on Tuesday, a US official said. "
+        "Hours later two rockets landed near Erbil International Airport, which hosts coalition troops.\n"
+        "The Islamic Resistance in Iraq claimed responsibility for both attacks."
+    )
+    det = detect(text, date(2023, 11, 22), "")
+    reports = primary(det)
+    assert set(reports) == {"Ain al-Asad Air Base", "Erbil Air Base"}
+    assert reports["Ain al-Asad Air Base"].weapons == ("drone",)
+    assert reports["Erbil Air Base"].weapons == ("rocket",)
+    assert all(r.attack_date == date(2023, 11, 21) for r in reports.values())
+
+
+def test_drones_shot_down_near_a_base_count_as_an_attack():
+    text = ("On August 3, air defences at the Hmeymim airbase destroyed four drones launched by militants "
+            "as they approached the base. There were no injuries or damage.")
+    [report] = detect(text, date(2021, 8, 4), "").primary
+    assert report.base == "Hmeimim Air Base" and report.attack_date == date(2021, 8, 3)
+    assert report.projectiles == 4 and report.weapons == ("drone",)
+
+
+def test_unlisted_named_base_is_reported_by_its_written_name_without_coordinates():
+    text = ("Dozens of gunmen stormed the Tinzawaten military camp early on Friday, killing five soldiers, "
+            "the army said.")
+    [report] = detect(text, date(2023, 3, 10), "").primary
+    assert report.base == "Tinzawaten military camp"
+    assert report.latitude is None and report.killed == 5
+    assert report.weapons == ("ground_assault",)
+
+
+def test_unnamed_base_still_makes_the_article_an_attack_report():
+    text = "Unidentified gunmen attacked a military post near the border with Niger on Friday, killing 12 soldiers."
+    det = detect(text, date(2019, 3, 1), "")
+    assert det.is_attack_report
+    assert det.primary[0].base.startswith("unnamed military post")
+
+
+def test_claim_of_responsibility_is_read_as_claimed_by():
+    text = ("Somalia's al Shabaab said its fighters attacked the Leego base on Sunday with a suicide car bomb "
+            "and then stormed it.")
+    [report] = detect(text, date(2020, 6, 14), "").primary
+    assert report.claimed_by == "al-Shabaab"
+    assert set(report.weapons) == {"ied", "ground_assault"}
+
+
+def test_base_handover_is_not_an_attack():
+    text = ("The US-led coalition handed over Camp Taji to Iraqi security forces on Sunday in a ceremony. "
+            "Recent attacks by militias on bases hosting foreign troops did not affect the plan.")
+    assert not detect(text, date(2020, 8, 24), "Coalition hands over Camp Taji to Iraqi forces").is_attack_report
+
+
+def test_houston_rockets_game_is_not_an_attack():
+    text = ("The Houston Rockets beat the Wizards 107-92 on Monday night as Sengun scored 27 points. "
+            "The Rockets hit 12 three-pointers and their defense held the base of the paint.")
+    assert not detect(text, date(2024, 11, 12), "Rockets beat Wizards").is_attack_report
+
+
+def test_rocket_attack_on_an_embassy_is_not_a_base_attack():
+    text = ("Three rockets targeted the US embassy in Baghdad's Green Zone on Sunday, and the C-RAM system "
+            "destroyed them mid-air, security officials said.")
+    assert not detect(text, date(2020, 12, 20), "Rockets target US embassy in Baghdad").is_attack_report
+
+
+def test_space_launch_from_a_space_force_base_is_not_an_attack():
+    text = ("A SpaceX Falcon 9 rocket carrying 22 Starlink satellites lifted off from Vandenberg Space Force Base "
+            "early Saturday and the booster landed safely.")
+    assert not detect(text, date(2023, 10, 21), "SpaceX launches rocket").is_attack_report
+
+
+def test_cyberattack_is_not_an_attack_on_a_base():
+    text = ("Hackers hit the network of a contractor that serves Al Udeid Air Base in a ransomware cyberattack "
+            "on Friday, the company said.")
+    assert not detect(text, date(2021, 7, 3), "Cyberattack hits defence contractor").is_attack_report
+
+
+def test_airstrikes_on_militants_after_a_base_attack_are_not_new_base_attacks():
+    text = ("The US military launched retaliatory airstrikes on Kataib Hezbollah weapons depots on Thursday. "
+            "Officials said the group likely launched Wednesday night's rocket attack on Camp Taji.")
+    det = detect(text, date(2020, 3, 12), "US launches retaliatory airstrikes on Iran-backed group in Iraq")
+    assert not det.is_attack_report
+    assert all(not r.is_primary for r in det.reports)
+
+
+def test_threats_and_trials_are_not_attacks():
+    text = ("A militia leader threatened to attack Ain al-Asad air base if US troops stay. "
+            "Separately, a jury found three men guilty of plotting an attack on Fort Dix military base.")
+    assert not detect(text, date(2021, 1, 5), "Militia warns US forces").is_attack_report
+
+
+def test_detection_is_deterministic():
+    text = "Three mortar shells hit Balad air base early Saturday, causing a small fire but no casualties."
+    assert detect(text, date(2019, 6, 15)) == detect(text, date(2019, 6, 15))
