@@ -4,8 +4,11 @@ Matching rules, in the order they are applied to each report:
 1. Only reports naming the same canonical base (case-insensitive) can be the same attack.
 2. A day-precision report matches an incident at that base whose attack date is the same day or one
    day either side ("overnight" and time-zone differences); the closest date wins, then the oldest id.
-3. Nothing may contradict the match: when both sides name weapons, at least one must be shared
-   (a mortar attack and a drone attack a day apart are two attacks).
+3. Nothing may contradict the match: a report dated a day away from an incident joins it only if
+   their weapons can describe one attack. Outlets name the same salvo "rockets", "missiles" or
+   "mortars", so those count as one kind (indirect fire); drones, IEDs and gunfire/ground assaults
+   are kinds of their own. A mortar attack and a drone attack a day apart are two attacks; on the
+   same day at the same base, reports merge whatever weapons they name.
 4. A primary report that matches nothing creates a new incident whose id is `<base-slug>-<date>`
    (`-2`, `-3` … when that id is taken by an attack the rules kept apart), so re-runs and back-fills
    of the same articles always reach the same ids.
@@ -30,7 +33,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 
 from extractors.fingerprint import count_independent
@@ -106,6 +109,10 @@ def assign_incidents(
             match = _new_incident(report, taken)
             same_base.append(match)
             taken.add(match.incident_id)
+        elif match is not None and report.is_primary and not set(report.weapons) <= set(match.weapons):
+            # later reports in this call see the weapons the incident has gathered so far
+            grown = replace(match, weapons=tuple(sorted(set(match.weapons) | set(report.weapons))))
+            same_base[same_base.index(match)] = grown
         decisions.append((report, match))
     return decisions
 
@@ -135,7 +142,7 @@ def find_match(report: IncidentReport, published_day: date | None,
     if report.date_precision == "month":
         return same_base[0] if len(same_base) == 1 else None
     day = report.attack_date or published_day
-    close = [i for i in same_base if _weapons_agree(i.weapons, report.weapons)]
+    close = [i for i in same_base if i.attack_date == day or _weapons_agree(i.weapons, report.weapons)]
     return min(close, key=lambda i: (abs((i.attack_date - day).days), i.incident_id), default=None)
 
 
@@ -183,9 +190,14 @@ def _new_incident(report: IncidentReport, taken: set[str]) -> StoredIncident:
     return StoredIncident(incident_id, report.base, report.attack_date, report.weapons)
 
 
+_WEAPON_KIND = {"rocket": "indirect fire", "missile": "indirect fire", "mortar": "indirect fire",
+                "drone": "drone", "ied": "ied", "gunfire": "assault", "ground_assault": "assault"}
+
+
 def _weapons_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    known_a, known_b = set(a) - {"unknown"}, set(b) - {"unknown"}
-    return not known_a or not known_b or bool(known_a & known_b)
+    kinds_a = {_WEAPON_KIND[w] for w in a if w in _WEAPON_KIND}
+    kinds_b = {_WEAPON_KIND[w] for w in b if w in _WEAPON_KIND}
+    return not kinds_a or not kinds_b or bool(kinds_a & kinds_b)
 
 
 def _merged_weapons(weapon_lists) -> tuple[str, ...]:

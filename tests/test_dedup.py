@@ -69,3 +69,15 @@ def test_reconcile_keeps_the_largest_counts_the_common_date_and_the_latest_claim
     assert incident.weapons == ("mortar", "rocket")
     assert (incident.claimed_by, incident.suspected) == ("Group X", "militias")
     assert (incident.first_reported_at, incident.last_reported_at, incident.source_count) == (t[0], t[2], 3)
+
+
+def test_same_day_reports_merge_whatever_weapons_they_name():
+    decisions = assign_incidents([(report(weapons=("missile",)), None), (report(weapons=("rocket",)), None),
+                                  (report(weapons=("drone",)), None)], [])
+    assert ids(decisions) == ["camp-taji-2026-06-13"] * 3
+
+
+def test_rockets_and_missiles_a_day_apart_can_be_one_salvo():
+    decisions = assign_incidents([(report(weapons=("missile",)), None),
+                                  (report(day=date(2026, 6, 14), weapons=("rocket",)), None)], [])
+    assert ids(decisions) == ["camp-taji-2026-06-13"] * 2
