@@ -44,6 +44,18 @@ def split_sentences(text: str) -> list[str]:
 
 
 def article_sentences(text: str, title: str = "") -> list[Sentence]:
-    """The title (when given) followed by the body sentences, numbered in reading order."""
-    pieces = [(s, True) for s in split_sentences(title)] + [(s, False) for s in split_sentences(text)]
+    """The title (when given) followed by the body sentences, numbered in reading order.
+
+    Extracted page text usually repeats the headline as its first line; that copy is dropped so the
+    dateline sentence stays the lead.
+    """
+    body = text.strip()
+    first_line, _, rest = body.partition("\n")
+    if title and _squash(first_line) == _squash(title):
+        body = rest
+    pieces = [(s, True) for s in split_sentences(title)] + [(s, False) for s in split_sentences(body)]
     return [Sentence(i, s, t) for i, (s, t) in enumerate(pieces)]
+
+
+def _squash(line: str) -> str:
+    return re.sub(r"\W+", "", line).casefold()

@@ -1,0 +1,41 @@
+"""The demo site through the real flow: the stored incidents are the site's answer key, merged."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from flows.demo import load_demo_articles, serve_demo_site
+from flows.monitor import run_monitor
+from storage.database import list_incidents
+
+
+def expected_incidents():
+    """Primary expectations grouped per (base, day ±1), counts reconciled as the merge rules do (largest)."""
+    groups: dict[tuple[str, object], list] = defaultdict(list)
+    for article in load_demo_articles():
+        for e in article.expected:
+            if e.primary:
+                key = next((k for k in groups if k[0] == e.base and abs((k[1] - e.date).days) <= 1),
+                           (e.base, e.date))
+                groups[key].append(e)
+
+    def largest(values):
+        present = [v for v in values if v is not None]
+        return max(present, default=None)
+
+    return {(base, day, largest(e.projectiles for e in es), largest(e.killed for e in es),
+             largest(e.wounded for e in es), len(es)) for (base, day), es in groups.items()}
+
+
+def test_the_demo_yields_exactly_its_answer_key_and_a_rerun_adds_nothing(tmp_path):
+    db = tmp_path / "demo.duckdb"
+    with serve_demo_site() as site:
+        feeds = tmp_path / "feeds.toml"
+        feeds.write_text("".join(f'[[feeds]]\nname = "{f.name}"\nurl = "{f.url}"\n\n' for f in site.feeds))
+        first, completed = run_monitor(feeds, db)
+        assert completed and first.articles_added == len(load_demo_articles())
+        stored = {(i.base, i.attack_date, i.projectiles, i.killed, i.wounded, i.source_count)
+                  for i in list_incidents(db)}
+        assert stored == expected_incidents()
+        second, _ = run_monitor(feeds, db)
+    assert (second.articles_added, second.new_incidents, second.updated_incidents) == (0, (), ())
+    assert len(list_incidents(db)) == len(stored)
