@@ -284,8 +284,12 @@ def _backtest(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------- output
 
-_TABLE_COLUMNS = ("attack_date", "base", "country", "weapons", "projectiles", "killed", "wounded",
-                  "claimed_by", "suspected", "source_count", "independent_sources", "incident_id")
+# (field, header, never wrap): the id and the date are what analysts copy, so they stay whole.
+_TABLE_COLUMNS = (("attack_date", "date", True), ("base", "base", False), ("country", "country", False),
+                  ("weapons", "weapons", False), ("projectiles", "proj.", True), ("killed", "killed", True),
+                  ("wounded", "wounded", True), ("claimed_by", "claimed by", False),
+                  ("suspected", "suspected", False), ("source_count", "sources", True),
+                  ("independent_sources", "indep.", True), ("incident_id", "incident id", True))
 
 
 def _print_summary(summary, db_path: Path) -> None:
@@ -317,11 +321,11 @@ def _print_incidents(incidents: list[Incident], fmt: str) -> None:
     from rich.table import Table
 
     table = Table(title=f"{len(rows)} incidents", show_lines=False)
-    for column in _TABLE_COLUMNS:
-        table.add_column(column.replace("_", " "), overflow="fold")
+    for _, header, whole in _TABLE_COLUMNS:
+        table.add_column(header, no_wrap=whole, overflow="fold")
     for row in rows:
-        table.add_row(*(_cell(row[c]) for c in _TABLE_COLUMNS))
-    Console(width=max(160, Console().width)).print(table)
+        table.add_row(*(_cell(row[field]) for field, _, _ in _TABLE_COLUMNS))
+    Console(width=max(170, Console().width)).print(table)
 
 
 def _print_detail(detail) -> None:
