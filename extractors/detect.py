@@ -32,6 +32,9 @@ from extractors.vocabulary import vocabulary
 MAX_NEWS_AGE_DAYS = 7
 DATE_REACH = 150
 _LATER_CLAUSE = re.compile(r",\s*which\b|\b(?:amid|after|since|following|before)\b", re.IGNORECASE)
+# A non-restrictive aside closed by a comma ("Harir air base, which hosts coalition forces, in Erbil late
+# on Tuesday") does not move the date that follows it into a later clause.
+_ASIDE = re.compile(r",\s*(?:which|where|who)\b[^,;]*,")
 _PLURAL_ATTACKS = re.compile(r"\battacks\b(?:[\s,]+[\w’'.-]+){0,6}[\s,]*$", re.IGNORECASE)
 
 
@@ -87,6 +90,8 @@ def _mentions(sentences: list[Sentence], published: date | None) -> tuple[list[M
             elif ref.kind != "generic" or last is None or last.kind == "generic":
                 last = ref
             refs.append(ref)
+        nxt = sentences[s.index + 1].text if s.index + 1 < len(sentences) else ""
+        refs = [r for r in refs if not _civilian_camp(r, s.text + " " + nxt)]
         refs_by_sentence[s.index] = refs
         if not refs:
             continue
@@ -96,7 +101,8 @@ def _mentions(sentences: list[Sentence], published: date | None) -> tuple[list[M
         cue = attack_cue(s.text)
         if cue is None or negative_target(s.text, cue, refs):
             continue
-        after = v.after_phrase.search(s.text)
+        after = min((m for m in (v.after_phrase.search(s.text), v.response_to.search(s.text)) if m),
+                    key=lambda m: m.start(), default=None)
         targets = [r for r in refs if not is_origin(s.text, r) and not _PLURAL_ATTACKS.search(s.text[:r.start])]
         for i, ref in enumerate(targets):
             lo = max((r.end for r in targets[:i] if r.name != ref.name), default=0)
@@ -113,9 +119,19 @@ def _mentions(sentences: list[Sentence], published: date | None) -> tuple[list[M
     return out, refs_by_sentence
 
 
+_MILITARY_WORD = re.compile(r"\b(?:military|army|militia|base|air|naval|police|training)\b|^Camp\b", re.IGNORECASE)
+
+
+def _civilian_camp(ref: BaseRef, context: str) -> bool:
+    """A bare camp that is not a known base ("the Zamzam camp") next to displaced/refugee context."""
+    if ref.base is not None or not ref.name.lower().endswith("camp") or _MILITARY_WORD.search(ref.name[:-4]):
+        return False
+    return bool(vocabulary().civilian_camp.search(context))
+
+
 def _near(d: DateMention, ref: BaseRef, sentence: str) -> bool:
     """Date phrases far from the base name, or inside a later clause, usually date something else."""
-    if d.start > ref.end and _LATER_CLAUSE.search(sentence[ref.end:d.start]):
+    if d.start > ref.end and _LATER_CLAUSE.search(_ASIDE.sub(",", sentence[ref.end:d.start])):
         return False
     return d.end >= ref.start - DATE_REACH and d.start <= ref.end + DATE_REACH
 
@@ -143,7 +159,10 @@ def _main_date(mentions: list[Mention], sentences: list[Sentence], refs: dict[in
     if not eligible:
         return None
     main = next((m for m in eligible if m.ref.kind != "generic"), eligible[0])
-    dated = [m for m in eligible if m.date is not None and m.ref.name == main.ref.name]
+    # With no base named, every description ("a Nigerian army base", "a military base in Marte") is the
+    # same unnamed base: they become one report, so any of them may date it.
+    dated = [m for m in eligible if m.date is not None and (
+        m.ref.name == main.ref.name or (main.ref.kind == "generic" and m.ref.kind == "generic"))]
     if dated:
         first_event = [m for m in dated if not m.date.speech]
         return (first_event or dated)[0].date.value
@@ -244,10 +263,11 @@ def _report(inc: _Incident, sentences: list[Sentence], lead_none: bool) -> Incid
     own = [m.segment for m in inc.mentions]
     whole = list(dict.fromkeys(sentences[m.sentence].text for m in inc.mentions))
     named = [m for m in inc.mentions if m.ref.kind != "generic"]
-    ref = named[0].ref if named else inc.ref
+    ref = named[0].ref if named else _most_specific(inc.mentions)
     base: Base | None = ref.base
     name = base.name if base else (ref.name if ref.kind == "named" else f"unnamed {ref.name}")
-    weapons = fields.weapons(own) or fields.weapons(whole)
+    prose = [t for t in inc.follow if t.rstrip("\"”’') ").endswith((".", "!", "?"))]  # not furniture / tags
+    weapons = fields.weapons(own) or fields.weapons(whole) or fields.weapons(prose)
     killed, wounded, said_none = fields.casualties(whole + inc.follow)
     if said_none or lead_none:
         killed = 0 if killed is None else killed
@@ -270,3 +290,10 @@ def _report(inc: _Incident, sentences: list[Sentence], lead_none: bool) -> Incid
         evidence=sentences[(named or inc.mentions)[0].sentence].text,
     )
 
+
+def _most_specific(mentions: list[Mention]) -> BaseRef:
+    """The description of an unnamed base that says most about where it is (most proper nouns, body first)."""
+    def score(m: Mention) -> tuple:
+        capitals = sum(w[0].isupper() for w in m.ref.name.split()[1:])
+        return (-capitals, m.sentence == 0, m.sentence)
+    return min(mentions, key=score).ref

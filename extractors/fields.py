@@ -24,6 +24,7 @@ _ANOTHER = re.compile(
     re.IGNORECASE)
 _DOWNED = re.compile(r"\bdowning\s*$", re.IGNORECASE)
 _BOUND = r"(?:at least|more than|over|up to|some|about|around|nearly|as many as|approximately|roughly)"
+_SEVERITY = r"(?:lightly|slightly|seriously|critically|severely|badly|moderately|mortally|fatally)"
 _STOP_BETWEEN = frozenset({"of", "the", "which", "were", "was", "and", "or", "had", "have", "been", "to", "in",
                            "at", "on", "with", "by", "from", "that", "its", "their", "this", "these", "for"})
 _NOT_A_PROJECTILE = re.compile(
@@ -60,9 +61,12 @@ def projectiles(texts: Iterable[str]) -> int | None:
     exact: list[int] = []
     loose: list[tuple[int, int]] = []
     for text in texts:
-        for m in pattern.finditer(text):
+        pos = 0
+        while (m := pattern.search(text, pos)) is not None:
             if any(w.lower() in _STOP_BETWEEN or number_value(w) for w in m["between"].split()):
+                pos = m.start() + 1  # "a salvo of 10 rockets": the count may start inside this match
                 continue
+            pos = m.end()
             noun = m["noun"].lower()
             if not noun.endswith("s") and _NOT_A_PROJECTILE.match(text[m.end():]):
                 continue
@@ -87,7 +91,7 @@ def projectiles(texts: Iterable[str]) -> int | None:
 
 
 def _people_list(v) -> str:
-    item = rf"(?:at least\s+|some\s+|about\s+)?{NUMBER}\s+(?:[\w’'-]+\s+){{0,2}}?(?:{v.people})\b"
+    item = rf"(?:at least\s+|some\s+|about\s+)?{NUMBER}\s+(?:[\w’'-]+\s+|U\.S\.\s+|U\.N\.\s+){{0,2}}?(?:{v.people})\b"
     return rf"(?P<list>{item}(?:\s*(?:,|and|,\s*and)\s*{item})*)"
 
 
@@ -101,6 +105,19 @@ def _sum_people(listing: str) -> int | None:
     return total or None
 
 
+_SOURCE_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|reported|added|according)\b", re.IGNORECASE)
+_LAST_ITEM = re.compile(r"(?:,\s*and|,|\band)\s*[^,]*$")
+
+
+def _listing(m: re.Match, text: str) -> str:
+    """The casualty list of match `m`, without a trailing source ("killing eight soldiers, a military
+    officer said" lists eight soldiers, not nine)."""
+    listing = m["list"]
+    if _SOURCE_AFTER.match(text[m.end():]) and _LAST_ITEM.search(listing):
+        listing = _LAST_ITEM.sub("", listing)
+    return listing
+
+
 def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool]:
     """(killed, wounded, said_none): numbers stated in the first text that states them."""
     v = vocabulary()
@@ -108,11 +125,11 @@ def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool]:
     kill_after = re.compile(rf"(?:{v.kill_verbs})\s+{people}", re.IGNORECASE)
     kill_before = re.compile(
         rf"{people}\s+(?:were\s+|was\s+|have been\s+|had been\s+|have\s+|had\s+)?(?:reportedly\s+|allegedly\s+)?"
-        rf"(?:killed|dead|died|martyred)\b", re.IGNORECASE)
+        rf"(?:{_SEVERITY}\s+)?(?:killed|dead|died|martyred)\b", re.IGNORECASE)
     dead_noun = re.compile(rf"(?P<list>(?:at least\s+)?{NUMBER})\s+dead\s+(?:{v.people})\b", re.IGNORECASE)
     wound_after = re.compile(rf"(?:{v.wound_verbs})\s+{people}", re.IGNORECASE)
     wound_before = re.compile(
-        rf"{people}\s+(?:were\s+|was\s+|have been\s+|had been\s+)?(?:reportedly\s+|also\s+)?(?:wounded|injured|hurt)\b", re.IGNORECASE)
+        rf"{people}\s+(?:were\s+|was\s+|have been\s+|had been\s+)?(?:reportedly\s+|also\s+)?(?:{_SEVERITY}\s+)?(?:wounded|injured|hurt)\b", re.IGNORECASE)
     killed = wounded = None
     said_none = False
     for text in texts:
@@ -120,12 +137,12 @@ def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool]:
         if killed is None and not lumped:
             for rx in (kill_after, kill_before, dead_noun):
                 if m := rx.search(text):
-                    killed = _sum_people(m["list"] + " ")
+                    killed = _sum_people(_listing(m, text) + " ")
                     break
         if wounded is None and not lumped:
             for rx in (wound_after, wound_before):
                 if m := rx.search(text):
-                    wounded = _sum_people(m["list"] + " ")
+                    wounded = _sum_people(_listing(m, text) + " ")
                     break
         if v.zero_casualties.search(text) and not v.zero_qualified.search(text):
             said_none = True

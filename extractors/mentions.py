@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.gazetteer import Base, find_bases
+from extractors.gazetteer import Base, find_bases, lookup
 from extractors.vocabulary import vocabulary
 
 _DETERMINER = re.compile(r"(?:^|[\s(\"“,])(a|an|another|one|the|this|that|its|their|same)\s*$", re.IGNORECASE)
@@ -33,6 +33,26 @@ _DESCRIPTION_TAIL = re.compile(
 _BASE_CHECKPOINT = re.compile(
     r"(?:checkpoint|checkpost|gate|main gate)\s+(?:on the perimeter of|at the entrance (?:to|of)|of|outside|at|guarding)\b",
     re.IGNORECASE)
+
+
+_UNIT = re.compile(r"\b(?:Battalion|Brigade|Division|Regiment|Corps|Task Force|Sector|Squadron|Wing|Company)\b")
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "same"})
+_MODIFIER_SPAN = re.compile(
+    r"(?:.*\b(?:a|an|the|this|that|its|their|his|her|our|of|on|at|in|to|into|from|near|with|by|and|or|"
+    r"attacked|targeted|hit|struck|stormed|shelled|overran)\s|^)(.*)$", re.IGNORECASE | re.DOTALL)
+_PLACE_AFTER = re.compile(
+    r"\s+(?:in|at)\s+(?:the\s+(?:town|village|city|area|district)\s+of\s+)?"
+    r"([A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)?)(?![\w’'-])(?!\s+[A-Z])")
+_PLACE_WORD_AFTER = re.compile(
+    r"(?:'s|’s)|\s+(?:province|region|governorate|state|county|oblast|krai|district)\b", re.IGNORECASE)
+
+
+def _modifier_span(before: str) -> str:
+    """The words qualifying an installation noun: "the Houthi " of "attacked the Houthi camp", not the
+    subject ("militants attacked a ...")."""
+    tail = before[-40:]
+    m = _MODIFIER_SPAN.match(tail)
+    return m.group(1) if m else tail
 
 
 @dataclass(frozen=True)
@@ -73,7 +93,7 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
             refs[joined] = BaseRef(r.start, m.end(), r.kind, r.name, r.base)
             continue
         before = sentence[:m.start()]
-        if v.non_military.search(before[-30:]):
+        if v.non_military.search(_modifier_span(before)):
             continue
         named = None if headline else _NAMED_BEFORE.search(before)
         if named:
@@ -83,11 +103,18 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
             if words and words[0][0].isupper() and words[-1] not in v.not_a_name \
                     and free(m.start() - len(named.group(0)), m.end()):
                 start = m.start() - len(named.group(0)) + named.group(0).find(words[0])
-                refs.append(BaseRef(start, m.end(), "named", f"{' '.join(words)} {m.group()}"))
+                name, end = f"{' '.join(words)} {m.group()}", m.end()
+                place = _PLACE_AFTER.match(sentence[m.end():]) if _UNIT.search(name) else None
+                if place and place.group(1).split()[0] not in v.not_a_name:
+                    # "the 153 Task Force Battalion base in Marte": a unit's name says less than its place
+                    name, end = f"{name} in {place.group(1)}", m.end() + place.end()
+                refs.append(BaseRef(start, end, "named", name))
                 continue
         mods = re.search(r"((?:(?:[\w.’'-]+)\s+){0,4})$", before).group(1)
         kept = []
         for word in reversed(mods.split()):
+            if word.lower() in _DETERMINERS:
+                break
             if word.lower() in v.modifiers or word[0].isupper() or "-" in word:
                 kept.insert(0, word)
             else:
@@ -96,6 +123,17 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
         article = det.group(1).lower() if det else ""
         start = m.start() - (len(" ".join(kept)) + 1 if kept else 0)
         if article in {"the", "this", "that", "its", "their", "same"}:
+            place = None if headline else _PLACE_AFTER.match(sentence[m.end():])
+            if place and place.group(1).split()[0] not in v.not_a_name \
+                    and not any(r.start == m.end() + place.start(1) for r in refs) \
+                    and not _PLACE_WORD_AFTER.match(sentence[m.end() + place.end():]):
+                # "the army camp in Tessit": a definite description naming its place names the base
+                name = place.group(1)
+                base = next((b for b in map(lookup, (f"{name} {m.group()}", f"{name} base", f"{name} camp", name))
+                             if b is not None), None)
+                refs.append(BaseRef(start, m.end() + place.end(), "gazetteer" if base else "named",
+                                    base.name if base else f"{name} {m.group()}", base))
+                continue
             refs.append(BaseRef(start, m.end(), "anaphor", m.group()))
         elif any(r.kind in {"gazetteer", "named"} and re.fullmatch(r",\s*", sentence[r.end:start]) for r in refs):
             continue  # apposition: "Camp Taji, a military base north of Baghdad"

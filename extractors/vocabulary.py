@@ -72,6 +72,8 @@ class Vocabulary:
     actors: re.Pattern[str]
     groups: tuple[tuple[str, re.Pattern[str]], ...]
     countries: re.Pattern[str]
+    civilian_camp: re.Pattern[str]
+    response_to: re.Pattern[str]
 
 
 @cache
@@ -110,4 +112,6 @@ def vocabulary() -> Vocabulary:
         actors=alternation(raw["actor_phrases"]),
         groups=tuple((name, alternation(pats)) for name, pats in raw["groups"].items()),
         countries=re.compile(r"\b(" + "|".join(map(re.escape, raw["countries"])) + r")\b"),
+        civilian_camp=alternation(raw["civilian_camp_context"]),
+        response_to=alternation(raw["response_to"]),
     )

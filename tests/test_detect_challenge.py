@@ -1,0 +1,58 @@
+"""The detector on challenge articles written for the project (tests/challenge_articles.toml).
+
+Each article checks: whether it is an attack report; each expected primary incident is found (same base
+by `gazetteer.same_base`, exact date) with the right weapons (none outside the expected list, at least
+one inside it, as the evaluation counts them), projectiles, killed and wounded (omitted = null); and no
+primary report is produced that matches none of the expected ones.
+"""
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from extractors.detect import detect
+from extractors.gazetteer import same_base
+
+ARTICLES = tomllib.loads((Path(__file__).parent / "challenge_articles.toml").read_text("utf-8"))["article"]
+
+
+def _problems(article: dict) -> list[str]:
+    det = detect(article["text"], article["published"], article["title"])
+    problems = []
+    if det.is_attack_report != article["is_attack_report"]:
+        problems.append(f"is_attack_report={det.is_attack_report}")
+    expected = article.get("primary", [])
+    reports = list(det.primary)
+    used = set()
+    for exp in expected:
+        match = next((i for i, r in enumerate(reports) if i not in used and same_base(r.base, exp["base"])
+                      and r.attack_date == exp["date"]), None)
+        if match is None:
+            got = [(r.base, r.attack_date.isoformat() if r.attack_date else None) for r in reports]
+            problems.append(f"missing {exp['base']} @ {exp['date']} (primary reports: {got})")
+            continue
+        used.add(match)
+        r = reports[match]
+        got_weapons, want_weapons = set(r.weapons), set(exp["weapons"])
+        if not got_weapons <= want_weapons or not got_weapons & want_weapons:
+            problems.append(f"{exp['base']}: weapons {sorted(got_weapons)} != {sorted(want_weapons)}")
+        for name in ("projectiles", "killed", "wounded"):
+            if getattr(r, name) != exp.get(name):
+                problems.append(f"{exp['base']}: {name} {getattr(r, name)} != {exp.get(name)}")
+    for i, r in enumerate(reports):
+        if i not in used:
+            problems.append(f"extra primary {r.base} @ {r.attack_date}: {r.evidence[:90]}")
+    return problems
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=[a["id"] for a in ARTICLES])
+def test_challenge_article(article):
+    assert _problems(article) == []
+
+
+def test_challenge_set_is_balanced():
+    positives = sum(a["is_attack_report"] for a in ARTICLES)
+    assert positives >= 15 and len(ARTICLES) - positives >= 15
+    assert len({a["id"] for a in ARTICLES}) == len(ARTICLES)
