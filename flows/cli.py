@@ -90,6 +90,16 @@ def _parser() -> argparse.ArgumentParser:
     backtest.add_argument("--db", type=Path, help="DuckDB file (default: basewatch.duckdb)")
     backtest.add_argument("--quiet", action="store_true", help="print only the comparison, not every decision")
     backtest.set_defaults(handler=_backtest)
+
+    serve = commands.add_parser("serve", help="serve the scheduled deployments (monitor, backfill, digest) until Ctrl-C")
+    serve.add_argument("--feeds", type=Path, help="feeds TOML file for the scheduled monitor; default: the shipped list")
+    serve.add_argument("--db", type=Path, help="DuckDB file (default: basewatch.duckdb)")
+    serve.add_argument("--limit", type=int, default=2, help="flow runs at once (default: 2)")
+    serve.set_defaults(handler=_serve)
+
+    feeds = commands.add_parser("feeds", help="each feed's health: last success, last error, failures, back-off")
+    feeds.add_argument("--db", type=Path, help="DuckDB file (default: basewatch.duckdb)")
+    feeds.set_defaults(handler=_feeds)
     return parser
 
 
@@ -192,7 +202,7 @@ def _incidents(args: argparse.Namespace) -> int:
         return 0
     from storage.export import query_incidents
 
-    _print_incidents(query_incidents(db, _filters(args)), args.format)
+    _print_incidents(query_incidents(db, _filters(args), load_settings().lock_wait_seconds), args.format)
     return 0
 
 
@@ -263,6 +273,42 @@ class _ProgressReporter:
         print(f"basewatch: {step}: {done}/{total}", file=sys.stderr, flush=True)
 
 
+def _serve(args: argparse.Namespace) -> int:
+    settings = load_settings({"feeds_file": args.feeds, "db_path": args.db})
+    load_feeds(settings.feeds_file)
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "extractors,storage")  # inherited by each run
+    from flows.serve import serve_all
+
+    feeds_file = settings.feeds_file.resolve() if settings.feeds_file else None
+    serve_all(feeds_file, settings.db_path.resolve(), limit=args.limit)
+    print("basewatch: stopped; schedules left active", file=sys.stderr)
+    return 0
+
+
+def _feeds(args: argparse.Namespace) -> int:
+    from extractors.retry import next_poll_at
+    from storage.feed_health import feed_health
+
+    settings = load_settings({"db_path": args.db})
+    from rich.console import Console
+    from rich.table import Table
+
+    health = feed_health(settings.db_path, settings.lock_wait_seconds)
+    table = Table(title=f"{len(health)} feeds in {settings.db_path}")
+    for header in ("feed", "status", "last success", "last polled", "fails", "items seen", "next poll", "last error"):
+        table.add_column(header, overflow="fold", no_wrap=header in ("last success", "last polled", "next poll"))
+    for h in health:
+        due = next_poll_at(h.last_polled_at, h.consecutive_failures, settings.backoff_minutes, settings.backoff_max_hours)
+        flag = " FAILING" if h.consecutive_failures >= 3 else ""
+        table.add_row(f"{h.name}\n{h.url}", f"{h.last_status or ''}{flag}", _cell(h.last_success_at) or "never",
+                      _cell(h.last_polled_at), str(h.consecutive_failures), str(h.items_seen),
+                      _cell(due) if due else "next run", h.last_error or "")
+    Console(width=max(150, Console().width)).print(table)
+    return 0
+
+
 def _backtest(args: argparse.Namespace) -> int:
     from extractors.backtest import replay
     from storage.database import incident_ids, stored_articles
@@ -295,7 +341,8 @@ _TABLE_COLUMNS = (("attack_date", "date", True), ("base", "base", False), ("coun
 def _print_summary(summary, db_path: Path) -> None:
     print(f"Feeds polled: {len(summary.feeds)}")
     for feed in summary.feeds:
-        detail = f"error: {feed.error}" if feed.error else f"{feed.new_articles} new articles"
+        detail = f"{feed.new_articles} new articles" if not feed.error else (
+            feed.error if feed.status == "backing off" else f"error: {feed.error}")
         print(f"  {feed.status:<12} {feed.name}: {detail}")
     print(f"Articles stored: {summary.articles_added} ({summary.attack_reports} attack reports)")
     for error in summary.article_errors:

@@ -4,19 +4,32 @@ Tasks only orchestrate functions from `extractors` and `storage`. Work is batche
 per feed, one per batch of articles) because each Prefect task run costs ~20 ms of server time. Every
 feed and every article fails on its own: its error is one line in the summary, never the run's end.
 Writes go through one writer, one transaction per batch.
+
+Run hygiene:
+- network fetches (feeds and pages) retry transient failures (429, 5xx, timeouts, refused connections)
+  within a small time budget (`fetch_attempts`, `retry_budget_seconds`); nothing else is retried;
+- pages are fetched at most `per_host_limit` at a time per host;
+- a feed that keeps failing is skipped until last_polled_at + min(2^(failures-1) x `backoff_minutes`,
+  `backoff_max_hours`) (from its second failure in a row), and shown as "backing off", never dropped;
+- the final state: Completed when storage worked, even if some feeds failed; Failed when storage failed
+  or no feed was read (every feed failed or is backing off);
+- each run publishes two table artifacts (new/updated incidents, feed status) and, when `webhook_url`
+  is set, queues and sends one alert per new incident or casualty revision (see flows/alerts.py).
 """
 from __future__ import annotations
 
+import logging
 import threading
 from collections import defaultdict
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.states import Completed, Failed, State
 from prefect.task_runners import ThreadPoolTaskRunner
@@ -26,8 +39,14 @@ from extractors.detect import detect
 from extractors.feeds import FeedError, parse_feed
 from extractors.fetch import FetchError, HttpPolicy, Trust, fetch, new_client, trust_for_links
 from extractors.records import AnalysedArticle, FeedConfig, FeedItem
+from extractors.retry import RetryPolicy, next_poll_at, with_retries
 from flows.settings import Settings, load_feeds, load_settings
 from storage.database import FeedState, FeedStatus, StoreResult, feed_states, known_urls, save_feed_statuses, store_articles
+from storage.feed_health import FeedHealth, casualty_figures, feed_health, incidents_by_id, mark_backing_off
+
+LIBRARY_LOGGERS = ("extractors", "storage")
+NO_RETRY = RetryPolicy(attempts=1)
+BACKOFF_SLACK = timedelta(minutes=1)  # a scheduled run that starts a few seconds early still polls
 
 
 @dataclass(frozen=True)
@@ -64,16 +83,33 @@ class RunSummary:
 
     @property
     def every_feed_failed(self) -> bool:
-        return bool(self.feeds) and all(f.status == "error" for f in self.feeds)
+        return bool(self.feeds) and all(f.status in ("error", "backing off") for f in self.feeds)
 
 
-def poll(feed: FeedConfig, state: FeedState | None, policy: HttpPolicy) -> FeedPoll:
+def retry_policy(settings: Settings) -> RetryPolicy:
+    return RetryPolicy(attempts=settings.fetch_attempts, budget_seconds=settings.retry_budget_seconds)
+
+
+def backing_off(feed: FeedConfig, health: FeedHealth | None, settings: Settings, now: datetime) -> FeedPoll | None:
+    """A "backing off" result for a feed that is skipped this run, else None (poll it)."""
+    due = next_poll_at(health.last_polled_at, health.consecutive_failures, settings.backoff_minutes,
+                       settings.backoff_max_hours) if health else None
+    if due is None or now >= due - BACKOFF_SLACK:
+        return None
+    reason = (f"{health.consecutive_failures} failures in a row, next poll after {due:%Y-%m-%d %H:%M} UTC"
+              f" (last error: {health.last_error})")
+    status = FeedStatus(feed.url, feed.name, "backing off", reason, None, None, 0, now)
+    return FeedPoll(feed, status, (), Trust.PUBLIC_ONLY)
+
+
+def poll(feed: FeedConfig, state: FeedState | None, policy: HttpPolicy, retry: RetryPolicy = NO_RETRY) -> FeedPoll:
     """Fetch and parse one feed; any failure becomes the feed's status, never an exception."""
     polled_at = datetime.now(timezone.utc)
     etag, last_modified = (state.etag, state.last_modified) if state else (None, None)
     try:
         with new_client(policy) as client:
-            fetched = fetch(client, feed.url, policy, Trust.CONFIGURED, etag=etag, last_modified=last_modified)
+            fetched = with_retries(lambda: fetch(client, feed.url, policy, Trust.CONFIGURED, etag=etag,
+                                                 last_modified=last_modified), retry)
         if fetched.not_modified:
             status = FeedStatus(feed.url, feed.name, "not modified", None, etag, last_modified, 0, polled_at)
             return FeedPoll(feed, status, (), Trust.PUBLIC_ONLY)
@@ -100,6 +136,7 @@ def new_items(polls: Sequence[FeedPoll], already_stored: set[str]) -> list[tuple
 def analyse_articles(items: Sequence[tuple[FeedItem, Trust]], settings: Settings) -> ArticleBatch:
     """Fetch pages concurrently (a few at a time per host), then extract text and detect attacks."""
     policy = settings.http_policy
+    retry = retry_policy(settings)
     host_slots: dict[str, threading.Semaphore] = defaultdict(lambda: threading.Semaphore(settings.per_host_limit))
     lock = threading.Lock()
 
@@ -109,7 +146,7 @@ def analyse_articles(items: Sequence[tuple[FeedItem, Trust]], settings: Settings
             slot = host_slots[urlsplit(item.url).netloc]
         try:
             with slot, new_client(policy) as client:
-                fetched = fetch(client, item.url, policy, trust)
+                fetched = with_retries(lambda: fetch(client, item.url, policy, trust), retry)
             article = extract_article(item, fetched.body, fetched.content_type, datetime.now(timezone.utc))
         except (FetchError, ArticleError) as exc:
             return str(exc)
@@ -130,24 +167,17 @@ analyse_batch = task(analyse_articles, name="analyse-articles", cache_policy=NO_
 store_batch = task(store_articles, name="store-articles", cache_policy=NO_CACHE)
 
 
-@flow(name="monitor-feeds", task_runner=ThreadPoolTaskRunner(max_workers=8), log_prints=False)
-def monitor_feeds(feeds_file: str | None = None, db_path: str | None = None) -> State:
-    """One polling pass. Completed when storage worked, even if some feeds failed; Failed otherwise."""
-    logger = get_run_logger()
-    settings = load_settings({"feeds_file": feeds_file, "db_path": db_path})
-    feeds = load_feeds(settings.feeds_file)
-    states = feed_states(settings.db_path)
-    polls = [f.result() for f in [poll_feed.submit(feed, states.get(feed.url), settings.http_policy)
-                                  for feed in feeds]]
-    for p in polls:
-        if p.status.status == "error":
-            logger.warning("%s: feed failed: %s", p.feed.url, p.status.error)
-    candidates = [item for p in polls for item in p.items]
-    stored = known_urls(settings.db_path, [item.url for item in candidates])
-    todo = new_items(polls, stored)
-    logger.info("%d feeds polled, %d new articles to read", len(polls), len(todo))
+@dataclass(frozen=True)
+class Processed:
+    results: tuple[StoreResult, ...]
+    errors: tuple[str, ...]
+    attack_reports: int
+
+
+def process_items(todo: Sequence[tuple[FeedItem, Trust]], settings: Settings) -> Processed:
+    """Read, analyse and store items in batches (inside a flow: one task per batch). Shared with backfill."""
     size = settings.articles_per_batch
-    batches = [analyse_batch.submit(todo[i:i + size], settings) for i in range(0, len(todo), size)]
+    batches = [analyse_batch.submit(list(todo[i:i + size]), settings) for i in range(0, len(todo), size)]
     results: list[StoreResult] = []
     errors: list[str] = []
     attack_reports = 0
@@ -156,15 +186,99 @@ def monitor_feeds(feeds_file: str | None = None, db_path: str | None = None) -> 
         errors.extend(batch.errors)
         attack_reports += sum(a.detection.is_attack_report for a in batch.analysed)
         results.append(store_batch(settings.db_path, list(batch.analysed)))
-    for error in errors:
+    return Processed(tuple(results), tuple(errors), attack_reports)
+
+
+@flow(name="monitor-feeds", task_runner=ThreadPoolTaskRunner(max_workers=8), log_prints=False)
+def monitor_feeds(feeds_file: str | None = None, db_path: str | None = None) -> State:
+    """One polling pass. Completed when storage worked, even if some feeds failed; Failed otherwise."""
+    logger = get_run_logger()
+    follow_run_log_level(logger)
+    settings = load_settings({"feeds_file": feeds_file, "db_path": db_path})
+    feeds = load_feeds(settings.feeds_file)
+    states = feed_states(settings.db_path)
+    health = {h.url: h for h in feed_health(settings.db_path, read_only=False)}
+    before = casualty_figures(settings.db_path) if settings.webhook_url else {}
+    now = datetime.now(timezone.utc)
+    skipped = {feed.url: s for feed in feeds if (s := backing_off(feed, health.get(feed.url), settings, now))}
+    futures = {feed.url: poll_feed.submit(feed, states.get(feed.url), settings.http_policy, retry_policy(settings))
+               for feed in feeds if feed.url not in skipped}
+    polls = [skipped[feed.url] if feed.url in skipped else futures[feed.url].result() for feed in feeds]
+    for p in polls:
+        if p.status.status == "error":
+            logger.warning("%s: feed failed: %s", p.feed.url, p.status.error)
+        elif p.status.status == "backing off":
+            logger.warning("%s: feed skipped, backing off: %s", p.feed.url, p.status.error)
+    candidates = [item for p in polls for item in p.items]
+    stored = known_urls(settings.db_path, [item.url for item in candidates])
+    todo = new_items(polls, stored)
+    logger.info("%d feeds polled (%d backing off), %d new articles to read", len(polls) - len(skipped),
+                len(skipped), len(todo))
+    processed = process_items(todo, settings)
+    for error in processed.errors:
         logger.warning("%s", error)
-    save_feed_statuses(settings.db_path, [p.status for p in polls])
-    summary = _summarise(polls, todo, results, errors, attack_reports)
+    # A feed with an item still unread (503, timeout, ...) keeps its old validators, so its next poll is a
+    # full GET that lists the item again instead of a 304 that would hide it for good.
+    stored_now = known_urls(settings.db_path, [item.url for item, _ in todo])
+    behind = {item.feed_url for item, _ in todo if item.url not in stored_now}
+    save_feed_statuses(settings.db_path, [
+        FeedStatus(p.status.url, p.status.name, p.status.status, p.status.error, None, None, p.status.items_seen,
+                   p.status.polled_at) if p.feed.url in behind else p.status
+        for p in polls if p.feed.url not in skipped])
+    mark_backing_off(settings.db_path, list(skipped))
+    summary = _summarise(polls, todo, processed.results, processed.errors, processed.attack_reports)
     logger.info("%d articles stored, %d new incidents, %d updated", summary.articles_added,
                 len(summary.new_incidents), len(summary.updated_incidents))
+    touched = incidents_by_id(settings.db_path, summary.new_incidents + summary.updated_incidents)
+    publish_run_artifacts(summary, touched)
+    if settings.webhook_url:
+        send_alerts(settings, summary, touched, before)
     if summary.every_feed_failed:
-        return Failed(message="every feed failed", data=summary)
+        return Failed(message="no feed could be read (every feed failed or is backing off)", data=summary)
     return Completed(message="pass completed", data=summary)
+
+
+def follow_run_log_level(logger) -> None:
+    """Library loggers (attached to the run log by PREFECT_LOGGING_EXTRA_LOGGERS) log at the run log's level."""
+    level = logger.logger.getEffectiveLevel() if hasattr(logger, "logger") else logging.INFO
+    for name in LIBRARY_LOGGERS:
+        library = logging.getLogger(name)
+        if library.level == logging.NOTSET:
+            library.setLevel(level)
+
+
+def publish_run_artifacts(summary: RunSummary, touched: Sequence) -> None:
+    """Two table artifacts per run: what changed in the incidents, and how each feed did."""
+    new = set(summary.new_incidents)
+    rows = [{"change": "new" if i.incident_id in new else "updated", "incident_id": i.incident_id,
+             "attack_date": str(i.attack_date or ""), "base": i.base, "country": i.country or "",
+             "weapons": ", ".join(i.weapons), "killed": i.killed, "wounded": i.wounded,
+             "sources": i.independent_sources} for i in touched]
+    create_table_artifact(rows or [{"change": "none", "incident_id": "", "attack_date": "", "base": "",
+                                    "country": "", "weapons": "", "killed": None, "wounded": None, "sources": 0}],
+                          key="monitor-incidents",
+                          description=f"{len(summary.new_incidents)} new, {len(summary.updated_incidents)} "
+                                      f"updated incidents; {summary.articles_added} articles stored")
+    create_table_artifact([{"feed": f.name, "url": f.url, "status": f.status, "new_articles": f.new_articles,
+                            "error": f.error or ""} for f in summary.feeds],
+                          key="monitor-feed-status",
+                          description=f"{sum(f.status in ('ok', 'not modified') for f in summary.feeds)} of "
+                                      f"{len(summary.feeds)} feeds read")
+
+
+def send_alerts(settings: Settings, summary: RunSummary, touched: Sequence, before: dict) -> None:
+    """Queue alerts for this run's changes, then send everything queued; failures stay queued."""
+    from flows.alerts import deliver_pending, queue_alerts
+
+    logger = get_run_logger()
+    new = set(summary.new_incidents)
+    queued = queue_alerts(settings.db_path, [i for i in touched if i.incident_id in new],
+                          [i for i in touched if i.incident_id not in new], before)
+    result = deliver_pending(settings.db_path, settings.webhook_url, retry_policy(settings))
+    for line in result.failed:
+        logger.warning("%s", line)
+    logger.info("%s: %d alerts queued, %d delivered, %d left for the next run", settings.webhook_url, queued,
+                result.delivered, len(result.failed))
 
 
 def _summarise(polls: Sequence[FeedPoll], todo: Sequence[tuple[FeedItem, Trust]], results: Sequence[StoreResult],

@@ -32,6 +32,12 @@ class Settings:
     fetch_workers: int = 8
     per_host_limit: int = 2
     articles_per_batch: int = 50
+    fetch_attempts: int = 3  # tries per fetch on a transient failure (HTTP 429/5xx, timeout, refused)
+    retry_budget_seconds: float = 10.0  # no retry starts once a fetch has taken this long (0: never retry)
+    backoff_minutes: int = 15  # a failing feed waits min(2^(failures-1) x this, backoff_max_hours)
+    backoff_max_hours: int = 24
+    lock_wait_seconds: float = 30.0  # how long a command waits for another process's lock on the DB file
+    webhook_url: str | None = None  # POST one JSON alert per new incident / casualty revision
 
     @property
     def http_policy(self) -> HttpPolicy:

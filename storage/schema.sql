@@ -69,3 +69,17 @@ CREATE TABLE IF NOT EXISTS incident_reports (
     PRIMARY KEY (incident_id, article_url)
 );
 CREATE INDEX IF NOT EXISTS incident_reports_incident ON incident_reports (incident_id);
+
+-- Webhook outbox: one row per alert (a new incident, or a revision that changes its casualties), written
+-- after the incident is stored; rows without delivered_at are retried on the next run.
+CREATE TABLE IF NOT EXISTS alerts (
+    alert_id        VARCHAR PRIMARY KEY,   -- sha1 of incident id + killed + wounded: one alert per figure set
+    incident_id     VARCHAR NOT NULL,
+    kind            VARCHAR NOT NULL,      -- new | revised
+    payload         VARCHAR NOT NULL,      -- the JSON body POSTed to the webhook
+    created_at      TIMESTAMPTZ NOT NULL,
+    attempts        INTEGER DEFAULT 0,
+    last_attempt_at TIMESTAMPTZ,
+    last_error      VARCHAR,
+    delivered_at    TIMESTAMPTZ
+);

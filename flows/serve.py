@@ -1,0 +1,53 @@
+"""`basewatch serve`: one long-running process that serves all three deployments with their schedules.
+
+The same names and schedules as prefect.yaml (a test keeps them equal), so
+`prefect deployment run monitor-feeds/every-15-minutes` works whichever way basewatch is run; use one
+way at a time against one server. Prefect pauses served schedules when `serve` exits unless told not to:
+basewatch passes `pause_on_shutdown=False` and `paused=False`, so Ctrl-C leaves the schedules active and a
+restart (or a worker) carries on.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from prefect import serve
+from prefect.schedules import Cron
+
+from flows.backfill import backfill
+from flows.digest import daily_digest
+from flows.monitor import monitor_feeds
+
+TIMEZONE = "UTC"
+
+
+@dataclass(frozen=True)
+class Plan:
+    flow_name: str
+    deployment: str
+    cron: str | None  # None: manual runs only
+
+
+PLANS = (Plan("monitor-feeds", "every-15-minutes", "*/15 * * * *"),
+         Plan("backfill", "manual", None),
+         Plan("daily-digest", "daily", "0 6 * * *"))
+
+
+def build_deployments(feeds_file: Path | None, db_path: Path) -> list:
+    flows = {"monitor-feeds": (monitor_feeds, {"feeds_file": str(feeds_file) if feeds_file else None,
+                                               "db_path": str(db_path)}),
+             "backfill": (backfill, {"db_path": str(db_path)}),
+             "daily-digest": (daily_digest, {"db_path": str(db_path)})}
+    deployments = []
+    for plan in PLANS:
+        flow, parameters = flows[plan.flow_name]
+        deployments.append(flow.to_deployment(
+            name=plan.deployment, parameters=parameters, paused=False,
+            schedules=[Cron(plan.cron, timezone=TIMEZONE)] if plan.cron else None,
+            description=(flow.description or "").splitlines()[0] if flow.description else None))
+    return deployments
+
+
+def serve_all(feeds_file: Path | None, db_path: Path, limit: int = 2) -> None:
+    """Blocks until Ctrl-C/SIGTERM; runs at most `limit` flow runs at once. Schedules stay active on exit."""
+    serve(*build_deployments(feeds_file, db_path), pause_on_shutdown=False, limit=limit)
