@@ -3,13 +3,25 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time, timedelta, timezone
 
 import trafilatura
 
 from extractors.records import Article, FeedItem
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
+# What a body is by its first bytes, whatever its Content-Type says (servers mislabel PDFs and images).
+_MAGIC = ((b"%PDF-", "PDF"), (b"\x89PNG", "PNG image"), (b"GIF8", "GIF image"), (b"\xff\xd8\xff", "JPEG image"),
+          (b"PK\x03\x04", "ZIP archive"), (b"\x1f\x8b", "gzip data"), (b"OggS", "Ogg media"), (b"ID3", "MP3 audio"))
+_GENERIC_TYPES = ("application/octet-stream", "binary/octet-stream", "application/unknown", "unknown/unknown")
+_HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+MIN_TEXT_CHARS = 80  # less is a menu, a cookie wall or "enable JavaScript", not an article
+# trafilatura's time grows faster than the page (2.8 MB of paragraphs ~4 s, 5 MB ~14 s): past this size
+# scripts and styles are dropped, and what remains is cut here (lxml reads a truncated page).
+MAX_MARKUP_BYTES = 1_000_000
+_NON_CONTENT_OPEN = re.compile(rb"<(script|style|svg|noscript|template)\b")
+_EARLIEST = datetime(1995, 1, 1, tzinfo=timezone.utc)
+_FUTURE_SLACK = timedelta(days=1)
 
 
 class ArticleError(Exception):
@@ -22,21 +34,32 @@ class ArticleError(Exception):
 
 
 def extract_article(item: FeedItem, body: bytes, content_type: str, fetched_at: datetime) -> Article:
-    """Read the page; the feed entry fills in what the page lacks (title, date)."""
+    """Read the page; the feed entry fills in what the page lacks (title, date).
+
+    The page's bytes are decoded by trafilatura, which tries UTF-8 and then guesses, so a page whose
+    declared charset is wrong (cp1256 or latin-1 sent as UTF-8) still reads correctly.
+    """
     media_type = content_type.split(";")[0].strip().lower()
-    if media_type not in _HTML_TYPES:
+    if media_type not in _HTML_TYPES and not (media_type in _GENERIC_TYPES and _looks_like_html(body)):
         raise ArticleError(item.url, f"not an HTML page ({media_type})")
     if not body.strip():
         raise ArticleError(item.url, "empty page")
+    sniffed = next((kind for magic, kind in _MAGIC if body.startswith(magic)), None)
+    if sniffed:
+        raise ArticleError(item.url, f"not an HTML page ({sniffed}, served as {media_type or 'no type'})")
     try:
         # Metadata comes from page_metadata(): trafilatura's own (htmldate) costs ~10 ms more a page.
-        document = trafilatura.bare_extraction(body, url=item.url, include_comments=False, include_tables=False)
+        document = trafilatura.bare_extraction(readable_markup(body), url=item.url, include_comments=False,
+                                               include_tables=False)
     except Exception as exc:  # trafilatura/lxml raise many types on hostile markup
         raise ArticleError(item.url, f"unreadable HTML ({type(exc).__name__}: {exc})") from exc
     text = (document.text or "").strip() if document is not None else ""
-    if not text:
-        raise ArticleError(item.url, "no article text found")
+    if len(text) < MIN_TEXT_CHARS:
+        raise ArticleError(item.url, f"no article text found ({len(text)} characters)" if text
+                           else "no article text found")
     page_title, page_time = page_metadata(body)
+    if page_time is not None and not _EARLIEST <= page_time <= fetched_at + _FUTURE_SLACK:
+        page_time = None  # a placeholder (1970) or a date in the future: the feed's date is better
     return Article(
         url=item.url,
         title=item.title or page_title,
@@ -45,6 +68,29 @@ def extract_article(item: FeedItem, body: bytes, content_type: str, fetched_at: 
         fetched_at=fetched_at,
         feed_url=item.feed_url,
     )
+
+
+def _looks_like_html(body: bytes) -> bool:
+    """A mislabelled page (application/octet-stream) is still read when its first bytes are HTML."""
+    return bool(_HTML_START.match(body[:2048]))
+
+
+def readable_markup(body: bytes) -> bytes:
+    """The page as trafilatura should see it: unchanged up to `MAX_MARKUP_BYTES`, else without scripts,
+    styles and SVG, cut at that size. One linear pass, so unclosed tags cannot make it slow."""
+    if len(body) <= MAX_MARKUP_BYTES:
+        return body
+    lower = body.lower()
+    kept: list[bytes] = []
+    size = pos = 0
+    while size < MAX_MARKUP_BYTES and (opening := _NON_CONTENT_OPEN.search(lower, pos)):
+        kept.append(body[pos:opening.start()])
+        size += opening.start() - pos
+        closing = lower.find(b"</" + opening.group(1), opening.end())
+        end = lower.find(b">", closing) if closing >= 0 else -1
+        pos = len(body) if end < 0 else end + 1
+    kept.append(body[pos:pos + MAX_MARKUP_BYTES])
+    return b"".join(kept)[:MAX_MARKUP_BYTES]
 
 
 _META = re.compile(rb"<meta\s[^>]*>", re.IGNORECASE)

@@ -8,14 +8,21 @@ Address policy (tests and the demo rely on it exactly):
 - a feed URL the user configured is trusted whatever its address;
 - an article link may resolve to a private or loopback address only when its feed is on one itself;
 - link-local and cloud-metadata addresses (169.254.0.0/16, fe80::/10) are refused for every link;
-- only http and https are fetched, and every redirect hop is checked by the same rules.
+- only http and https are fetched, and every redirect hop is checked by the same rules (a redirect from a
+  configured feed counts as one of its links);
+- the address actually connected is checked again, so DNS that changes its answer between the check and
+  the connection (rebinding) gains nothing.
+Limits: a per-read timeout, a total deadline of twice that for the whole fetch, and a size cap on the
+decoded body (a gzip bomb stops at the cap).
 """
 from __future__ import annotations
 
 import enum
 import ipaddress
 import socket
+import threading
 import time
+import zlib
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -92,25 +99,114 @@ def fetch(
     etag: str | None = None,
     last_modified: str | None = None,
 ) -> Fetched:
-    """GET `url` within the policy's time and size limits; a 304 answer is returned, not raised."""
+    """GET `url` within the policy's time and size limits; a 304 answer is returned, not raised.
+
+    The whole fetch, redirects included, ends by a total deadline of twice the per-read timeout, even
+    when a server drips its headers or body a byte at a time.
+    """
     headers = {}
     if etag:
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
-    deadline = time.monotonic() + policy.timeout_seconds * 2
-    current = url
-    for hop in range(policy.max_redirects + 1):
-        _check_address(current, trust if hop == 0 else _hop_trust(trust))
-        response = _get(client, url, current, headers, policy, deadline)
-        if response.status in _REDIRECTS and response.location:
-            current = urljoin(current, response.location)
-            continue
-        if response.status == 304 or 200 <= response.status < 300:
-            return Fetched(url, current, response.status, response.body, response.content_type,
-                           response.etag, response.last_modified)
-        raise FetchError(url, _status_reason(response))
+    with _Guard(url, policy.timeout_seconds * 2) as guard:
+        current = url
+        for hop in range(policy.max_redirects + 1):
+            hop_trust = trust if hop == 0 else _hop_trust(trust, url)
+            try:
+                _check_address(current, hop_trust)
+            except FetchError as exc:
+                if hop == 0:
+                    raise
+                raise FetchError(url, f"redirected to {current}: {exc.reason}") from exc
+            guard.trust = hop_trust
+            response = _get(client, url, current, headers, policy, guard)
+            if response.status in _REDIRECTS and response.location:
+                current = urljoin(current, response.location)
+                continue
+            if response.status == 304 or 200 <= response.status < 300:
+                return Fetched(url, current, response.status, response.body, response.content_type,
+                               response.etag, response.last_modified)
+            raise FetchError(url, _status_reason(response))
     raise FetchError(url, f"more than {policy.max_redirects} redirects")
+
+
+class _Guard:
+    """Enforces what httpx cannot: a total deadline, and the address policy on the address actually connected.
+
+    httpx's timeouts are per read, so a server sending one byte a second holds a worker forever; at the
+    deadline the guard shuts down the fetch's sockets, which ends any read at once. Through httpcore's
+    `trace` extension it also sees each new connection and refuses a peer the policy forbids, so a host
+    name that resolves to a public address for the check and a private one for the connection
+    (DNS rebinding) is still refused.
+    """
+
+    def __init__(self, url: str, total_seconds: float):
+        self.url = url
+        self.total_seconds = total_seconds
+        self.trust = Trust.CONFIGURED
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._done = False
+        self._deadline = time.monotonic() + total_seconds
+        self._timer = threading.Timer(total_seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Guard:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._timer.cancel()
+        with self._lock:
+            self._done = True
+
+    @property
+    def past_deadline(self) -> bool:
+        return self.expired or time.monotonic() > self._deadline
+
+    def deadline_error(self) -> FetchError:
+        return FetchError(self.url, f"gave up at the {self.total_seconds:g} s total deadline")
+
+    def trace(self, event: str, info: dict) -> None:
+        if event != "connection.connect_tcp.complete":
+            return
+        stream = info.get("return_value")
+        sock = stream.get_extra_info("socket") if stream is not None else None
+        if sock is None:
+            return
+        peer = _peer_address(sock)
+        refusal = _refusal(peer, self.trust) if peer is not None else None
+        if refusal:
+            stream.close()
+            raise FetchError(self.url, f"{refusal} (connected address)")
+        with self._lock:
+            self._sockets.append(sock)
+            if self.expired:
+                _shutdown(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            if self._done:
+                return
+            self.expired = True
+            for sock in self._sockets:
+                _shutdown(sock)
+
+
+def _peer_address(sock: socket.socket) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        return ipaddress.ip_address(sock.getpeername()[0].split("%")[0])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _shutdown(sock: socket.socket) -> None:
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
 
 
 @dataclass(frozen=True)
@@ -125,20 +221,20 @@ class _Response:
 
 
 def _get(client: httpx.Client, url: str, current: str, headers: dict[str, str], policy: HttpPolicy,
-         deadline: float) -> _Response:
+         guard: _Guard) -> _Response:
     try:
-        with client.stream("GET", current, headers=headers) as response:
+        with client.stream("GET", current, headers=headers, extensions={"trace": guard.trace}) as response:
             body = bytearray()
             if response.status_code == 200:
                 declared = response.headers.get("Content-Length", "")
                 if declared.isdigit() and int(declared) > policy.max_bytes:
                     raise FetchError(url, f"body of {declared} bytes exceeds the {policy.max_bytes}-byte cap")
-                for chunk in response.iter_bytes():
-                    body += chunk
-                    if len(body) > policy.max_bytes:
-                        raise FetchError(url, f"body exceeds the {policy.max_bytes}-byte cap")
-                    if time.monotonic() > deadline:
-                        raise FetchError(url, f"download took longer than {policy.timeout_seconds * 2:.0f} s")
+                decoder = _Decoder(url, response.headers.get("Content-Encoding", ""), policy.max_bytes)
+                for raw in response.iter_raw():
+                    body += decoder.decode(raw, len(body))
+                    if guard.past_deadline:
+                        raise guard.deadline_error()
+                body += decoder.flush(len(body))
             return _Response(
                 status=response.status_code,
                 body=bytes(body),
@@ -148,14 +244,59 @@ def _get(client: httpx.Client, url: str, current: str, headers: dict[str, str], 
                 location=response.headers.get("Location"),
                 retry_after=response.headers.get("Retry-After"),
             )
-    except httpx.TimeoutException as exc:
-        raise FetchError(url, f"timed out after {policy.timeout_seconds:g} s") from exc
-    except httpx.ConnectError as exc:
-        raise FetchError(url, _connect_reason(exc)) from exc
-    except httpx.DecodingError as exc:
-        raise FetchError(url, f"undecodable content encoding ({exc})") from exc
     except httpx.HTTPError as exc:
+        if guard.past_deadline:
+            raise guard.deadline_error() from exc
+        if isinstance(exc, httpx.TimeoutException):
+            raise FetchError(url, f"timed out after {policy.timeout_seconds:g} s") from exc
+        if isinstance(exc, httpx.ConnectError):
+            raise FetchError(url, _connect_reason(exc)) from exc
         raise FetchError(url, f"{type(exc).__name__}: {exc}") from exc
+
+
+class _Decoder:
+    """Content-Encoding undone here, a bounded step at a time, so the size cap counts decoded bytes
+    and a gzip bomb stops after `max_bytes` instead of inflating a whole network chunk a thousandfold."""
+
+    def __init__(self, url: str, content_encoding: str, max_bytes: int):
+        self.url = url
+        self.max_bytes = max_bytes
+        codings = [c.strip().lower() for c in content_encoding.split(",") if c.strip().lower() not in ("", "identity")]
+        if len(codings) > 1 or (codings and codings[0] not in ("gzip", "x-gzip", "deflate")):
+            raise FetchError(url, f"unsupported content encoding {content_encoding!r}")
+        self.coding = codings[0] if codings else None
+        wbits = 16 + zlib.MAX_WBITS if self.coding in ("gzip", "x-gzip") else zlib.MAX_WBITS
+        self._zlib = zlib.decompressobj(wbits) if self.coding else None
+        self._started = False
+
+    def decode(self, data: bytes, have: int) -> bytes:
+        if self._zlib is None:
+            return self._checked(data, have)
+        out = bytearray()
+        while data:
+            room = self.max_bytes - have - len(out) + 1
+            try:
+                out += self._zlib.decompress(data, room)
+            except zlib.error as exc:
+                if self.coding == "deflate" and not self._started:  # raw deflate, as some servers send
+                    self._zlib = zlib.decompressobj(-zlib.MAX_WBITS)
+                    self._started = True
+                    continue
+                raise FetchError(self.url, f"undecodable {self.coding} content ({exc})") from exc
+            self._started = True
+            self._checked(b"", have + len(out))
+            data = self._zlib.unconsumed_tail
+            if self._zlib.eof:
+                break
+        return bytes(out)
+
+    def flush(self, have: int) -> bytes:
+        return self._checked(self._zlib.flush(), have) if self._zlib is not None else b""
+
+    def _checked(self, data: bytes, have: int) -> bytes:
+        if have + len(data) > self.max_bytes:
+            raise FetchError(self.url, f"body exceeds the {self.max_bytes}-byte cap")
+        return data
 
 
 def _status_reason(response: _Response) -> str:
@@ -174,9 +315,9 @@ def _connect_reason(exc: httpx.ConnectError) -> str:
     return f"cannot connect ({text})"
 
 
-def _hop_trust(trust: Trust) -> Trust:
-    """A redirect from a configured feed is judged like one of its links."""
-    return Trust.PRIVATE_OK if trust is Trust.CONFIGURED else trust
+def _hop_trust(trust: Trust, url: str) -> Trust:
+    """A redirect from a configured feed is judged like one of its links: private only from a private feed."""
+    return trust_for_links(url) if trust is Trust.CONFIGURED else trust
 
 
 def _check_address(url: str, trust: Trust) -> None:
@@ -186,10 +327,22 @@ def _check_address(url: str, trust: Trust) -> None:
     if trust is Trust.CONFIGURED:
         return
     for address in _resolve(url):
-        if address.is_link_local or (address.version == 6 and address in _FE80):
-            raise FetchError(url, f"refused: {address} is a link-local/metadata address")
-        if not address.is_global and trust is Trust.PUBLIC_ONLY:
-            raise FetchError(url, f"refused: {address} is private, and the feed is public")
+        refusal = _refusal(address, trust)
+        if refusal:
+            raise FetchError(url, refusal)
+
+
+def _refusal(address: ipaddress.IPv4Address | ipaddress.IPv6Address, trust: Trust) -> str | None:
+    """Why the policy forbids this address for a link of this trust, or None when it is allowed."""
+    if trust is Trust.CONFIGURED:
+        return None
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    if address.is_link_local or (address.version == 6 and address in _FE80):
+        return f"refused: {address} is a link-local/metadata address"
+    if not address.is_global and trust is Trust.PUBLIC_ONLY:
+        return f"refused: {address} is private, and the feed is public"
+    return None
 
 
 _FE80 = ipaddress.ip_network("fe80::/10")

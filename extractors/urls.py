@@ -5,8 +5,9 @@ import re
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 _TRACKING_PARAM = re.compile(
-    r"^(utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_[a-z]+|igshid|ocid|cmpid|sr_share|at_[a-z_]+|"
-    r"__twitter_impression|smid|taid|ref_src|outputtype|amp)$",
+    r"^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|yclid|mc_[a-z]+|igshid|ocid|cmpid|sr_share|at_[a-z_]+|"
+    r"__twitter_impression|smid|taid|ref_src|outputtype|amp|xtor|ito|_ga|_gl|_hsenc|_hsmi|mkt_tok|"
+    r"ns_[a-z_]+|soc_src|soc_trk|guccounter|guce_[a-z_]+|wt\.[a-z_]+|cmp)$",
     re.IGNORECASE,
 )
 _AMP_PATH = re.compile(r"(/amp)(?=/|$)|(\.amp)(?=\.html?$|$)", re.IGNORECASE)

@@ -88,7 +88,7 @@ def connect(path: Path | str, read_only: bool = False,
         if not read_only:
             con.execute(resources.files("storage").joinpath("schema.sql").read_text(encoding="utf-8"))
         yield con
-    except duckdb.IOException as exc:
+    except (duckdb.OperationalError, duckdb.FatalException) as exc:  # IO, failed commit (disk full), invalidated
         raise StorageError(path, _first_line(exc)) from exc
     finally:
         con.close()
