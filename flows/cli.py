@@ -130,7 +130,7 @@ def _prepare_prefect(verbose: bool) -> None:
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "extractors,storage")
     if not verbose:
-        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "ERROR")  # the summary says what failed, once
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -341,8 +341,7 @@ _TABLE_COLUMNS = (("attack_date", "date", True), ("base", "base", False), ("coun
 def _print_summary(summary, db_path: Path) -> None:
     print(f"Feeds polled: {len(summary.feeds)}")
     for feed in summary.feeds:
-        detail = f"{feed.new_articles} new articles" if not feed.error else (
-            feed.error if feed.status == "backing off" else f"error: {feed.error}")
+        detail = feed.error or f"{feed.new_articles} new articles"  # the status column already says "error"
         print(f"  {feed.status:<12} {feed.name}: {detail}")
     print(f"Articles stored: {summary.articles_added} ({summary.attack_reports} attack reports)")
     for error in summary.article_errors:
