@@ -87,3 +87,17 @@ def test_cli_run_with_a_bad_feeds_file_exits_2_with_one_line(tmp_path):
                                "--db", str(tmp_path / "x.duckdb")], capture_output=True, text=True, timeout=60)
         assert done.returncode == 2
         assert len(done.stderr.strip().splitlines()) == 1 and reason in done.stderr
+
+
+def test_backtest_replays_stored_articles_to_the_same_incidents(site, tmp_path):
+    feeds = tmp_path / "feeds.toml"
+    feeds.write_text(feeds_toml(publish(site)))
+    db = tmp_path / "bw.duckdb"
+    run_monitor(feeds, db)
+    done = subprocess.run([sys.executable, "-m", "flows.cli", "backtest", "--db", str(db)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "new         camp-taji-2026-06-13" in done.stdout
+    assert "merge       camp-taji-2026-06-13" in done.stdout
+    assert done.stdout.strip().splitlines()[-1] == (
+        "Replayed incidents: 2; stored incidents: 2; only in replay: none; only stored: none")
