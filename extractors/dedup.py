@@ -60,7 +60,7 @@ class ReportOnFile:
     report: IncidentReport
     article_url: str
     reported_at: datetime | None
-    fingerprint: int | None = None
+    fingerprint: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,41 +1,46 @@
 """Near-duplicate fingerprints, so a wire story syndicated on several sites counts as one source.
 
-A 64-bit SimHash over word 3-grams: copies that differ only in headline, byline, outlet name or a line
-of boilerplate land within a few bits of each other (3 measured), while two outlets' own write-ups of
-the same attack land 20+ bits apart. A copy cut by a whole paragraph drifts further (~14 bits) and is
-counted as its own source: the rule errs towards counting, never towards hiding a source.
+A bottom-k MinHash sketch: the 32 smallest 64-bit hashes of the text's word 3-grams. Two sketches
+estimate the texts' resemblance (Jaccard similarity of their 3-gram sets). Copies of one story that
+differ by a headline, byline, outlet name or a few lines of page furniture keep most 3-grams and
+resemble each other well above the threshold; two outlets' own write-ups of the same attack share
+only names and stock phrases and stay far below it.
 """
 from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 
-NEAR_DUPLICATE_BITS = 8
+SKETCH_SIZE = 32
+NEAR_DUPLICATE_RESEMBLANCE = 0.5
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_MASK = (1 << 64) - 1
 
 
-def text_fingerprint(text: str) -> int:
-    """SimHash of the text's word 3-grams (0 for a text too short to judge)."""
+def text_fingerprint(text: str) -> tuple[int, ...]:
+    """The bottom-k sketch of the text's word 3-grams (empty for a text of fewer than three words)."""
     words = _WORD.findall(text.casefold())
-    grams = [" ".join(words[i:i + 3]) for i in range(max(len(words) - 2, 0))]
-    if not grams:
-        return 0
-    weights = [0] * 64
-    for gram in grams:
-        value = int.from_bytes(hashlib.blake2b(gram.encode("utf-8"), digest_size=8).digest(), "big")
-        for bit in range(64):
-            weights[bit] += 1 if value >> bit & 1 else -1
-    return sum(1 << bit for bit, weight in enumerate(weights) if weight > 0) & _MASK
+    grams = {" ".join(words[i:i + 3]) for i in range(max(len(words) - 2, 0))}
+    hashes = {int.from_bytes(hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest(), "big") for g in grams}
+    return tuple(sorted(hashes)[:SKETCH_SIZE])
 
 
-def near_duplicates(a: int, b: int) -> bool:
-    return bool(a) and bool(b) and bin(a ^ b).count("1") <= NEAR_DUPLICATE_BITS
+def resemblance(a: Sequence[int], b: Sequence[int]) -> float:
+    """Estimated Jaccard similarity of the two texts' 3-gram sets."""
+    if not a or not b:
+        return 0.0
+    union_sketch = sorted(set(a) | set(b))[:min(SKETCH_SIZE, len(set(a) | set(b)))]
+    shared = set(a) & set(b)
+    return sum(1 for h in union_sketch if h in shared) / len(union_sketch)
 
 
-def count_independent(fingerprints: list[int | None]) -> int:
-    """How many distinct stories: each fingerprint joins the first earlier one it nearly duplicates."""
-    stories: list[int] = []
+def near_duplicates(a: Sequence[int], b: Sequence[int]) -> bool:
+    return resemblance(a, b) >= NEAR_DUPLICATE_RESEMBLANCE
+
+
+def count_independent(fingerprints: Sequence[Sequence[int] | None]) -> int:
+    """How many distinct stories: a text joins the first earlier one it nearly duplicates."""
+    stories: list[Sequence[int]] = []
     count = 0
     for fingerprint in fingerprints:
         if fingerprint and any(near_duplicates(fingerprint, seen) for seen in stories):

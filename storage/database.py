@@ -179,7 +179,7 @@ def store_articles(path: Path | str, batch: Sequence[AnalysedArticle]) -> StoreR
                                        "text", "is_attack_report", "fingerprint"),
                      [(article_id(a.article.url), a.article.url, a.article.title, a.article.published_at,
                        a.article.fetched_at, a.article.feed_url, a.article.text, a.detection.is_attack_report,
-                       text_fingerprint(a.article.text) if a.detection.reports else None) for a in fresh])
+                       list(text_fingerprint(a.article.text)) if a.detection.reports else None) for a in fresh])
         claims = [(report, a) for a in fresh for report in a.detection.reports]
         if not claims:
             return StoreResult(len(fresh), (), ())
@@ -317,7 +317,7 @@ def _reports_of(con: duckdb.DuckDBPyConnection, incident_ids: list[str]) -> dict
         claim = dict(zip(_CLAIM_COLUMNS, row[4:]))
         claim["weapons"] = tuple(claim["weapons"] or ())
         reports[row[0]].append(ReportOnFile(IncidentReport(**claim), article_url=row[1], reported_at=row[2],
-                                            fingerprint=row[3]))
+                                            fingerprint=tuple(row[3] or ())))
     return reports
 
 

@@ -23,7 +23,7 @@ CREATE TABLE IF NOT EXISTS articles (
     feed_url         VARCHAR,
     text             VARCHAR,
     is_attack_report BOOLEAN,
-    fingerprint      UBIGINT                -- SimHash of the text: syndicated copies land within a few bits
+    fingerprint      UBIGINT[]              -- MinHash sketch of the text: syndicated copies share most of it
 );
 
 CREATE TABLE IF NOT EXISTS incidents (

@@ -95,3 +95,24 @@ def test_a_directory_that_cannot_be_created_is_a_one_line_error(tmp_path):
         with connect(blocker / "sub" / "bw.duckdb"):
             pass
     assert "cannot create its directory" in str(err.value) and "\n" not in str(err.value)
+
+
+WIRE = ("BAGHDAD, June 14 - Two Katyusha rockets landed inside Camp Taji, a military base north of Baghdad, "
+        "late on Saturday, causing no casualties, Iraq's military said. The rockets were launched from a farm "
+        "area east of the base, the military said in a statement. No group immediately claimed responsibility.")
+OWN_STORY = ("Rockets struck the Taji military base north of the Iraqi capital on Saturday night, Iraqi security "
+             "officials said, speaking on condition of anonymity. There were no casualties, they said, and the "
+             "coalition said it was assessing the damage after the latest attack on a base hosting U.S. troops.")
+
+
+def test_syndicated_copies_count_once_among_independent_sources(tmp_path):
+    db = tmp_path / "bw.duckdb"
+
+    def story(url, text):
+        return AnalysedArticle(Article(url, "t", text, NOW, NOW, "http://feed.example/f"), Detection(True, (claim(),)))
+
+    store_articles(db, [story("http://wire.example/a", WIRE),
+                        story("http://reprint.example/b", "By Staff\n" + WIRE + "\nRead more: sport"),
+                        story("http://other.example/c", OWN_STORY)])
+    [incident] = list_incidents(db)
+    assert (incident.source_count, incident.independent_sources) == (3, 2)
