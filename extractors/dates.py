@@ -6,6 +6,8 @@ Wire copy rarely prints the attack date; it says "on Monday", "late Saturday", "
 
 - A weekday means the most recent such day on or before publication; the publication weekday itself
   means the publication day ("on Monday" in a Monday paper is today). "Sunday to Monday" is the later day.
+- "last Thursday" in a Thursday paper is a week before; "two days ago" counts back from publication;
+  "the night of June 3-4" is the later day (a night is keyed by the morning it ends).
 - "yesterday" / "last night" = the day before publication; "today", "tonight", "this morning",
   "overnight" = the publication day (overnight raids are keyed by the morning they end).
 - A month and day without a year take the latest year that does not put them after publication
@@ -32,9 +34,15 @@ _WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a": 1, "several": 2}
 
 _MONTH_DAY = re.compile(
-    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?", re.IGNORECASE)
+    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–/]\s*(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)?\b"
+    rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?", re.IGNORECASE)
 _DAY_MONTH = re.compile(
-    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?:,?\s+(?P<year>(?:19|20)\d\d))?", re.IGNORECASE)
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–/]\s*(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)?\s+(?:of\s+)?{_MONTH}\b"
+    rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?", re.IGNORECASE)
+# "on the night of June 3-4" / "overnight on 3-4 June": a night is keyed by the morning it ends.
+_NIGHT_BEFORE = re.compile(r"\bnight\s+(?:of\s+|from\s+)?(?:the\s+)?$|\bovernight\s+(?:on\s+)?$", re.IGNORECASE)
+_DAYS_AGO = re.compile(r"\b(?P<n>two|three|four|five|six|\d)\s+days\s+(?:ago|earlier)\b", re.IGNORECASE)
+_LAST_WEEKDAY = re.compile(rf"\blast\s+$", re.IGNORECASE)
 _NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d\d)(?![\d/])")
 _WEEKDAY_SPAN = re.compile(rf"\b(?P<first>{_WD})\s+(?:to|into|and)\s+(?P<second>{_WD})\b", re.IGNORECASE)
 _WEEKDAY = re.compile(rf"\b(?P<wd>{_WD})(?:'s|’s)?\b", re.IGNORECASE)
@@ -47,7 +55,7 @@ _LAST_MONTH = re.compile(r"\b(?P<which>last|earlier this|this|previous) month\b"
 _YEARS_AGO = re.compile(r"\b(?P<n>\w+) years? ago\b|\b(?P<last>last|previous) year\b", re.IGNORECASE)
 _SPEECH = re.compile(
     r"\b(?:said|says|told|announced|tweeted|reported|confirmed|stated|added|statement|claimed|"
-    r"speculated|wrote|posted|according to \w+)\b[^.;]{0,25}$", re.IGNORECASE)
+    r"speculated|wrote|posted|published|released|according to \w+)\b[^.;]{0,25}$", re.IGNORECASE)
 
 _DATELINE_END = re.compile(r"\s*(?:\([^)]{1,20}\))?\s*(?:;|:|--|—|–|\||-\s)")
 
@@ -110,21 +118,30 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
                       (m.start() < 30 and _DATELINE_END.match(sentence[m.end():])))
         found.append(DateMention(m.start(), m.end(), value, precision, speech, rank))
 
-    for m in _MONTH_DAY.finditer(sentence):
-        add(m, _fit_year(_month_number(m["mon"]), int(m["day"]), published, m["year"]), "day", 0)
-    for m in _DAY_MONTH.finditer(sentence):
-        add(m, _fit_year(_month_number(m["mon"]), int(m["day"]), published, m["year"]), "day", 0)
+    for rx in (_MONTH_DAY, _DAY_MONTH):
+        for m in rx.finditer(sentence):
+            day = int(m["day"])
+            if m["day2"] and _NIGHT_BEFORE.search(sentence[max(0, m.start() - 25):m.start()]):
+                day = int(m["day2"])
+            add(m, _fit_year(_month_number(m["mon"]), day, published, m["year"]), "day", 0)
     for m in _NUMERIC.finditer(sentence):
         add(m, _numeric_date(int(m["a"]), int(m["b"]), int(m["year"]), published), "day", 0)
     if published is not None:
         for m in _WEEKDAY_SPAN.finditer(sentence):
             add(m, weekday_on_or_before(m["second"], published), "day", 1)
         for m in _WEEKDAY.finditer(sentence):
-            add(m, weekday_on_or_before(m["wd"], published), "day", 1)
+            value = weekday_on_or_before(m["wd"], published)
+            if value == published and _LAST_WEEKDAY.search(sentence[max(0, m.start() - 10):m.start()]):
+                value -= timedelta(days=7)  # "last Thursday" in a Thursday paper is a week ago
+            add(m, value, "day", 1)
         for m in _RELATIVE.finditer(sentence):
             back = 1 if m["rel"].lower() in {"yesterday", "last night", "a day earlier", "the previous day",
                                              "the day before"} else 0
             add(m, published - timedelta(days=back), "day", 2)
+        for m in _DAYS_AGO.finditer(sentence):
+            n = _NUMBERS.get(m["n"].lower(), int(m["n"]) if m["n"].isdigit() else 0)
+            if n:
+                add(m, published - timedelta(days=n), "day", 2)
         for m in _MONTH_ONLY.finditer(sentence):
             add(m, _month_before(_month_number(m["mon"]), published, m["year"]), "month", 3)
         for m in _LAST_MONTH.finditer(sentence):

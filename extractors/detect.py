@@ -131,8 +131,14 @@ def _civilian_camp(ref: BaseRef, context: str) -> bool:
 
 def _near(d: DateMention, ref: BaseRef, sentence: str) -> bool:
     """Date phrases far from the base name, or inside a later clause, usually date something else."""
-    if d.start > ref.end and _LATER_CLAUSE.search(_ASIDE.sub(",", sentence[ref.end:d.start])):
-        return False
+    if d.start > ref.end:
+        gap = _ASIDE.sub(",", sentence[ref.end:d.start])
+        later = _LATER_CLAUSE.search(gap)
+        # "... the Kulbakino airfield, which Russian drones struck two days ago": a relative clause that
+        # itself reports the attack dates it.
+        if later and not (later.group().startswith(",") and attack_cue(gap[later.end():]) is not None
+                          and not _LATER_CLAUSE.search(gap, later.end())):
+            return False
     return d.end >= ref.start - DATE_REACH and d.start <= ref.end + DATE_REACH
 
 
@@ -285,7 +291,7 @@ def _report(inc: _Incident, sentences: list[Sentence], lead_none: bool) -> Incid
         killed=killed,
         wounded=wounded,
         claimed_by=fields.claimed_by(texts),
-        suspected=fields.suspected(texts),
+        suspected=fields.suspected(texts) or (fields.suspected(s.text for s in sentences) if inc.primary else None),
         is_primary=inc.primary,
         evidence=sentences[(named or inc.mentions)[0].sentence].text,
     )

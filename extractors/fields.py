@@ -51,7 +51,8 @@ def projectiles(texts: Iterable[str]) -> int | None:
     A count after "downing" ("..., downing two drones") is the part shot down, not the attack.
     A later, larger exact count means the sources disagree (a smaller later count is usually the part
     that hit or was shot down), so the answer is then None. "a drone" counts one; "a rocket" does not,
-    since wire copy uses it loosely ("reports said a rocket had landed"), nor when "a second drone" follows.
+    since wire copy uses it loosely ("reports said a rocket had landed"), nor when "a second drone" follows;
+    "a ballistic missile" (a qualified or "single" missile, no other weapon in the sentence) counts one too.
     """
     v = vocabulary()
     texts = list(texts)
@@ -79,6 +80,10 @@ def projectiles(texts: Iterable[str]) -> int | None:
             if m["n"].lower() in {"a", "an", "single", "lone"}:
                 if re.match(r"(?:drone|uav|unmanned)", noun.split()[-1]) or "drone" in noun:
                     loose.append((2, n))
+                elif noun.startswith("missile") and (v.missile_qualifiers.search(m["between"])
+                                                     or m["n"].lower() in {"single", "lone"}) \
+                        and weapons([text]) == ("missile",):
+                    loose.append((2, n))  # "a ballistic missile struck": one, unlike a loose "a rocket"
             elif bound and bound != "at least":
                 loose.append((1, n))
             else:
@@ -91,7 +96,8 @@ def projectiles(texts: Iterable[str]) -> int | None:
 
 
 def _people_list(v) -> str:
-    item = rf"(?:at least\s+|some\s+|about\s+)?{NUMBER}\s+(?:[\w’'-]+\s+|U\.S\.\s+|U\.N\.\s+){{0,2}}?(?:{v.people})\b"
+    item = (rf"(?:at least\s+|some\s+|about\s+)?{NUMBER}\s+{_NOT_A_COUNT}"
+            rf"(?:{_NOT_BETWEEN}[\w’'-]+\s+|U\.S\.\s+|U\.N\.\s+){{0,2}}?(?:{v.people})\b")
     return rf"(?P<list>{item}(?:\s*(?:,|and|,\s*and)\s*{item})*)"
 
 
@@ -105,6 +111,16 @@ def _sum_people(listing: str) -> int | None:
     return total or None
 
 
+# "a number of soldiers", "a handful of troops": no count
+_NOT_A_COUNT = r"(?!(?:number|handful|few|lot|couple|group|host|series|total)\b)"
+# "a statement its fighters had killed": a count does not reach over a determiner to its people
+_NOT_BETWEEN = r"(?!(?:its|their|his|her|our|the|of|in|on|at|from|with|and|said|says|that)\b)"
+# ", including an officer," / ", among them two pilots," between the people and their verb
+_ASIDE = r"(?:\s*,\s*(?:including|among them|among whom)\b[^,.;]{0,50},)?"
+_BARE = r"(?P<list>(?:(?:at least|about|some|around|nearly)\s+)?\d{1,4}|(?:(?:at least|about|some|around|nearly)\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" \
+        r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty))"
+_BARE_END = r"(?=\s*(?:[,.;)]|$|and\b|others?\b|more\b|people\b|personnel\b))"
+_MARTYRED = r"(?:killed|dead|died|martyred|embraced (?:martyrdom|shahadat)|lost their lives|were slain)"
 _SOURCE_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|reported|added|according)\b", re.IGNORECASE)
 _LAST_ITEM = re.compile(r"(?:,\s*and|,|\band)\s*[^,]*$")
 
@@ -124,23 +140,31 @@ def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool]:
     people = _people_list(v)
     kill_after = re.compile(rf"(?:{v.kill_verbs})\s+{people}", re.IGNORECASE)
     kill_before = re.compile(
-        rf"{people}\s+(?:were\s+|was\s+|have been\s+|had been\s+|have\s+|had\s+)?(?:reportedly\s+|allegedly\s+)?"
-        rf"(?:{_SEVERITY}\s+)?(?:killed|dead|died|martyred)\b", re.IGNORECASE)
+        rf"{people}{_ASIDE}\s+(?:were\s+|was\s+|have been\s+|had been\s+|have\s+|had\s+)?(?:reportedly\s+|allegedly\s+)?"
+        rf"(?:{_SEVERITY}\s+)?{_MARTYRED}\b", re.IGNORECASE)
+    kill_bare = re.compile(rf"\b(?:killing|killed)\s+{_BARE}{_BARE_END}", re.IGNORECASE)
+    toll = re.compile(  # "the death toll ... has risen to 14"
+        rf"\bdeath toll\b[^.;]{{0,80}}?\b(?:rose|risen|climbed|increased|reached|jumped|stands at|stood at)\s+(?:to\s+)?"
+        rf"(?P<list>(?:at least\s+)?{NUMBER})\b", re.IGNORECASE)
     dead_noun = re.compile(rf"(?P<list>(?:at least\s+)?{NUMBER})\s+dead\s+(?:{v.people})\b", re.IGNORECASE)
     wound_after = re.compile(rf"(?:{v.wound_verbs})\s+{people}", re.IGNORECASE)
+    wound_bare = re.compile(rf"\b(?:wounding|injuring)\s+{_BARE}{_BARE_END}", re.IGNORECASE)
+    wound_and = re.compile(  # "three were killed and 11 wounded"
+        rf"(?<=[a-z] )and\s+{_BARE}\s+(?:others\s+|more\s+)?(?:were\s+)?(?:{_SEVERITY}\s+)?(?:wounded|injured|hurt)\b",
+        re.IGNORECASE)
     wound_before = re.compile(
-        rf"{people}\s+(?:were\s+|was\s+|have been\s+|had been\s+)?(?:reportedly\s+|also\s+)?(?:{_SEVERITY}\s+)?(?:wounded|injured|hurt)\b", re.IGNORECASE)
+        rf"{people}{_ASIDE}\s+(?:were\s+|was\s+|have been\s+|had been\s+)?(?:reportedly\s+|also\s+)?(?:{_SEVERITY}\s+)?(?:wounded|injured|hurt)\b", re.IGNORECASE)
     killed = wounded = None
     said_none = False
     for text in texts:
         lumped = re.search(r"\b(?:killed|dead) or (?:wounded|injured)\b", text, re.IGNORECASE)
         if killed is None and not lumped:
-            for rx in (kill_after, kill_before, dead_noun):
+            for rx in (kill_after, kill_before, dead_noun, kill_bare, toll):
                 if m := rx.search(text):
                     killed = _sum_people(_listing(m, text) + " ")
                     break
         if wounded is None and not lumped:
-            for rx in (wound_after, wound_before):
+            for rx in (wound_after, wound_before, wound_bare, wound_and):
                 if m := rx.search(text):
                     wounded = _sum_people(_listing(m, text) + " ")
                     break
@@ -155,15 +179,26 @@ def _group(text: str, near: int) -> str | None:
     return min(hits)[1] if hits else None
 
 
+_GROUP_ANAPHOR = re.compile(
+    r"\b(?:the|this)\s+(?:(?:militant|jihadist|insurgent|extremist|armed|terrorist|rebel|islamist|al-qaeda-linked|"
+    r"islamic state-linked)\s+)?(?:group|movement|organi[sz]ation|militia|militants|insurgents)\b(?:['’]s)?\s*$|^\s*(?:it|they)\b",
+    re.IGNORECASE)
+
+
 def claimed_by(texts: Iterable[str]) -> str | None:
     """The group that claimed the attack, when a sentence says so explicitly."""
     v = vocabulary()
+    last = None
     for text in texts:
         cue = v.claim.search(text)
         if cue and not v.claim_negation.search(text):
             group = _group(text, cue.start())
             if group:
                 return group
+            if last and _GROUP_ANAPHOR.search(text[:cue.start()]):
+                return last
+        hits = [(m.start(), name) for name, rx in v.groups for m in rx.finditer(text)]
+        last = max(hits)[1] if hits else last
     return None
 
 

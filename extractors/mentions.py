@@ -35,11 +35,13 @@ _BASE_CHECKPOINT = re.compile(
     re.IGNORECASE)
 
 
+_DANGLING = re.compile(r"(?:\s+(?:in|the|at|of|on|a|an|near|from|by|for|with))+$", re.IGNORECASE)
 _UNIT = re.compile(r"\b(?:Battalion|Brigade|Division|Regiment|Corps|Task Force|Sector|Squadron|Wing|Company)\b")
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "same"})
 _MODIFIER_SPAN = re.compile(
     r"(?:.*\b(?:a|an|the|this|that|its|their|his|her|our|of|on|at|in|to|into|from|near|with|by|and|or|"
-    r"attacked|targeted|hit|struck|stormed|shelled|overran)\s|^)(.*)$", re.IGNORECASE | re.DOTALL)
+    r"attack(?:s|ed)?|target(?:s|ed)?|hits?|strikes?|struck|storm(?:s|ed)?|shell(?:s|ed)?|overr[au]ns?|raid(?:s|ed)?|"
+    r"rammed|pound(?:s|ed)?|bomb(?:s|ed)?|fire[sd]?|launch(?:es|ed)?)\s|^)(.*)$", re.IGNORECASE | re.DOTALL)
 _PLACE_AFTER = re.compile(
     r"\s+(?:in|at)\s+(?:the\s+(?:town|village|city|area|district)\s+of\s+)?"
     r"([A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)?)(?![\w’'-])(?!\s+[A-Z])")
@@ -80,6 +82,8 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
     def free(s: int, e: int) -> bool:
         return not any(r.start < e and s < r.end for r in refs)
 
+    militant: list[int] = []  # ends of militants' camps/bases ("a JNIM camp", "a camp of the banned BLA")
+
     if not headline:
         for m in _CAMP_PREFIX.finditer(sentence):
             if free(m.start(), m.end()) and m.group(1).split()[0] not in v.not_a_name:
@@ -93,7 +97,8 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
             refs[joined] = BaseRef(r.start, m.end(), r.kind, r.name, r.base)
             continue
         before = sentence[:m.start()]
-        if v.non_military.search(_modifier_span(before)):
+        if v.non_military.search(_modifier_span(before)) or _militant_owner(sentence[m.end():]):
+            militant.append(m.end())
             continue
         named = None if headline else _NAMED_BEFORE.search(before)
         if named:
@@ -140,9 +145,32 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
         elif article or kept:
             tail = _DESCRIPTION_TAIL.match(sentence[m.end():])
             desc = f"{' '.join(kept)} {m.group()}".strip() + (tail.group(1).rstrip(".,") if tail else "")
+            desc = _DANGLING.sub("", desc)  # "camp in North Waziristan in the" (early hours ...)
             refs.append(BaseRef(start, m.end(), "generic", desc))
+    # "a JNIM camp near Boulkessi": the town named after a militants' camp locates it; it is not the army base
+    refs = [r for r in refs if r.kind != "gazetteer" or not any(_LOCATES.match(sentence[e:r.start]) for e in militant)]
     refs.sort(key=lambda r: r.start)
     return refs
+
+
+_OWNER = re.compile(
+    r"^\s+(?:of|belonging to|used by|run by|held by|operated by)\s+(?:the\s+)?"
+    r"(?:(?:banned|proscribed|outlawed|militant|terrorist|jihadist|extremist)\s+)*", re.IGNORECASE)
+_STATE_FORCES = frozenset({"IRGC", "Security Service of Ukraine (SBU)", "Wagner Group"})
+_LOCATES = re.compile(
+    r"^\s+(?:near|outside|close to|around|in|at|on the outskirts of|(?:north|south|east|west)(?:east|west)?\s+of)\s+"
+    r"(?:the\s+)?(?:(?:town|village|area|city|district)\s+of\s+)?$", re.IGNORECASE)
+
+
+def _militant_owner(after: str) -> bool:
+    """An installation "of the banned Balochistan Liberation Army" / "belonging to ISWAP" is a militants' camp."""
+    owner = _OWNER.match(after)
+    if owner is None:
+        return False
+    v = vocabulary()
+    rest = after[owner.end():]
+    return bool(v.non_military.match(rest)) or any(
+        rx.match(rest) for name, rx in v.groups if name not in _STATE_FORCES)
 
 
 def attack_cue(sentence: str) -> int | None:
