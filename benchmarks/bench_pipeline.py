@@ -5,6 +5,8 @@ feeds. Three timings, side by side in one run:
   floor     the same pages fetched with httpx and run through trafilatura.extract alone, 2 processes;
   pass 1    `basewatch run` over the site (Prefect start-up included, reported separately);
   pass 2    `basewatch run` again: every feed answers 304 or lists only stored URLs.
+Pass 1's stage split comes from the flow's "Stage seconds: ..." log line (flow-run INFO logs are enabled
+for the runs; task-run logs stay at WARNING).
 Run: `uv run python benchmarks/bench_pipeline.py [--articles 2000] [--feeds 40]`.
 """
 from __future__ import annotations
@@ -15,6 +17,7 @@ import http.server
 import multiprocessing
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -98,6 +101,13 @@ class BenchSite:
                        for j in range(self.feeds))
 
 
+# (key in the run's "Stage seconds:" line, what it is). fetch/extract/detect/store are summed over pages.
+STAGES = (("poll", "poll feeds (wall)"), ("read", "read + store articles (wall)"),
+          ("fetch", "  fetch, summed over 8-16 threads"), ("extract", "  extract, summed over worker processes"),
+          ("detect", "  detect, summed over worker processes"), ("store", "  store (DuckDB), sequential"),
+          ("flow", "flow body (wall)"))
+
+
 def _floor_worker(urls: list[str]) -> int:
     chars = 0
     with httpx.Client() as client:
@@ -122,7 +132,7 @@ def timed_run(args: list[str], env: dict[str, str]) -> tuple[float, str]:
     elapsed = time.perf_counter() - t0
     if done.returncode != 0:
         raise SystemExit(f"basewatch {' '.join(args)} failed ({done.returncode}): {done.stderr[-2000:]}")
-    return elapsed, done.stdout
+    return elapsed, done.stdout + done.stderr
 
 
 def prefect_startup_seconds(env: dict[str, str]) -> float:
@@ -141,36 +151,50 @@ def main() -> None:
     args = parser.parse_args()
     site = BenchSite(args.articles, args.feeds)
     work = Path(tempfile.mkdtemp(prefix="bw-bench-"))
-    feeds = work / "feeds.toml"
-    feeds.write_text(site.feeds_toml())
-    env = {**os.environ, "PREFECT_HOME": str(work / "prefect"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-           "DO_NOT_TRACK": "1", "PYTHONPATH": str(ROOT)}
-    env.pop("PREFECT_API_URL", None)
-    urls = site.article_urls()
-    floor2 = floor_seconds(urls, 2)
-    startup = prefect_startup_seconds(env)
-    db = work / "bench.duckdb"
-    pass1, out1 = timed_run(["run", "--feeds", str(feeds), "--db", str(db)], env)
-    pass2, out2 = timed_run(["run", "--feeds", str(feeds), "--db", str(db)], env)
-    stored = re.search(r"Articles stored: (\d+)", out1)
-    print(f"machine: {os.cpu_count()} cores; {args.articles} articles behind {args.feeds} feeds")
-    print(f"{'measure':<44} {'seconds':>8} {'ms/article':>11}")
-    rows = [
-        ("floor: httpx + trafilatura.extract, 2 processes", floor2),
-        ("Prefect start-up (empty flow, fresh process)", startup),
-        ("basewatch run, pass 1 (all new)", pass1),
-        ("  pass 1 minus Prefect start-up", pass1 - startup),
-        ("basewatch run, pass 2 (nothing new)", pass2),
-        ("  pass 2 minus Prefect start-up", pass2 - startup),
-    ]
-    for name, seconds in rows:
-        print(f"{name:<44} {seconds:>8.1f} {seconds / args.articles * 1000:>11.1f}")
-    print(f"pass 1 / floor: {pass1 / floor2:.2f}x (minus start-up: {(pass1 - startup) / floor2:.2f}x); "
-          f"articles stored: {stored.group(1) if stored else '?'}; "
-          f"articles/s: {args.articles / pass1:.1f}")
-    stages = re.search(r"Stage seconds: (.*)", out1)
-    if stages:
-        print(f"pass 1 stages: {stages.group(1)}")
+    try:
+        feeds = work / "feeds.toml"
+        feeds.write_text(site.feeds_toml())
+        # The flow's own INFO lines (not the per-task ones) reach stderr: they carry "Stage seconds: ...".
+        env = {**os.environ, "PREFECT_HOME": str(work / "prefect"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+               "DO_NOT_TRACK": "1", "PYTHONPATH": str(ROOT),
+               "PREFECT_LOGGING_LOGGERS_PREFECT_FLOW_RUNS_LEVEL": "INFO"}
+        env.pop("PREFECT_API_URL", None)
+        urls = site.article_urls()
+        floor2 = floor_seconds(urls, 2)
+        startup = prefect_startup_seconds(env)
+        db = work / "bench.duckdb"
+        pass1, out1 = timed_run(["run", "--feeds", str(feeds), "--db", str(db)], env)
+        pass2, out2 = timed_run(["run", "--feeds", str(feeds), "--db", str(db)], env)
+        stored = re.search(r"Articles stored: (\d+)", out1)
+        print(f"machine: {os.cpu_count()} cores; {args.articles} articles behind {args.feeds} feeds")
+        print(f"{'measure':<44} {'seconds':>8} {'ms/article':>11}")
+        rows = [
+            ("floor: httpx + trafilatura.extract, 2 processes", floor2),
+            ("Prefect start-up (empty flow, fresh process)", startup),
+            ("basewatch run, pass 1 (all new)", pass1),
+            ("  pass 1 minus Prefect start-up", pass1 - startup),
+            ("basewatch run, pass 2 (nothing new)", pass2),
+            ("  pass 2 minus Prefect start-up", pass2 - startup),
+        ]
+        for name, seconds in rows:
+            print(f"{name:<44} {seconds:>8.1f} {seconds / args.articles * 1000:>11.1f}")
+        print(f"pass 1 / floor: {pass1 / floor2:.2f}x (minus start-up: {(pass1 - startup) / floor2:.2f}x); "
+              f"articles stored: {stored.group(1) if stored else '?'}; "
+              f"articles/s: {args.articles / pass1:.1f}")
+        stages = re.search(r"Stage seconds: (.*)", out1)
+        if stages:
+            print(f"pass 1 stages: {stages.group(1)}")
+            split = {k: float(v) for k, v in re.findall(r"(\w+)=([\d.]+)", stages.group(1))}
+            print(f"{'pass 1 stage':<44} {'seconds':>8} {'ms/article':>11}")
+            for name, label in STAGES:
+                if name in split:
+                    print(f"{label:<44} {split[name]:>8.1f} {split[name] / args.articles * 1000:>11.1f}")
+            if "flow" in split:
+                print(f"{'Prefect start-up, shut-down (pass 1 - flow)':<44} {pass1 - split['flow']:>8.1f}")
+                print(f"{'flow minus poll and read (artifacts, etc.)':<44} "
+                      f"{split['flow'] - split.get('poll', 0) - split.get('read', 0):>8.1f}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

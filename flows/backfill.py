@@ -17,7 +17,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from extractors.fetch import Trust
 from extractors.records import FeedItem
 from extractors.urls import canonical_url
-from flows.monitor import follow_run_log_level, new_items, poll_feed, process_items, retry_policy
+from flows.monitor import follow_run_log_level, format_stages, new_items, poll_feed, process_items, retry_policy
 from flows.settings import ConfigError, load_feeds, load_settings
 from storage.database import known_urls
 
@@ -75,6 +75,7 @@ def backfill(urls: list[str] | None = None, feeds_file: str | None = None, db_pa
     summary = BackfillSummary(len(todo), len(stored), sum(r.articles_added for r in processed.results),
                               processed.attack_reports, errors, new, updated)
     logger.info("%d articles stored, %d new incidents, %d updated", summary.articles_added, len(new), len(updated))
+    logger.info("Stage seconds: %s", format_stages(processed.stage_seconds))
     if fresh and len(processed.errors) == len(fresh):
         return Failed(message="no page could be read", data=summary)
     return Completed(message="backfill completed", data=summary)

@@ -5,6 +5,12 @@ per feed, one per batch of articles) because each Prefect task run costs ~20 ms 
 feed and every article fails on its own: its error is one line in the summary, never the run's end.
 Writes go through one writer, one transaction per batch.
 
+Where the work runs: pages are fetched in threads; extraction and detection (CPU-bound, and serialised
+by the GIL in threads) run in a pool of one worker process per core, started once per flow run when there
+are at least `POOL_MIN_ARTICLES` pages to read (start-up costs ~1 s of CPU, more than a few pages do).
+At most `BATCHES_AHEAD` batches are read ahead of the one being stored, so a large back-fill holds a few
+batches in memory, never the whole list. The run summary's `stage_seconds` says where the time went.
+
 Run hygiene:
 - network fetches (feeds and pages) retry transient failures (429, 5xx, timeouts, refused connections)
   within a small time budget (`fetch_attempts`, `retry_budget_seconds`); nothing else is retried;
@@ -18,14 +24,20 @@ Run hygiene:
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
+import multiprocessing
+import os
 import threading
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import nullcontext
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from time import perf_counter
 from urllib.parse import urlsplit
 
 from prefect import flow, get_run_logger, task
@@ -34,8 +46,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.states import Completed, Failed, State
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from extractors.article_text import ArticleError, extract_article
-from extractors.detect import detect
+from extractors.analysis import PageResult, analyse_page, warm_up
 from extractors.feeds import FeedError, parse_feed
 from extractors.fetch import FetchError, HttpPolicy, Trust, fetch, new_client, trust_for_links
 from extractors.records import AnalysedArticle, FeedConfig, FeedItem
@@ -47,6 +58,8 @@ from storage.feed_health import FeedHealth, casualty_figures, feed_health, incid
 LIBRARY_LOGGERS = ("extractors", "storage")
 NO_RETRY = RetryPolicy(attempts=1)
 BACKOFF_SLACK = timedelta(minutes=1)  # a scheduled run that starts a few seconds early still polls
+POOL_MIN_ARTICLES = 20  # fewer new pages are analysed in threads: worker start-up would cost more
+BATCHES_AHEAD = 2  # batches read while one is stored: keeps every core busy through a batch's stragglers
 
 
 @dataclass(frozen=True)
@@ -61,6 +74,7 @@ class FeedPoll:
 class ArticleBatch:
     analysed: tuple[AnalysedArticle, ...]
     errors: tuple[str, ...]
+    stage_seconds: dict[str, float] = field(default_factory=dict, compare=False)  # fetch/extract/detect, summed
 
 
 @dataclass(frozen=True)
@@ -80,6 +94,10 @@ class RunSummary:
     article_errors: tuple[str, ...]
     new_incidents: tuple[str, ...]
     updated_incidents: tuple[str, ...]
+    # Where the run's time went, in seconds: "poll", "read" and "flow" are wall-clock spans of the run;
+    # "fetch", "extract", "detect" and "store" are summed over the pages (fetches overlap, so their sum can
+    # exceed the wall clock; extract and detect ran on `processes` cores).
+    stage_seconds: dict[str, float] = field(default_factory=dict, compare=False)
 
     @property
     def every_feed_failed(self) -> bool:
@@ -133,31 +151,76 @@ def new_items(polls: Sequence[FeedPoll], already_stored: set[str]) -> list[tuple
     return chosen
 
 
-def analyse_articles(items: Sequence[tuple[FeedItem, Trust]], settings: Settings) -> ArticleBatch:
-    """Fetch pages concurrently (a few at a time per host), then extract text and detect attacks."""
+class PagePool:
+    """Worker processes for extraction and detection, one per core, started once per flow run.
+
+    Forkserver workers (never fork: the flow process runs Prefect's threads) with the analysis modules
+    preloaded and the detector's data loaded by each worker's initializer. A worker that dies (a crash
+    in lxml on hostile markup) costs the pages it held, as one error line each; the pool is restarted.
+    """
+
+    def __init__(self, processes: int | None = None) -> None:
+        self.processes = processes or os.cpu_count() or 1
+        self._context = multiprocessing.get_context("forkserver")
+        self._context.set_forkserver_preload(["extractors.analysis"])
+        self._lock = threading.Lock()
+        self._executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.processes, mp_context=self._context, initializer=warm_up)
+
+    def analyse(self, item: FeedItem, body: bytes, content_type: str, fetched_at: datetime) -> PageResult:
+        executor = self._executor
+        try:
+            return executor.submit(analyse_page, item, body, content_type, fetched_at).result()
+        except BrokenProcessPool as exc:
+            with self._lock:
+                if self._executor is executor:
+                    executor.shutdown(wait=False, cancel_futures=True)
+                    self._executor = self._start()
+            return PageResult(f"{item.url}: analysis worker process died ({exc})", 0.0, 0.0)
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> PagePool:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def analyse_articles(items: Sequence[tuple[FeedItem, Trust]], settings: Settings,
+                     pages: PagePool | None = None) -> ArticleBatch:
+    """Fetch pages concurrently (a few at a time per host); extract text and detect attacks in `pages`'
+    worker processes, or in the fetching threads when `pages` is None."""
     policy = settings.http_policy
     retry = retry_policy(settings)
     host_slots: dict[str, threading.Semaphore] = defaultdict(lambda: threading.Semaphore(settings.per_host_limit))
     lock = threading.Lock()
+    analyse = pages.analyse if pages is not None else analyse_page
 
-    def read(entry: tuple[FeedItem, Trust]) -> AnalysedArticle | str:
+    def read(entry: tuple[FeedItem, Trust]) -> tuple[PageResult, float]:
         item, trust = entry
         with lock:
             slot = host_slots[urlsplit(item.url).netloc]
         try:
             with slot, new_client(policy) as client:
+                start = perf_counter()  # the fetch itself, not the wait for a slot
                 fetched = with_retries(lambda: fetch(client, item.url, policy, trust), retry)
-            article = extract_article(item, fetched.body, fetched.content_type, datetime.now(timezone.utc))
-        except (FetchError, ArticleError) as exc:
-            return str(exc)
-        published = article.published_at.date() if article.published_at else None
-        return AnalysedArticle(article, detect(article.text, published, article.title))
+        except FetchError as exc:
+            return PageResult(str(exc), 0.0, 0.0), perf_counter() - start  # FetchError comes from fetch() alone
+        fetch_seconds = perf_counter() - start
+        return analyse(item, fetched.body, fetched.content_type, datetime.now(timezone.utc)), fetch_seconds
 
     with ThreadPoolExecutor(max_workers=settings.fetch_workers) as pool:
         results = list(pool.map(read, items))
+    outcomes = [r.outcome for r, _ in results]
     return ArticleBatch(
-        analysed=tuple(r for r in results if isinstance(r, AnalysedArticle)),
-        errors=tuple(r for r in results if isinstance(r, str)),
+        analysed=tuple(o for o in outcomes if isinstance(o, AnalysedArticle)),
+        errors=tuple(o for o in outcomes if isinstance(o, str)),
+        stage_seconds={"fetch": sum(f for _, f in results), "extract": sum(r.extract_seconds for r, _ in results),
+                       "detect": sum(r.detect_seconds for r, _ in results)},
     )
 
 
@@ -172,26 +235,43 @@ class Processed:
     results: tuple[StoreResult, ...]
     errors: tuple[str, ...]
     attack_reports: int
+    stage_seconds: dict[str, float] = field(default_factory=dict)
 
 
 def process_items(todo: Sequence[tuple[FeedItem, Trust]], settings: Settings) -> Processed:
-    """Read, analyse and store items in batches (inside a flow: one task per batch). Shared with backfill."""
+    """Read, analyse and store items in batches (inside a flow: one task per batch). Shared with backfill.
+
+    Batches are read at most `BATCHES_AHEAD` ahead of the one being stored, so memory holds a few batches
+    whatever the length of `todo`. Extraction and detection use worker processes when there is enough to do.
+    """
     size = settings.articles_per_batch
-    batches = [analyse_batch.submit(list(todo[i:i + size]), settings) for i in range(0, len(todo), size)]
+    chunks = deque(list(todo[i:i + size]) for i in range(0, len(todo), size))
     results: list[StoreResult] = []
     errors: list[str] = []
     attack_reports = 0
-    for future in batches:
-        batch: ArticleBatch = future.result()
-        errors.extend(batch.errors)
-        attack_reports += sum(a.detection.is_attack_report for a in batch.analysed)
-        results.append(store_batch(settings.db_path, list(batch.analysed)))
-    return Processed(tuple(results), tuple(errors), attack_reports)
+    seconds: dict[str, float] = defaultdict(float)
+    started = perf_counter()
+    with PagePool() if len(todo) >= POOL_MIN_ARTICLES else nullcontext() as pages:
+        reading = deque()
+        while chunks or reading:
+            while chunks and len(reading) <= BATCHES_AHEAD:
+                reading.append(analyse_batch.submit(chunks.popleft(), settings, pages))
+            batch: ArticleBatch = reading.popleft().result()
+            errors.extend(batch.errors)
+            attack_reports += sum(a.detection.is_attack_report for a in batch.analysed)
+            for stage, value in batch.stage_seconds.items():
+                seconds[stage] += value
+            start = perf_counter()
+            results.append(store_batch(settings.db_path, list(batch.analysed)))
+            seconds["store"] += perf_counter() - start
+    seconds["read"] = perf_counter() - started
+    return Processed(tuple(results), tuple(errors), attack_reports, dict(seconds))
 
 
 @flow(name="monitor-feeds", task_runner=ThreadPoolTaskRunner(max_workers=8), log_prints=False)
 def monitor_feeds(feeds_file: str | None = None, db_path: str | None = None) -> State:
     """One polling pass. Completed when storage worked, even if some feeds failed; Failed otherwise."""
+    started = perf_counter()
     logger = get_run_logger()
     follow_run_log_level(logger)
     settings = load_settings({"feeds_file": feeds_file, "db_path": db_path})
@@ -204,6 +284,7 @@ def monitor_feeds(feeds_file: str | None = None, db_path: str | None = None) -> 
     futures = {feed.url: poll_feed.submit(feed, states.get(feed.url), settings.http_policy, retry_policy(settings))
                for feed in feeds if feed.url not in skipped}
     polls = [skipped[feed.url] if feed.url in skipped else futures[feed.url].result() for feed in feeds]
+    poll_seconds = perf_counter() - started
     for p in polls:
         if p.status.status == "error":
             logger.warning("%s: feed failed: %s", p.feed.url, p.status.error)
@@ -233,9 +314,17 @@ def monitor_feeds(feeds_file: str | None = None, db_path: str | None = None) -> 
     publish_run_artifacts(summary, touched)
     if settings.webhook_url:
         send_alerts(settings, summary, touched, before)
+    stages = {"poll": poll_seconds, **processed.stage_seconds, "flow": perf_counter() - started}
+    summary = dataclasses.replace(summary, stage_seconds={k: round(v, 3) for k, v in stages.items()})
+    logger.info("Stage seconds: %s", format_stages(summary.stage_seconds))
     if summary.every_feed_failed:
         return Failed(message="no feed could be read (every feed failed or is backing off)", data=summary)
     return Completed(message="pass completed", data=summary)
+
+
+def format_stages(stage_seconds: dict[str, float]) -> str:
+    """`poll=0.41 fetch=3.20 ...`: the run log's "Stage seconds:" line, which benchmarks/bench_pipeline.py reads."""
+    return " ".join(f"{stage}={seconds:.2f}" for stage, seconds in stage_seconds.items())
 
 
 def follow_run_log_level(logger) -> None:

@@ -123,8 +123,18 @@ def known_urls(path: Path | str, urls: Sequence[str]) -> set[str]:
     if not urls:
         return set()
     with connect(path) as con:
-        rows = con.execute("SELECT url FROM articles WHERE list_contains(?, url)", [list(urls)]).fetchall()
-    return {row[0] for row in rows}
+        return _urls_on_file(con, urls)
+
+
+def _urls_on_file(con: duckdb.DuckDBPyConnection, urls: Sequence[str]) -> set[str]:
+    """The URLs already stored: constant key lists, so DuckDB looks them up in the url index instead of
+    scanning every article (a bound list parameter is never an index scan)."""
+    found: set[str] = set()
+    unique = list(dict.fromkeys(urls))
+    for start in range(0, len(unique), 1000):
+        keys = ", ".join(map(_literal, unique[start:start + 1000]))
+        found.update(row[0] for row in con.execute(f"SELECT url FROM articles WHERE url IN ({keys})").fetchall())
+    return found
 
 
 def feed_states(path: Path | str) -> dict[str, FeedState]:
@@ -170,8 +180,7 @@ def store_articles(path: Path | str, batch: Sequence[AnalysedArticle]) -> StoreR
     if not batch:
         return StoreResult(0, (), ())
     with connect(path) as con, _transaction(con):
-        on_file = {row[0] for row in con.execute(
-            "SELECT url FROM articles WHERE list_contains(?, url)", [[a.article.url for a in batch]]).fetchall()}
+        on_file = _urls_on_file(con, [a.article.url for a in batch])
         fresh = list({a.article.url: a for a in batch if a.article.url not in on_file}.values())
         if not fresh:
             return StoreResult(0, (), ())
@@ -305,28 +314,43 @@ def _incidents_near(con: duckdb.DuckDBPyConnection,
 def _reports_of(con: duckdb.DuckDBPyConnection, incident_ids: list[str]) -> dict[str, list[ReportOnFile]]:
     """All reports of the given incidents, oldest first, in one query."""
     rows = con.execute(
-        f"SELECT r.incident_id, r.article_url, r.reported_at, a.fingerprint, "
-        f"{', '.join('r.' + c for c in _CLAIM_COLUMNS)} "
-        "FROM incident_reports r LEFT JOIN articles a ON a.url = r.article_url "
-        f"WHERE r.incident_id IN ({', '.join('?' for _ in incident_ids)}) "
-        "ORDER BY r.reported_at NULLS LAST, r.article_url",
-        incident_ids,
+        f"SELECT incident_id, article_url, reported_at, {', '.join(_CLAIM_COLUMNS)} FROM incident_reports "
+        f"WHERE incident_id IN ({', '.join(map(_literal, incident_ids))}) "
+        "ORDER BY reported_at NULLS LAST, article_url",
     ).fetchall()
+    # Fingerprints by point lookups in the url index: a join would scan every stored article.
+    urls = list(dict.fromkeys(row[1] for row in rows))
+    fingerprints: dict[str, list[int] | None] = {}
+    for start in range(0, len(urls), 1000):
+        keys = ", ".join(map(_literal, urls[start:start + 1000]))
+        fingerprints.update(con.execute(f"SELECT url, fingerprint FROM articles WHERE url IN ({keys})").fetchall())
     reports: dict[str, list[ReportOnFile]] = {i: [] for i in incident_ids}
     for row in rows:
-        claim = dict(zip(_CLAIM_COLUMNS, row[4:]))
+        claim = dict(zip(_CLAIM_COLUMNS, row[3:]))
         claim["weapons"] = tuple(claim["weapons"] or ())
         reports[row[0]].append(ReportOnFile(IncidentReport(**claim), article_url=row[1], reported_at=row[2],
-                                            fingerprint=tuple(row[3] or ())))
+                                            fingerprint=tuple(fingerprints.get(row[1]) or ())))
     return reports
 
 
 def _write_incidents(con: duckdb.DuckDBPyConnection, incidents: list[Incident]) -> None:
+    """Replace the given incidents: rows on file are deleted by key and all are inserted again. DuckDB's
+    INSERT ... ON CONFLICT DO UPDATE cost grew with the table (30 ms for 100 rows at 10k incidents, 75 ms
+    at 1M); a constant key-list lookup and delete stay flat."""
+    if not incidents:
+        return
+    keys = ", ".join(_literal(i.incident_id) for i in incidents)
+    if con.execute(f"SELECT count(*) FROM incidents WHERE incident_id IN ({keys})").fetchone()[0]:
+        con.execute(f"DELETE FROM incidents WHERE incident_id IN ({keys})")
     rows = [(*(list(getattr(i, c)) if c == "weapons" else getattr(i, c) for c in _INCIDENT_COLUMNS),
              i.base.casefold()) for i in incidents]
-    updates = ", ".join(f"{c} = excluded.{c}" for c in _INCIDENT_COLUMNS if c not in ("incident_id", "base"))
-    _insert_rows(con, "incidents", (*_INCIDENT_COLUMNS, "base_key"), rows,
-                 on_conflict=f"(incident_id) DO UPDATE SET {updates}")
+    _insert_rows(con, "incidents", (*_INCIDENT_COLUMNS, "base_key"), rows)
+
+
+def _literal(text: str) -> str:
+    """A SQL string literal. Key lists are spelled as constants because DuckDB uses an index (ART) scan
+    only for constant filters, never for a bound list parameter."""
+    return "'" + text.replace("'", "''") + "'"
 
 
 def _incident_from_row(row: tuple) -> Incident:

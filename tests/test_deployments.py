@@ -28,6 +28,17 @@ ROOT = Path(__file__).resolve().parents[1]
 PREFECT = [sys.executable, "-m", "prefect"]
 TERMINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
 
+
+def call_api(method: str, url: str, **kwargs) -> httpx.Response:
+    """A call to the server's REST API that, like Prefect's own client, retries a busy server's 5xx."""
+    for attempt in range(8):
+        response = httpx.request(method, url, timeout=10, **kwargs)
+        if response.status_code < 500:
+            return response
+        time.sleep(0.25 * 2 ** attempt)
+    response.raise_for_status()
+    return response
+
 pytestmark = pytest.mark.prefect_server
 
 
@@ -125,7 +136,7 @@ def prefect_cli(env: dict[str, str], *args: str, cwd: Path = ROOT) -> str:
 def wait_for(api: str, flow_run_id: str, procs: Processes, timeout: float = 90) -> dict:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        run = httpx.get(f"{api}/flow_runs/{flow_run_id}", timeout=5).json()
+        run = call_api("GET", f"{api}/flow_runs/{flow_run_id}").json()
         if run["state_type"] in TERMINAL:
             return run
         time.sleep(0.5)
@@ -133,8 +144,7 @@ def wait_for(api: str, flow_run_id: str, procs: Processes, timeout: float = 90) 
 
 
 def run_logs(api: str, flow_run_id: str) -> list[dict]:
-    return httpx.post(f"{api}/logs/filter", json={"logs": {"flow_run_id": {"any_": [flow_run_id]}}, "limit": 200},
-                      timeout=5).json()
+    return call_api("POST", f"{api}/logs/filter", json={"logs": {"flow_run_id": {"any_": [flow_run_id]}}, "limit": 200}).json()
 
 
 def test_deployed_monitor_runs_on_a_worker_stores_incidents_once(prefect_server, site, tmp_path):
@@ -145,7 +155,7 @@ def test_deployed_monitor_runs_on_a_worker_stores_incidents_once(prefect_server,
 
     prefect_cli(env, "work-pool", "create", "local-procs", "--type", "process")
     prefect_cli(env, "--no-prompt", "deploy", "--all")
-    deployments = {d["name"]: d for d in httpx.post(f"{api}/deployments/filter", json={}, timeout=5).json()}
+    deployments = {d["name"]: d for d in call_api("POST", f"{api}/deployments/filter", json={}).json()}
     assert set(deployments) == {"every-15-minutes", "manual", "daily"}
     monitor = deployments["every-15-minutes"]
     assert monitor["pull_steps"][0]["prefect.deployments.steps.set_working_directory"]["directory"] == str(ROOT)
@@ -167,35 +177,34 @@ def test_deployed_monitor_runs_on_a_worker_stores_incidents_once(prefect_server,
 
     logs = run_logs(api, first_id)
     assert any(log["name"].startswith("extractors") for log in logs), [log["name"] for log in logs]
-    artifacts = httpx.post(f"{api}/artifacts/filter",
-                           json={"artifacts": {"flow_run_id": {"any_": [first_id]}}}, timeout=5).json()
+    artifacts = call_api("POST", f"{api}/artifacts/filter",
+                           json={"artifacts": {"flow_run_id": {"any_": [first_id]}}}).json()
     assert {a["key"] for a in artifacts} == {"monitor-incidents", "monitor-feed-status"}
     table = next(a for a in artifacts if a["key"] == "monitor-incidents")["data"]
     table = json.loads(table) if isinstance(table, str) else table
     assert {row["change"] for row in table} == {"new"} and len(table) == len(EXPECTED_INCIDENTS)
 
     # 2. triggered through the REST API: nothing new
-    created = httpx.post(f"{api}/deployments/{monitor['id']}/create_flow_run",
-                         json={"parameters": {"feeds_file": str(feeds), "db_path": str(db)}}, timeout=5)
+    created = call_api("POST", f"{api}/deployments/{monitor['id']}/create_flow_run",
+                         json={"parameters": {"feeds_file": str(feeds), "db_path": str(db)}})
     second = wait_for(api, created.json()["id"], procs)
     assert second["state_type"] == "COMPLETED"
     assert incident_rows(db) == (rows, counts)
-    artifacts = httpx.post(f"{api}/artifacts/filter",
-                           json={"artifacts": {"flow_run_id": {"any_": [second["id"]]}}}, timeout=5).json()
+    artifacts = call_api("POST", f"{api}/artifacts/filter",
+                           json={"artifacts": {"flow_run_id": {"any_": [second["id"]]}}}).json()
     table = next(a for a in artifacts if a["key"] == "monitor-incidents")["data"]
     table = json.loads(table) if isinstance(table, str) else table
     assert [row["change"] for row in table] == ["none"]
 
     # the schedule is live: the server's scheduler has queued future runs for the worker
-    scheduled = httpx.post(f"{api}/flow_runs/filter", json={
-        "flow_runs": {"deployment_id": {"any_": [monitor["id"]]}, "state": {"type": {"any_": ["SCHEDULED"]}}}},
-        timeout=5).json()
+    scheduled = call_api("POST", f"{api}/flow_runs/filter", json={
+        "flow_runs": {"deployment_id": {"any_": [monitor["id"]]}, "state": {"type": {"any_": ["SCHEDULED"]}}}}).json()
     assert scheduled and all(r["auto_scheduled"] for r in scheduled)
 
     # 3. the manual backfill and the daily digest, side by side on the same worker
     def start(deployment: dict, parameters: dict) -> str:
-        return httpx.post(f"{api}/deployments/{deployment['id']}/create_flow_run",
-                          json={"parameters": parameters}, timeout=5).json()["id"]
+        return call_api("POST", f"{api}/deployments/{deployment['id']}/create_flow_run",
+                          json={"parameters": parameters}).json()["id"]
 
     backfill_db = tmp_path / "backfill.duckdb"
     page = f"{site.url}{ARTICLES[0].path}"
@@ -206,8 +215,7 @@ def test_deployed_monitor_runs_on_a_worker_stores_incidents_once(prefect_server,
     again = start(deployments["manual"], {"urls": [page], "db_path": str(backfill_db)})
     assert wait_for(api, again, procs)["state_type"] == "COMPLETED"
     assert incident_rows(backfill_db)[1]["articles"] == 1
-    digest = httpx.post(f"{api}/artifacts/filter", json={"artifacts": {"key": {"any_": ["daily-digest"]}}},
-                        timeout=5).json()
+    digest = call_api("POST", f"{api}/artifacts/filter", json={"artifacts": {"key": {"any_": ["daily-digest"]}}}).json()
     assert digest and digest[0]["type"] == "markdown"
     assert f"**{len(EXPECTED_INCIDENTS)} new incidents, 0 updated.**" in digest[0]["data"]
 
@@ -221,11 +229,11 @@ def test_basewatch_serve_serves_the_deployments_and_ctrl_c_leaves_the_schedules_
     while names != {"every-15-minutes", "manual", "daily"}:
         assert time.monotonic() < deadline and serve.poll() is None, procs.log("serve")[-3000:]
         time.sleep(0.5)
-        names = {d["name"] for d in httpx.post(f"{api}/deployments/filter", json={}, timeout=5).json()}
+        names = {d["name"] for d in call_api("POST", f"{api}/deployments/filter", json={}).json()}
     time.sleep(2)  # let the runner settle into its polling loop
     os.killpg(serve.pid, signal.SIGINT)  # Ctrl-C
     assert serve.wait(timeout=30) == 0, procs.log("serve")[-3000:]
     assert "schedules left active" in procs.log("serve")
-    for d in httpx.post(f"{api}/deployments/filter", json={}, timeout=5).json():
+    for d in call_api("POST", f"{api}/deployments/filter", json={}).json():
         assert not d["paused"], d["name"]
         assert all(s["active"] for s in d["schedules"]), d["name"]
