@@ -20,6 +20,7 @@ from flows.settings import ConfigError, load_feeds, load_settings
 from storage.database import StorageError, incident_detail, list_incidents
 
 EXIT_CONFIG = 2
+DEMO_PORT = 8765  # a fixed port keeps the demo's article URLs stable, so re-running it adds nothing
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -152,7 +153,7 @@ def _demo(args: argparse.Namespace) -> int:
     from flows.demo import serve_demo_site
     from flows.monitor import run_monitor
 
-    with serve_demo_site() as site, tempfile.TemporaryDirectory(prefix="basewatch-demo-") as tmp:
+    with serve_demo_site(DEMO_PORT) as site, tempfile.TemporaryDirectory(prefix="basewatch-demo-") as tmp:
         feeds_file = Path(tmp) / "feeds.toml"
         feeds_file.write_text("".join(f'[[feeds]]\nname = {json.dumps(f.name)}\nurl = {json.dumps(f.url)}\n\n'
                                       for f in site.feeds), encoding="utf-8")

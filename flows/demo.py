@@ -245,9 +245,16 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 @contextmanager
-def serve_demo_site() -> Iterator[DemoSite]:
-    """Serve the demo site on 127.0.0.1 (a free port) in a background thread; stop it on exit."""
-    server = _Server(("127.0.0.1", 0), _Handler)
+def serve_demo_site(port: int = 0) -> Iterator[DemoSite]:
+    """Serve the demo site on 127.0.0.1 in a background thread; stop it on exit.
+
+    A fixed `port` gives the articles the same URLs every time, so a second demo run into the same
+    database recognises them; when that port is taken, or `port` is 0, any free port is used.
+    """
+    try:
+        server = _Server(("127.0.0.1", port), _Handler)
+    except OSError:
+        server = _Server(("127.0.0.1", 0), _Handler)
     host, port = server.server_address[:2]
     base_url = f"http://{host}:{port}"
     server.routes, feeds = _build_site(base_url)

@@ -197,3 +197,19 @@ def test_answer_key_covers_the_required_cases():
     assert any(len({e.base for e in a.expected if e.primary}) == 2 for a in ARTICLES)
     # stories about rockets, bases and attacks that are not attacks on bases
     assert all(by_slug(slug).expected == () for slug in NOT_INCIDENTS)
+
+
+def test_a_fixed_port_gives_the_same_urls_each_run_and_a_taken_port_falls_back():
+    import socket
+
+    from flows.demo import serve_demo_site
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with serve_demo_site(port) as first:
+        urls = [f.url for f in first.feeds]
+        with serve_demo_site(port) as second:  # the port is taken now
+            assert second.base_url != first.base_url
+    with serve_demo_site(port) as again:
+        assert [f.url for f in again.feeds] == urls
