@@ -31,7 +31,8 @@ from extractors.vocabulary import vocabulary
 
 MAX_NEWS_AGE_DAYS = 7
 DATE_REACH = 150
-_LATER_CLAUSE = re.compile(r",\s*which\b|\b(?:amid|after|since|following|before)\b", re.IGNORECASE)
+_LATER_CLAUSE = re.compile(r",\s*which\b|\b(?:amid|after|since|following|before(?! (?:dawn|daybreak|sunrise|first light|midnight|noon)\b))\b",
+                           re.IGNORECASE)
 # A non-restrictive aside closed by a comma ("Harir air base, which hosts coalition forces, in Erbil late
 # on Tuesday") does not move the date that follows it into a later clause.
 _ASIDE = re.compile(r",\s*(?:which|where|who)\b[^,;]*,")
@@ -79,6 +80,7 @@ def _mentions(sentences: list[Sentence], published: date | None) -> tuple[list[M
     out: list[Mention] = []
     refs_by_sentence: dict[int, list[BaseRef]] = {}
     last: BaseRef | None = None
+    civilian_camps: set[str] = set()
     for s in sentences:
         headline = s.is_title or is_title_case(s.text)
         refs = []
@@ -91,7 +93,9 @@ def _mentions(sentences: list[Sentence], published: date | None) -> tuple[list[M
                 last = ref
             refs.append(ref)
         nxt = sentences[s.index + 1].text if s.index + 1 < len(sentences) else ""
-        refs = [r for r in refs if not _civilian_camp(r, s.text + " " + nxt)]
+        civilian = [r for r in refs if _civilian_camp(r, s.text + " " + nxt)]
+        civilian_camps.update(r.name.casefold() for r in civilian)
+        refs = [r for r in refs if r not in civilian]
         refs_by_sentence[s.index] = refs
         if not refs:
             continue
@@ -116,6 +120,12 @@ def _mentions(sentences: list[Sentence], published: date | None) -> tuple[list[M
             background = bool(v.background.search(segment)) or bool(after and after.start() < ref.start) \
                 or (best is not None and best.precision != "day")
             out.append(Mention(s.index, ref, segment, best, background))
+    if civilian_camps:
+        # A camp the article describes as sheltering civilians anywhere is a civilian camp everywhere
+        # (the headline "drone strike hits Makhmour camp" before the body says who lives there).
+        out = [m for m in out if m.ref.base is not None or m.ref.name.casefold() not in civilian_camps]
+        refs_by_sentence = {i: [r for r in rs if r.base is not None or r.name.casefold() not in civilian_camps]
+                            for i, rs in refs_by_sentence.items()}
     return out, refs_by_sentence
 
 

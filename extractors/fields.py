@@ -152,6 +152,12 @@ def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool]:
     wound_and = re.compile(  # "three were killed and 11 wounded"
         rf"(?<=[a-z] )and\s+{_BARE}\s+(?:others\s+|more\s+)?(?:were\s+)?(?:{_SEVERITY}\s+)?(?:wounded|injured|hurt)\b",
         re.IGNORECASE)
+    wound_comma = re.compile(  # headline style "3 US troops killed, 34 injured"
+        rf"\b(?:killed|dead|martyred),\s+{_BARE}\s+(?:others\s+|more\s+)?(?:{_SEVERITY}\s+)?(?:wounded|injured|hurt)\b",
+        re.IGNORECASE)
+    wound_suffered = re.compile(  # "two service members sustained minor injuries"
+        rf"{people}{_ASIDE}\s+(?:have\s+|had\s+)?(?:sustained|suffered|received)\s+(?:\w+[- ]){{0,2}}?(?:injuries|wounds)\b",
+        re.IGNORECASE)
     wound_before = re.compile(
         rf"{people}{_ASIDE}\s+(?:were\s+|was\s+|have been\s+|had been\s+)?(?:reportedly\s+|also\s+)?(?:{_SEVERITY}\s+)?(?:wounded|injured|hurt)\b", re.IGNORECASE)
     killed = wounded = None
@@ -164,7 +170,7 @@ def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool]:
                     killed = _sum_people(_listing(m, text) + " ")
                     break
         if wounded is None and not lumped:
-            for rx in (wound_after, wound_before, wound_bare, wound_and):
+            for rx in (wound_after, wound_before, wound_bare, wound_and, wound_comma, wound_suffered):
                 if m := rx.search(text):
                     wounded = _sum_people(_listing(m, text) + " ")
                     break

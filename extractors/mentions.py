@@ -128,6 +128,9 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
         article = det.group(1).lower() if det else ""
         start = m.start() - (len(" ".join(kept)) + 1 if kept else 0)
         if article in {"the", "this", "that", "its", "their", "same"}:
+            if any(r.kind in {"gazetteer", "named"} and re.fullmatch(r",\s*the\s+", sentence[r.end:start], re.IGNORECASE)
+                   for r in refs):
+                continue  # apposition: "Camp Lemonnier, the U.S. military base in Djibouti"
             place = None if headline else _PLACE_AFTER.match(sentence[m.end():])
             if place and place.group(1).split()[0] not in v.not_a_name \
                     and not any(r.start == m.end() + place.start(1) for r in refs) \

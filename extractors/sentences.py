@@ -53,9 +53,43 @@ def article_sentences(text: str, title: str = "") -> list[Sentence]:
     first_line, _, rest = body.partition("\n")
     if title and _squash(first_line) == _squash(title):
         body = rest
+    body = _drop_link_lists(body)
     pieces = [(s, True) for s in split_sentences(title)] + [(s, False) for s in split_sentences(body)]
     return [Sentence(i, s, t) for i, (s, t) in enumerate(pieces)]
 
 
 def _squash(line: str) -> str:
     return re.sub(r"\W+", "", line).casefold()
+
+
+# Page furniture that links to OTHER stories: "Read More: <headline>" / "Also read: <headline>" lines, and
+# "Related stories" / "Read More:" headings followed by a list of bare headlines (lines with no closing
+# punctuation). Their headlines are not the article's news.
+_LINK_LINE = re.compile(
+    r"^\s*(?:also\s+read|read\s+(?:more|also|next)|see\s+also|related(?:\s+(?:news|stories|story|articles?|coverage|content|links?|reading))?"
+    r"|more\s+(?:on\s+this(?:\s+story)?|stories|news|from\s+[\w ]{1,30})|you\s+may\s+also\s+like|recommended(?:\s+for\s+you)?"
+    r"|most\s+(?:read|popular|viewed)|trending(?:\s+now)?|latest\s+news|top\s+stories|further\s+reading)\s*[:|>\-\u2013\u2014]",
+    re.IGNORECASE)
+_LINK_HEADING = re.compile(
+    r"^\s*(?:also\s+read|read\s+(?:more|also|next)|see\s+also|related(?:\s+(?:news|stories|story|articles?|coverage|content|links?|reading))?"
+    r"|more\s+(?:on\s+this(?:\s+story)?|stories|news)|you\s+may\s+also\s+like|recommended(?:\s+for\s+you)?"
+    r"|most\s+(?:read|popular|viewed)|trending(?:\s+now)?|latest\s+news|top\s+stories|further\s+reading)\s*[:|>\-\u2013\u2014]?\s*$",
+    re.IGNORECASE)
+_CLOSED = re.compile(r"[.!?:][\"\u201d\u2019')\]]*\s*$")
+
+
+def _drop_link_lists(body: str) -> str:
+    out: list[str] = []
+    in_list = False
+    for line in body.splitlines():
+        if _LINK_HEADING.match(line):
+            in_list = True
+            continue
+        if in_list:
+            if not line.strip() or not _CLOSED.search(line):
+                continue
+            in_list = False
+        if _LINK_LINE.match(line):
+            continue
+        out.append(line)
+    return "\n".join(out)

@@ -1,5 +1,6 @@
 """The detector on challenge articles written for the project (tests/challenge_articles.toml and the
-second, independently written set tests/challenge_articles_2.toml).
+second, independently written set tests/challenge_articles_2.toml, and the third,
+tests/challenge_articles_3.toml, on scraped-page furniture, roundups and bulk-feed negatives).
 
 Each article checks: whether it is an attack report; each expected primary incident is found (same base
 by `gazetteer.same_base`, exact date) with the right weapons (none outside the expected list, at least
@@ -18,7 +19,7 @@ from extractors.detect import detect
 from extractors.evaluation import _group_words
 from extractors.gazetteer import same_base
 
-FILES = ("challenge_articles.toml", "challenge_articles_2.toml")
+FILES = ("challenge_articles.toml", "challenge_articles_2.toml", "challenge_articles_3.toml")
 SETS = {name: tomllib.loads((Path(__file__).parent / name).read_text("utf-8"))["article"] for name in FILES}
 ARTICLES = [(name, a) for name in FILES for a in SETS[name]]
 
