@@ -42,7 +42,7 @@ _DAY_MONTH = re.compile(
 # "on the night of June 3-4" / "overnight on 3-4 June": a night is keyed by the morning it ends.
 _NIGHT_BEFORE = re.compile(r"\bnight\s+(?:of\s+|from\s+)?(?:the\s+)?$|\bovernight\s+(?:on\s+)?$", re.IGNORECASE)
 _DAYS_AGO = re.compile(r"\b(?P<n>two|three|four|five|six|\d)\s+days\s+(?:ago|earlier)\b", re.IGNORECASE)
-_LAST_WEEKDAY = re.compile(rf"\blast\s+$", re.IGNORECASE)
+_LAST_WEEKDAY = re.compile(r"\blast\s+$", re.IGNORECASE)
 _NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d\d)(?![\d/])")
 _WEEKDAY_SPAN = re.compile(rf"\b(?P<first>{_WD})\s+(?:to|into|and)\s+(?P<second>{_WD})\b", re.IGNORECASE)
 _WEEKDAY = re.compile(rf"\b(?P<wd>{_WD})(?:'s|’s)?\b", re.IGNORECASE)

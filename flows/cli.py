@@ -17,7 +17,7 @@ from pathlib import Path
 
 from extractors.dedup import Incident
 from flows.settings import ConfigError, load_feeds, load_settings
-from storage.database import StorageError, incident_detail, list_incidents
+from storage.database import IncidentFilter, StorageError, incident_detail, list_incidents
 
 EXIT_CONFIG = 2
 DEMO_PORT = 8765  # a fixed port keeps the demo's article URLs stable, so re-running it adds nothing
@@ -119,8 +119,6 @@ def _add_filters(command: argparse.ArgumentParser) -> None:
 
 
 def _filters(args: argparse.Namespace):
-    from storage.export import IncidentFilter
-
     return IncidentFilter(since=args.since, until=args.until, base=args.base, countries=tuple(args.country),
                           weapons=tuple(args.weapon), min_sources=args.min_sources)
 
@@ -201,9 +199,8 @@ def _incidents(args: argparse.Namespace) -> int:
             return 1
         _print_detail(detail)
         return 0
-    from storage.export import query_incidents
 
-    _print_incidents(query_incidents(db, _filters(args), load_settings().lock_wait_seconds), args.format)
+    _print_incidents(list_incidents(db, _filters(args), load_settings().lock_wait_seconds), args.format)
     return 0
 
 

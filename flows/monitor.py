@@ -52,8 +52,9 @@ from extractors.fetch import FetchError, HttpPolicy, Trust, fetch, new_client, t
 from extractors.records import AnalysedArticle, FeedConfig, FeedItem
 from extractors.retry import RetryPolicy, next_poll_at, with_retries
 from flows.settings import Settings, load_feeds, load_settings
-from storage.database import FeedState, FeedStatus, StoreResult, feed_states, known_urls, save_feed_statuses, store_articles
-from storage.feed_health import FeedHealth, casualty_figures, feed_health, incidents_by_id, mark_backing_off
+from storage.database import (FeedState, FeedStatus, IncidentFilter, StoreResult, feed_states, known_urls, list_incidents,
+                              save_feed_statuses, store_articles)
+from storage.feed_health import FeedHealth, casualty_figures, feed_health, mark_backing_off
 
 LIBRARY_LOGGERS = ("extractors", "storage")
 NO_RETRY = RetryPolicy(attempts=1)
@@ -310,7 +311,8 @@ def monitor_feeds(feeds_file: str | None = None, db_path: str | None = None) -> 
     summary = _summarise(polls, todo, processed.results, processed.errors, processed.attack_reports)
     logger.info("%d articles stored, %d new incidents, %d updated", summary.articles_added,
                 len(summary.new_incidents), len(summary.updated_incidents))
-    touched = incidents_by_id(settings.db_path, summary.new_incidents + summary.updated_incidents)
+    changed = summary.new_incidents + summary.updated_incidents
+    touched = list_incidents(settings.db_path, IncidentFilter(ids=changed)) if changed else []
     publish_run_artifacts(summary, touched)
     if settings.webhook_url:
         send_alerts(settings, summary, touched, before)

@@ -21,7 +21,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from extractors.dedup import Incident, base_slug
-from storage.export import IncidentFilter, IncidentSource, incident_sources, query_incidents
+from storage.database import IncidentFilter, list_incidents
+from storage.export import IncidentSource, incident_sources
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 LATEST_ROWS = 40
@@ -77,7 +78,7 @@ def write_report(db: Path | str, out: Path, filters: IncidentFilter = IncidentFi
     """Read the incidents that pass `filters` from `db` and write the report to `out`."""
     step = progress or (lambda *_: None)
     step("reading incidents", 0, 1)
-    incidents = query_incidents(db, filters)
+    incidents = list_incidents(db, filters)
     step("reading incidents", 1, 1)
     shown = shown_incident_ids(incidents, latest_rows, per_base_rows)
     sources = incident_sources(db, shown, progress=lambda done, total: step("reading sources", done, total))

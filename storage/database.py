@@ -6,6 +6,7 @@ bounded back-off before it gives up with a one-line `StorageError` naming the fi
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import time
@@ -147,7 +148,7 @@ def save_feed_statuses(path: Path | str, statuses: Sequence[FeedStatus]) -> None
     """Record each feed's poll; validators are kept across errors so the next poll can still be conditional."""
     if not statuses:
         return
-    with connect(path) as con, _transaction(con):
+    with connect(path) as con, transaction(con):
         for s in statuses:
             failed = s.status == "error"
             con.execute(
@@ -179,12 +180,12 @@ def store_articles(path: Path | str, batch: Sequence[AnalysedArticle]) -> StoreR
     """
     if not batch:
         return StoreResult(0, (), ())
-    with connect(path) as con, _transaction(con):
+    with connect(path) as con, transaction(con):
         on_file = _urls_on_file(con, [a.article.url for a in batch])
         fresh = list({a.article.url: a for a in batch if a.article.url not in on_file}.values())
         if not fresh:
             return StoreResult(0, (), ())
-        _insert_rows(con, "articles", ("article_id", "url", "title", "published_at", "fetched_at", "feed_url",
+        insert_rows(con, "articles", ("article_id", "url", "title", "published_at", "fetched_at", "feed_url",
                                        "text", "is_attack_report", "fingerprint"),
                      [(article_id(a.article.url), a.article.url, a.article.title, a.article.published_at,
                        a.article.fetched_at, a.article.feed_url, a.article.text, a.detection.is_attack_report,
@@ -205,7 +206,7 @@ def store_articles(path: Path | str, batch: Sequence[AnalysedArticle]) -> StoreR
             touched[incident.incident_id] = None
             report_rows.append(_report_row(incident.incident_id, analysed.article.url,
                                            analysed.article.published_at, report))
-        _insert_rows(con, "incident_reports", _REPORT_COLUMNS, report_rows, on_conflict="DO NOTHING")
+        insert_rows(con, "incident_reports", _REPORT_COLUMNS, report_rows, on_conflict="DO NOTHING")
         on_file_reports = _reports_of(con, list(touched))
         _write_incidents(con, [reconcile(i, on_file_reports[i]) for i in touched])
     new = tuple(i for i in touched if i not in existing_ids)
@@ -213,17 +214,50 @@ def store_articles(path: Path | str, batch: Sequence[AnalysedArticle]) -> StoreR
     return StoreResult(len(fresh), new, updated)
 
 
-def list_incidents(path: Path | str, since: date | None = None, base: str | None = None,
+INCIDENT_COLUMNS = tuple(f.name for f in dataclasses.fields(Incident))
+
+
+@dataclass(frozen=True)
+class IncidentFilter:
+    """Which incidents to read; every field left None (or empty) means "no restriction"."""
+
+    since: date | None = None          # attack on or after this day
+    until: date | None = None          # attack on or before this day
+    base: str | None = None            # base name contains this text, case-insensitive
+    countries: tuple[str, ...] = ()    # country is one of these, case-insensitive
+    weapons: tuple[str, ...] = ()      # at least one of these weapons was used
+    min_sources: int | None = None     # at least this many independent sources
+    ids: tuple[str, ...] = ()          # only these incidents
+
+
+SELECT_INCIDENTS = f"SELECT {', '.join(INCIDENT_COLUMNS)} FROM incidents"
+INCIDENT_FILTER = """
+WHERE (?::DATE IS NULL OR attack_date >= ?::DATE)
+  AND (?::DATE IS NULL OR attack_date <= ?::DATE)
+  AND (?::VARCHAR IS NULL OR base ILIKE '%' || ? || '%')
+  AND (len(?::VARCHAR[]) = 0 OR list_contains(?::VARCHAR[], lower(country)))
+  AND (len(?::VARCHAR[]) = 0 OR list_has_any(weapons, ?::VARCHAR[]))
+  AND (?::INTEGER IS NULL OR independent_sources >= ?::INTEGER)
+  AND (len(?::VARCHAR[]) = 0 OR list_contains(?::VARCHAR[], incident_id))
+"""
+INCIDENT_ORDER = " ORDER BY attack_date DESC NULLS LAST, base, incident_id"
+
+
+def filter_params(f: IncidentFilter) -> list[object]:
+    """The parameters of INCIDENT_FILTER, in order."""
+    countries = [c.lower() for c in f.countries]
+    weapons = [w.lower() for w in f.weapons]
+    ids = list(f.ids)
+    return [f.since, f.since, f.until, f.until, f.base, f.base, countries, countries, weapons, weapons,
+            f.min_sources, f.min_sources, ids, ids]
+
+
+def list_incidents(path: Path | str, filters: IncidentFilter = IncidentFilter(),
                    lock_wait_seconds: float = LOCK_WAIT_SECONDS) -> list[Incident]:
+    """The incidents that pass every filter, newest attack first (undated last)."""
     with connect(path, read_only=True, lock_wait_seconds=lock_wait_seconds) as con:
-        rows = con.execute(
-            f"SELECT {', '.join(_INCIDENT_COLUMNS)} FROM incidents "
-            "WHERE (?::DATE IS NULL OR attack_date >= ?::DATE) "
-            "AND (?::VARCHAR IS NULL OR base ILIKE '%' || ? || '%') "
-            "ORDER BY attack_date DESC NULLS LAST, base",
-            [since, since, base, base],
-        ).fetchall()
-    return [_incident_from_row(row) for row in rows]
+        rows = con.execute(SELECT_INCIDENTS + INCIDENT_FILTER + INCIDENT_ORDER, filter_params(filters)).fetchall()
+    return [incident_from_row(row) for row in rows]
 
 
 def stored_articles(path: Path | str, batch_size: int = 500) -> Iterator[Article]:
@@ -242,7 +276,7 @@ def incident_ids(path: Path | str) -> set[str]:
 
 def incident_detail(path: Path | str, incident_id: str) -> IncidentDetail | None:
     with connect(path, read_only=True) as con:
-        row = con.execute(f"SELECT {', '.join(_INCIDENT_COLUMNS)} FROM incidents WHERE incident_id = ?",
+        row = con.execute(f"SELECT {', '.join(INCIDENT_COLUMNS)} FROM incidents WHERE incident_id = ?",
                           [incident_id]).fetchone()
         if row is None:
             return None
@@ -250,21 +284,18 @@ def incident_detail(path: Path | str, incident_id: str) -> IncidentDetail | None
         evidence = tuple(r[0] for r in con.execute(
             "SELECT evidence FROM incident_reports WHERE incident_id = ? ORDER BY reported_at, article_url",
             [incident_id]).fetchall())
-    return IncidentDetail(_incident_from_row(row), tuple(reports), evidence)
+    return IncidentDetail(incident_from_row(row), tuple(reports), evidence)
 
 
 # ---------------------------------------------------------------- internals
 
-_INCIDENT_COLUMNS = ("incident_id", "base", "country", "latitude", "longitude", "attack_date", "date_precision",
-                     "weapons", "projectiles", "killed", "wounded", "claimed_by", "suspected",
-                     "first_reported_at", "last_reported_at", "source_count", "independent_sources")
 _CLAIM_COLUMNS = ("base", "country", "latitude", "longitude", "attack_date", "date_precision", "weapons",
                   "projectiles", "killed", "wounded", "claimed_by", "suspected", "is_primary", "evidence")
 _REPORT_COLUMNS = ("incident_id", "article_url", "reported_at", *_CLAIM_COLUMNS)
 
 
 @contextmanager
-def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     con.execute("BEGIN TRANSACTION")
     try:
         yield
@@ -274,7 +305,7 @@ def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     con.execute("COMMIT")
 
 
-def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], rows: list[tuple],
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], rows: list[tuple],
                  on_conflict: str | None = None) -> None:
     """One multi-row INSERT per chunk: executemany costs ~1.6 ms a row in DuckDB 2.0."""
     row_sql = "(" + ", ".join("?" for _ in columns) + ")"
@@ -342,9 +373,9 @@ def _write_incidents(con: duckdb.DuckDBPyConnection, incidents: list[Incident]) 
     keys = ", ".join(_literal(i.incident_id) for i in incidents)
     if con.execute(f"SELECT count(*) FROM incidents WHERE incident_id IN ({keys})").fetchone()[0]:
         con.execute(f"DELETE FROM incidents WHERE incident_id IN ({keys})")
-    rows = [(*(list(getattr(i, c)) if c == "weapons" else getattr(i, c) for c in _INCIDENT_COLUMNS),
+    rows = [(*(list(getattr(i, c)) if c == "weapons" else getattr(i, c) for c in INCIDENT_COLUMNS),
              i.base.casefold()) for i in incidents]
-    _insert_rows(con, "incidents", (*_INCIDENT_COLUMNS, "base_key"), rows)
+    insert_rows(con, "incidents", (*INCIDENT_COLUMNS, "base_key"), rows)
 
 
 def _literal(text: str) -> str:
@@ -353,8 +384,8 @@ def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _incident_from_row(row: tuple) -> Incident:
-    values = dict(zip(_INCIDENT_COLUMNS, row))
+def incident_from_row(row: tuple) -> Incident:
+    values = dict(zip(INCIDENT_COLUMNS, row))
     values["weapons"] = tuple(values["weapons"] or ())
     return Incident(**values)
 

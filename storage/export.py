@@ -24,25 +24,13 @@ from typing import IO, Any
 import duckdb
 
 from extractors.dedup import Incident
-from storage.database import LOCK_WAIT_SECONDS, StorageError, connect
+from storage.database import (INCIDENT_COLUMNS, INCIDENT_FILTER, INCIDENT_ORDER, LOCK_WAIT_SECONDS, SELECT_INCIDENTS,
+                              IncidentFilter, StorageError, connect, filter_params, incident_from_row, list_incidents)
 
 EXPORT_FORMATS = ("csv", "json", "geojson", "parquet")
-INCIDENT_COLUMNS = tuple(f.name for f in fields(Incident))
 SOURCES_BATCH = 500
 
 Progress = Callable[[int, int], None]
-
-
-@dataclass(frozen=True)
-class IncidentFilter:
-    """Which incidents to read; every field left None (or empty) means "no restriction"."""
-
-    since: date | None = None          # attack on or after this day
-    until: date | None = None          # attack on or before this day
-    base: str | None = None            # base name contains this text, case-insensitive
-    countries: tuple[str, ...] = ()    # country is one of these, case-insensitive
-    weapons: tuple[str, ...] = ()      # at least one of these weapons was used
-    min_sources: int | None = None     # at least this many independent sources
 
 
 @dataclass(frozen=True)
@@ -81,33 +69,6 @@ class ExportError(Exception):
 
 # ---------------------------------------------------------------- queries
 
-_SELECT_INCIDENTS = f"SELECT {', '.join(INCIDENT_COLUMNS)} FROM incidents"
-_WHERE = """
-WHERE (?::DATE IS NULL OR attack_date >= ?::DATE)
-  AND (?::DATE IS NULL OR attack_date <= ?::DATE)
-  AND (?::VARCHAR IS NULL OR base ILIKE '%' || ? || '%')
-  AND (len(?::VARCHAR[]) = 0 OR list_contains(?::VARCHAR[], lower(country)))
-  AND (len(?::VARCHAR[]) = 0 OR list_has_any(weapons, ?::VARCHAR[]))
-  AND (?::INTEGER IS NULL OR independent_sources >= ?::INTEGER)
-"""
-_ORDER = " ORDER BY attack_date DESC NULLS LAST, base, incident_id"
-
-
-def _filter_params(f: IncidentFilter) -> list[Any]:
-    countries = [c.lower() for c in f.countries]
-    weapons = [w.lower() for w in f.weapons]
-    return [f.since, f.since, f.until, f.until, f.base, f.base, countries, countries, weapons, weapons,
-            f.min_sources, f.min_sources]
-
-
-def query_incidents(path: Path | str, filters: IncidentFilter = IncidentFilter(),
-                    lock_wait_seconds: float = LOCK_WAIT_SECONDS) -> list[Incident]:
-    """The incidents that pass every filter, newest attack first (undated last)."""
-    with connect(path, read_only=True, lock_wait_seconds=lock_wait_seconds) as con:
-        rows = con.execute(_SELECT_INCIDENTS + _WHERE + _ORDER, _filter_params(filters)).fetchall()
-    return [_incident(row) for row in rows]
-
-
 def incident_sources(path: Path | str, incident_ids: Sequence[str], progress: Progress | None = None,
                      batch_size: int = SOURCES_BATCH,
                      lock_wait_seconds: float = LOCK_WAIT_SECONDS) -> dict[str, tuple[IncidentSource, ...]]:
@@ -142,12 +103,6 @@ def _sources_batch(con: duckdb.DuckDBPyConnection, ids: list[str]) -> Iterator[I
         values = dict(zip(SOURCE_COLUMNS, row))
         values["weapons"] = tuple(values["weapons"] or ())
         yield IncidentSource(**values)
-
-
-def _incident(row: tuple) -> Incident:
-    values = dict(zip(INCIDENT_COLUMNS, row))
-    values["weapons"] = tuple(values["weapons"] or ())
-    return Incident(**values)
 
 
 # ---------------------------------------------------------------- plain records for JSON and CSV
@@ -258,7 +213,7 @@ def export_incidents(path: Path | str, out: Path, fmt: str, filters: IncidentFil
         raise ExportError(out, f"cannot create its directory ({exc.strerror})") from exc
     if fmt == "parquet":
         return _export_parquet(path, out, filters, with_sources, lock_wait_seconds)
-    incidents = query_incidents(path, filters, lock_wait_seconds)
+    incidents = list_incidents(path, filters, lock_wait_seconds)
     sources = (incident_sources(path, [i.incident_id for i in incidents], progress,
                                 lock_wait_seconds=lock_wait_seconds) if with_sources else None)
     n_sources = sum(len(s) for s in sources.values()) if sources else 0
@@ -282,7 +237,7 @@ def export_incidents(path: Path | str, out: Path, fmt: str, filters: IncidentFil
 
 def _export_parquet(path: Path | str, out: Path, filters: IncidentFilter, with_sources: bool,
                     lock_wait_seconds: float) -> ExportResult:
-    selected = _SELECT_INCIDENTS + _WHERE
+    selected = SELECT_INCIDENTS + INCIDENT_FILTER
     if with_sources:
         struct = ", ".join(f"{c} := s.{c}" for c in SOURCE_COLUMNS)
         selected = f"""
@@ -294,10 +249,10 @@ def _export_parquet(path: Path | str, out: Path, filters: IncidentFilter, with_s
         SELECT i.*, coalesce(grouped.sources, []) AS sources
         FROM i LEFT JOIN grouped USING (incident_id)
         """
-    query = f"COPY ({selected}{_ORDER}) TO '{_sql_string(out)}' (FORMAT parquet)"
+    query = f"COPY ({selected}{INCIDENT_ORDER}) TO '{_sql_string(out)}' (FORMAT parquet)"
     with connect(path, read_only=True, lock_wait_seconds=lock_wait_seconds) as con:
         try:
-            con.execute(query, _filter_params(filters))
+            con.execute(query, filter_params(filters))
         except duckdb.IOException as exc:
             raise ExportError(out, f"cannot write ({str(exc).strip().splitlines()[0]})") from exc
         n_incidents, n_sources = con.execute(
@@ -317,7 +272,7 @@ def read_parquet_incidents(path: Path | str) -> list[Incident]:
             con.close()
     except duckdb.Error as exc:
         raise StorageError(path, f"not a readable Parquet export ({str(exc).strip().splitlines()[0]})") from exc
-    return [_incident(row) for row in rows]
+    return [incident_from_row(row) for row in rows]
 
 
 def _sql_string(path: Path) -> str:

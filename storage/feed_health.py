@@ -9,8 +9,8 @@ from datetime import datetime
 from pathlib import Path
 
 from extractors.dedup import Incident
-from storage.database import (LOCK_WAIT_SECONDS, _INCIDENT_COLUMNS, _incident_from_row, _insert_rows,
-                              _transaction, connect)
+from storage.database import (INCIDENT_COLUMNS, LOCK_WAIT_SECONDS, connect, incident_from_row, insert_rows,
+                              transaction)
 
 
 @dataclass(frozen=True)
@@ -65,15 +65,6 @@ def mark_backing_off(path: Path | str, urls: Sequence[str]) -> None:
         con.execute("UPDATE feeds SET last_status = 'backing off' WHERE list_contains(?, url)", [list(urls)])
 
 
-def incidents_by_id(path: Path | str, incident_ids: Sequence[str]) -> list[Incident]:
-    if not incident_ids:
-        return []
-    with connect(path) as con:
-        rows = con.execute(f"SELECT {', '.join(_INCIDENT_COLUMNS)} FROM incidents WHERE list_contains(?, incident_id) "
-                           "ORDER BY attack_date DESC NULLS LAST, base", [list(incident_ids)]).fetchall()
-    return [_incident_from_row(row) for row in rows]
-
-
 def casualty_figures(path: Path | str) -> dict[str, tuple[int | None, int | None]]:
     """incident_id -> (killed, wounded): the run's 'before' picture, to tell which revisions change them."""
     with connect(path) as con:
@@ -84,7 +75,7 @@ def casualty_figures(path: Path | str) -> dict[str, tuple[int | None, int | None
 def incidents_learned_since(path: Path | str, since: datetime,
                             lock_wait_seconds: float = LOCK_WAIT_SECONDS) -> list[DigestEntry]:
     """Incidents backed by at least one article fetched at or after `since`, newest attack first."""
-    columns = ", ".join("i." + c for c in _INCIDENT_COLUMNS)
+    columns = ", ".join("i." + c for c in INCIDENT_COLUMNS)
     with connect(path, read_only=True, lock_wait_seconds=lock_wait_seconds) as con:
         rows = con.execute(
             f"""
@@ -98,17 +89,17 @@ def incidents_learned_since(path: Path | str, since: datetime,
             """,
             [since, since, since],
         ).fetchall()
-    width = len(_INCIDENT_COLUMNS)
-    return [DigestEntry(_incident_from_row(row[:width]), bool(row[width]), row[width + 1]) for row in rows]
+    width = len(INCIDENT_COLUMNS)
+    return [DigestEntry(incident_from_row(row[:width]), bool(row[width]), row[width + 1]) for row in rows]
 
 
 def enqueue_alerts(path: Path | str, alerts: Sequence[tuple[str, str, str, str]], created_at: datetime) -> int:
     """Add (alert_id, incident_id, kind, payload) rows; an id already queued or sent is skipped. Returns rows added."""
     if not alerts:
         return 0
-    with connect(path) as con, _transaction(con):
+    with connect(path) as con, transaction(con):
         before = con.execute("SELECT count(*) FROM alerts").fetchone()[0]
-        _insert_rows(con, "alerts", ("alert_id", "incident_id", "kind", "payload", "created_at"),
+        insert_rows(con, "alerts", ("alert_id", "incident_id", "kind", "payload", "created_at"),
                      [(*a, created_at) for a in alerts], on_conflict="DO NOTHING")
         return con.execute("SELECT count(*) FROM alerts").fetchone()[0] - before
 
@@ -123,7 +114,7 @@ def pending_alerts(path: Path | str, limit: int = 500) -> list[PendingAlert]:
 def record_deliveries(path: Path | str, deliveries: Sequence[Delivery]) -> None:
     if not deliveries:
         return
-    with connect(path) as con, _transaction(con):
+    with connect(path) as con, transaction(con):
         for d in deliveries:
             con.execute(
                 "UPDATE alerts SET attempts = coalesce(attempts, 0) + 1, last_attempt_at = ?, last_error = ?, "

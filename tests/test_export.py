@@ -13,8 +13,9 @@ import pytest
 
 from extractors.records import AnalysedArticle, Article, Detection, IncidentReport
 from storage.database import StorageError, list_incidents, store_articles
+from storage.database import list_incidents as query_incidents
 from storage.export import (INCIDENT_COLUMNS, SOURCE_COLUMNS, ExportError, IncidentFilter, export_incidents,
-                            incident_from_record, incident_sources, query_incidents, read_parquet_incidents,
+                            incident_from_record, incident_sources, read_parquet_incidents,
                             sources_csv_path)
 
 ROOT = Path(__file__).resolve().parents[1]
