@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from extractors.dedup import StoredIncident, assign_incidents
+from extractors.dedup import assign_incidents
 from extractors.detect import detect
 from extractors.records import Article
 
@@ -27,22 +27,22 @@ class ReplayDecision:
 
 def replay(articles: Iterable[Article]) -> Iterator[ReplayDecision]:
     """Decisions in publication order, as the pipeline would make them reading the articles afresh."""
-    known: list[StoredIncident] = []
     ordered = sorted(articles, key=lambda a: (a.published_at is None, a.published_at or a.fetched_at, a.url))
-    for article in ordered:
-        published = article.published_at.date() if article.published_at else None
-        reports = detect(article.text, published, article.title).reports
-        before = {i.incident_id for i in known}
-        decisions = assign_incidents([(r, published) for r in reports], known)
-        for report, incident in decisions:
-            if incident is not None and incident.incident_id not in before and incident not in known:
-                known.append(incident)
-            if incident is None:
-                action = "drop"
-            elif incident.incident_id not in before:
-                action = "new"
-                before.add(incident.incident_id)
-            else:
-                action = "merge" if report.is_primary else "corroborate"
-            yield ReplayDecision(article.url, report.base, report.attack_date, report.is_primary,
-                                 incident.incident_id if incident else None, action, report.evidence)
+    claims = [(article, report) for article in ordered
+              for report in detect(article.text, _day(article), article.title).reports]
+    decisions = assign_incidents([(report, _day(article)) for article, report in claims], [])
+    seen: set[str] = set()
+    for (article, report), (_, incident) in zip(claims, decisions):
+        if incident is None:
+            action = "drop"
+        elif incident.incident_id not in seen:
+            action = "new"
+            seen.add(incident.incident_id)
+        else:
+            action = "merge" if report.is_primary else "corroborate"
+        yield ReplayDecision(article.url, report.base, report.attack_date, report.is_primary,
+                             incident.incident_id if incident else None, action, report.evidence)
+
+
+def _day(article: Article) -> date | None:
+    return article.published_at.date() if article.published_at else None
