@@ -237,6 +237,7 @@ class Processed:
     errors: tuple[str, ...]
     attack_reports: int
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    read_urls: frozenset[str] = frozenset()  # articles read and stored (the rest failed and come back)
 
 
 def process_items(todo: Sequence[tuple[FeedItem, Trust]], settings: Settings) -> Processed:
@@ -249,6 +250,7 @@ def process_items(todo: Sequence[tuple[FeedItem, Trust]], settings: Settings) ->
     chunks = deque(list(todo[i:i + size]) for i in range(0, len(todo), size))
     results: list[StoreResult] = []
     errors: list[str] = []
+    read_urls: set[str] = set()
     attack_reports = 0
     seconds: dict[str, float] = defaultdict(float)
     started = perf_counter()
@@ -259,6 +261,7 @@ def process_items(todo: Sequence[tuple[FeedItem, Trust]], settings: Settings) ->
                 reading.append(analyse_batch.submit(chunks.popleft(), settings, pages))
             batch: ArticleBatch = reading.popleft().result()
             errors.extend(batch.errors)
+            read_urls.update(a.article.url for a in batch.analysed)
             attack_reports += sum(a.detection.is_attack_report for a in batch.analysed)
             for stage, value in batch.stage_seconds.items():
                 seconds[stage] += value
@@ -266,7 +269,7 @@ def process_items(todo: Sequence[tuple[FeedItem, Trust]], settings: Settings) ->
             results.append(store_batch(settings.db_path, list(batch.analysed)))
             seconds["store"] += perf_counter() - start
     seconds["read"] = perf_counter() - started
-    return Processed(tuple(results), tuple(errors), attack_reports, dict(seconds))
+    return Processed(tuple(results), tuple(errors), attack_reports, dict(seconds), frozenset(read_urls))
 
 
 @flow(name="monitor-feeds", task_runner=ThreadPoolTaskRunner(max_workers=8), log_prints=False)
@@ -301,8 +304,7 @@ def monitor_feeds(feeds_file: str | None = None, db_path: str | None = None) -> 
         logger.warning("%s", error)
     # A feed with an item still unread (503, timeout, ...) keeps its old validators, so its next poll is a
     # full GET that lists the item again instead of a 304 that would hide it for good.
-    stored_now = known_urls(settings.db_path, [item.url for item, _ in todo])
-    behind = {item.feed_url for item, _ in todo if item.url not in stored_now}
+    behind = {item.feed_url for item, _ in todo if item.url not in processed.read_urls}
     save_feed_statuses(settings.db_path, [
         FeedStatus(p.status.url, p.status.name, p.status.status, p.status.error, None, None, p.status.items_seen,
                    p.status.polled_at) if p.feed.url in behind else p.status
