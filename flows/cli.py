@@ -16,7 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from extractors.dedup import Incident
-from flows.settings import ConfigError, load_feeds, load_settings
+from flows.settings import ConfigError, feeds_toml, load_feeds, load_settings
 from storage.database import IncidentFilter, StorageError, incident_detail, list_incidents
 
 EXIT_CONFIG = 2
@@ -153,8 +153,7 @@ def _demo(args: argparse.Namespace) -> int:
 
     with serve_demo_site(DEMO_PORT) as site, tempfile.TemporaryDirectory(prefix="basewatch-demo-") as tmp:
         feeds_file = Path(tmp) / "feeds.toml"
-        feeds_file.write_text("".join(f'[[feeds]]\nname = {json.dumps(f.name)}\nurl = {json.dumps(f.url)}\n\n'
-                                      for f in site.feeds), encoding="utf-8")
+        feeds_file.write_text(feeds_toml(site.feeds), encoding="utf-8")
         print(f"Demo news site on {site.base_url} with {len(site.feeds)} feeds; writing {args.db}")
         summary, _ = run_monitor(feeds_file, args.db)
     _print_summary(summary, args.db)

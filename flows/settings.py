@@ -6,9 +6,10 @@ a TOML file (`BASEWATCH_CONFIG`, else `./basewatch.toml` when present) > package
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -92,6 +93,11 @@ def load_feeds(path: Path | None) -> tuple[FeedConfig, ...]:
             raise ConfigError(f"{label}: feed #{n} url {url!r} is not an http(s) URL")
         feeds.setdefault(url, FeedConfig(name=str(table.get("name") or parts.hostname), url=url))
     return tuple(feeds.values())
+
+
+def feeds_toml(feeds: Sequence[FeedConfig]) -> str:
+    """A feeds file listing `feeds`, in the format `load_feeds` reads (values JSON-quoted, valid TOML)."""
+    return "".join(f"[[feeds]]\nname = {json.dumps(f.name)}\nurl = {json.dumps(f.url)}\n\n" for f in feeds)
 
 
 def _read_config(path: Path) -> dict[str, object]:

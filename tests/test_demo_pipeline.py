@@ -5,6 +5,7 @@ from collections import defaultdict
 
 from flows.demo import load_demo_articles, serve_demo_site
 from flows.monitor import run_monitor
+from flows.settings import feeds_toml
 from storage.database import list_incidents
 
 
@@ -30,7 +31,7 @@ def test_the_demo_yields_exactly_its_answer_key_and_a_rerun_adds_nothing(tmp_pat
     db = tmp_path / "demo.duckdb"
     with serve_demo_site() as site:
         feeds = tmp_path / "feeds.toml"
-        feeds.write_text("".join(f'[[feeds]]\nname = "{f.name}"\nurl = "{f.url}"\n\n' for f in site.feeds))
+        feeds.write_text(feeds_toml(site.feeds))
         first, completed = run_monitor(feeds, db)
         assert completed and first.articles_added == len(load_demo_articles())
         stored = {(i.base, i.attack_date, i.projectiles, i.killed, i.wounded, i.source_count)

@@ -9,6 +9,8 @@ import html
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
+from extractors.records import FeedConfig
+from flows.settings import feeds_toml as settings_feeds_toml
 from tests.conftest import LoopbackSite
 
 
@@ -142,4 +144,4 @@ def publish(site: LoopbackSite) -> list[tuple[str, str]]:
 
 
 def feeds_toml(feeds: list[tuple[str, str]]) -> str:
-    return "".join(f'[[feeds]]\nname = "{name}"\nurl = "{url}"\n\n' for name, url in feeds)
+    return settings_feeds_toml([FeedConfig(name, url) for name, url in feeds])
