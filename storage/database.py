@@ -133,7 +133,7 @@ def _urls_on_file(con: duckdb.DuckDBPyConnection, urls: Sequence[str]) -> set[st
     found: set[str] = set()
     unique = list(dict.fromkeys(urls))
     for start in range(0, len(unique), 1000):
-        keys = ", ".join(map(_literal, unique[start:start + 1000]))
+        keys = ", ".join(map(sql_literal, unique[start:start + 1000]))
         found.update(row[0] for row in con.execute(f"SELECT url FROM articles WHERE url IN ({keys})").fetchall())
     return found
 
@@ -346,14 +346,14 @@ def _reports_of(con: duckdb.DuckDBPyConnection, incident_ids: list[str]) -> dict
     """All reports of the given incidents, oldest first, in one query."""
     rows = con.execute(
         f"SELECT incident_id, article_url, reported_at, {', '.join(_CLAIM_COLUMNS)} FROM incident_reports "
-        f"WHERE incident_id IN ({', '.join(map(_literal, incident_ids))}) "
+        f"WHERE incident_id IN ({', '.join(map(sql_literal, incident_ids))}) "
         "ORDER BY reported_at NULLS LAST, article_url",
     ).fetchall()
     # Fingerprints by point lookups in the url index: a join would scan every stored article.
     urls = list(dict.fromkeys(row[1] for row in rows))
     fingerprints: dict[str, list[int] | None] = {}
     for start in range(0, len(urls), 1000):
-        keys = ", ".join(map(_literal, urls[start:start + 1000]))
+        keys = ", ".join(map(sql_literal, urls[start:start + 1000]))
         fingerprints.update(con.execute(f"SELECT url, fingerprint FROM articles WHERE url IN ({keys})").fetchall())
     reports: dict[str, list[ReportOnFile]] = {i: [] for i in incident_ids}
     for row in rows:
@@ -370,7 +370,7 @@ def _write_incidents(con: duckdb.DuckDBPyConnection, incidents: list[Incident]) 
     at 1M); a constant key-list lookup and delete stay flat."""
     if not incidents:
         return
-    keys = ", ".join(_literal(i.incident_id) for i in incidents)
+    keys = ", ".join(sql_literal(i.incident_id) for i in incidents)
     if con.execute(f"SELECT count(*) FROM incidents WHERE incident_id IN ({keys})").fetchone()[0]:
         con.execute(f"DELETE FROM incidents WHERE incident_id IN ({keys})")
     rows = [(*(list(getattr(i, c)) if c == "weapons" else getattr(i, c) for c in INCIDENT_COLUMNS),
@@ -378,7 +378,7 @@ def _write_incidents(con: duckdb.DuckDBPyConnection, incidents: list[Incident]) 
     insert_rows(con, "incidents", (*INCIDENT_COLUMNS, "base_key"), rows)
 
 
-def _literal(text: str) -> str:
+def sql_literal(text: str) -> str:
     """A SQL string literal. Key lists are spelled as constants because DuckDB uses an index (ART) scan
     only for constant filters, never for a bound list parameter."""
     return "'" + text.replace("'", "''") + "'"

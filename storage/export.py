@@ -25,7 +25,8 @@ import duckdb
 
 from extractors.dedup import Incident
 from storage.database import (INCIDENT_COLUMNS, INCIDENT_FILTER, INCIDENT_ORDER, LOCK_WAIT_SECONDS, SELECT_INCIDENTS,
-                              IncidentFilter, StorageError, connect, filter_params, incident_from_row, list_incidents)
+                              IncidentFilter, StorageError, connect, filter_params, incident_from_row, list_incidents,
+                              sql_literal)
 
 EXPORT_FORMATS = ("csv", "json", "geojson", "parquet")
 SOURCES_BATCH = 500
@@ -249,7 +250,7 @@ def _export_parquet(path: Path | str, out: Path, filters: IncidentFilter, with_s
         SELECT i.*, coalesce(grouped.sources, []) AS sources
         FROM i LEFT JOIN grouped USING (incident_id)
         """
-    query = f"COPY ({selected}{INCIDENT_ORDER}) TO '{_sql_string(out)}' (FORMAT parquet)"
+    query = f"COPY ({selected}{INCIDENT_ORDER}) TO {sql_literal(str(out))} (FORMAT parquet)"
     with connect(path, read_only=True, lock_wait_seconds=lock_wait_seconds) as con:
         try:
             con.execute(query, filter_params(filters))
@@ -274,6 +275,3 @@ def read_parquet_incidents(path: Path | str) -> list[Incident]:
         raise StorageError(path, f"not a readable Parquet export ({str(exc).strip().splitlines()[0]})") from exc
     return [incident_from_row(row) for row in rows]
 
-
-def _sql_string(path: Path) -> str:
-    return str(path).replace("'", "''")
