@@ -15,13 +15,12 @@ import time
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from extractors.dedup import Incident
 from flows.report import CSP, ReportData, render_report, shown_incident_ids, write_report
 from storage.database import connect
-from storage.export import IncidentFilter, IncidentSource
+from storage.export import IncidentSource
 from tests.test_export import fixture_db
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,7 +9,6 @@ import threading
 from datetime import date, datetime, timedelta, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-import duckdb
 import pytest
 
 from extractors.alerts import alert_id, alerts_for
