@@ -1,36 +1,43 @@
 """Does the merge step's cost stay flat as the incidents table grows?
 
-Builds DuckDB files holding N synthetic incidents (and one report each), then times `store_articles`
-on the same batch of 100 new articles (half corroborate stored attacks, half are new ones) against
-each file. Run: `uv run python benchmarks/bench_merge.py [--sizes 10000 100000 1000000]`.
+Builds DuckDB files holding N synthetic incidents (each with one report from its own article), then times
+`store_articles` on a batch of 100 new articles (half corroborate stored attacks, half are new ones) against
+each file, for two kinds of batch: a poll's (recent attacks) and a back-fill's (attacks from anywhere in
+the file's history). Run: `uv run python benchmarks/bench_merge.py [--sizes 10000 100000 1000000]`.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import sys
 import tempfile
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from extractors.records import AnalysedArticle, Article, Detection, IncidentReport  # noqa: E402
 from storage.database import connect, store_articles  # noqa: E402
-from storage.synthetic import fill_synthetic_incidents  # noqa: E402
+from storage.synthetic import SyntheticHistory, fill_synthetic_incidents  # noqa: E402
 
-BASES = 2000
-START = date(2015, 1, 1)
-
-
-def batch(tag: str, size: int = 100) -> list[AnalysedArticle]:
-    now = datetime(2026, 1, 1, tzinfo=timezone.utc)
+def batch(tag: str, history: SyntheticHistory, workload: str, size: int = 100) -> list[AnalysedArticle]:
+    """Odd reports corroborate an incident on file (each a different one), even ones report new attacks
+    three or more days after the latest on file, so every table size sees the same work. `poll`: the
+    corroborated attacks are from the last week on file, as a 15-minute poll brings; `backfill`: from
+    anywhere in the file's history."""
+    latest = history.day(history.count - 1)
+    now = datetime.combine(latest + timedelta(days=10), datetime.min.time(), timezone.utc)
     out = []
     for n in range(size):
-        base = f"Synthetic Base {n * 7 % BASES}"
-        day = START + timedelta(days=n * 13 % 3000) if n % 2 else date(2026, 1, 1) - timedelta(days=n % 5)
+        if n % 2 == 0:
+            base, day = f"Synthetic Base {n * 7 % history.bases}", latest + timedelta(days=3 + n % 5)
+        else:
+            on_file = (history.count - 1 - n * 37 % (7 * history.per_day) if workload == "poll"
+                       else n * 7919 % history.count)
+            base, day = history.base(on_file), history.day(on_file)
         report = IncidentReport(base, "Iraq", None, None, day, "day", ("rocket",), 2, 0, 0, None, None, True,
                                 f"Two rockets hit {base}.")
         article = Article(f"http://bench.example/{tag}/{n}", "t", f"Two rockets hit {base} on day {n}.",
@@ -39,31 +46,49 @@ def batch(tag: str, size: int = 100) -> list[AnalysedArticle]:
     return out
 
 
+def merge_ms(seed: Path, history: SyntheticHistory, workload: str, repeats: int) -> list[float]:
+    """Each repeat merges a fresh batch into a fresh copy of the seed file. The copy is flushed to disk
+    first: otherwise the merge's first fsync would pay for writing the whole copied file."""
+    timings = []
+    for repeat in range(repeats):
+        db = seed.with_name(f"run-{workload}-{repeat}.duckdb")
+        shutil.copy(seed, db)
+        descriptor = os.open(db, os.O_RDONLY)
+        os.fsync(descriptor)
+        os.close(descriptor)
+        articles = batch(f"{workload}{repeat}", history, workload)
+        t0 = time.perf_counter()
+        result = store_articles(db, articles)
+        timings.append((time.perf_counter() - t0) * 1000)
+        assert result.articles_added == 100 and len(result.updated_incidents) == 50, result
+        db.unlink()
+    return timings
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
-    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--repeats", type=int, default=7)
+    parser.add_argument("--per-day", type=int, default=50,
+                        help="incidents a day in the generated history (default 50; 1M of them span 55 years)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bw-bench-merge-"))
-    print(f"{'incidents':>10} {'build s':>8} {'merge 100 reports: median ms':>30} {'min ms':>8} {'file MB':>8}")
+    print(f"merge 100 reports (50 corroborate, 50 new) into N incidents, {args.per_day} a day: "
+          f"median (min) ms of {args.repeats} fresh copies")
+    print(f"{'incidents':>10} {'build s':>8} {'poll batch':>16} {'backfill batch':>16} {'file MB':>8}")
     try:
         for size in args.sizes:
             seed = work / f"seed-{size}.duckdb"
             t0 = time.perf_counter()
+            history = SyntheticHistory(size, per_day=args.per_day)
             with connect(seed) as con:
-                fill_synthetic_incidents(con, size, BASES, START)
+                fill_synthetic_incidents(con, history)
             build = time.perf_counter() - t0
-            timings = []
-            for repeat in range(args.repeats):
-                db = work / f"run-{size}-{repeat}.duckdb"
-                shutil.copy(seed, db)
-                t0 = time.perf_counter()
-                result = store_articles(db, batch(f"r{repeat}"))
-                timings.append((time.perf_counter() - t0) * 1000)
-                assert result.articles_added == 100
-                db.unlink()
-            print(f"{size:>10} {build:>8.1f} {statistics.median(timings):>30.1f} {min(timings):>8.1f} "
-                  f"{seed.stat().st_size / 1e6:>8.1f}")
+            cells = []
+            for workload in ("poll", "backfill"):
+                timings = merge_ms(seed, history, workload, args.repeats)
+                cells.append(f"{statistics.median(timings):.1f} ({min(timings):.1f})")
+            print(f"{size:>10} {build:>8.1f} {cells[0]:>16} {cells[1]:>16} {seed.stat().st_size / 1e6:>8.1f}")
             seed.unlink()
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -10,10 +10,10 @@ import dataclasses
 import hashlib
 import logging
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from importlib import resources
 from pathlib import Path
 
@@ -22,6 +22,7 @@ import duckdb
 from extractors.dedup import Incident, ReportOnFile, StoredIncident, assign_incidents, reconcile, search_window
 from extractors.fingerprint import text_fingerprint
 from extractors.records import AnalysedArticle, Article, IncidentReport
+from storage import keys
 
 log = logging.getLogger(__name__)
 
@@ -86,13 +87,67 @@ def connect(path: Path | str, read_only: bool = False,
     con = _open_with_backoff(path, read_only, lock_wait_seconds)
     try:
         con.execute("SET TimeZone = 'UTC'")
+        if _has_indexed_layout(con):
+            if read_only:  # upgrade through a short writable connection, then read as asked
+                con.close()
+                with connect(path, lock_wait_seconds=lock_wait_seconds):
+                    pass
+                con = _open_with_backoff(path, read_only, lock_wait_seconds)
+                con.execute("SET TimeZone = 'UTC'")
+            else:
+                _upgrade_indexed_layout(con)
         if not read_only:
-            con.execute(resources.files("storage").joinpath("schema.sql").read_text(encoding="utf-8"))
+            con.execute(SCHEMA)
         yield con
     except (duckdb.OperationalError, duckdb.FatalException) as exc:  # IO, failed commit (disk full), invalidated
         raise StorageError(path, _first_line(exc)) from exc
     finally:
         con.close()
+
+
+SCHEMA = resources.files("storage").joinpath("schema.sql").read_text(encoding="utf-8")
+# The growing tables, and the columns files from before the unindexed layout lack, as SQL over their old rows.
+_ADDED_COLUMNS = {
+    "articles": {"url_hash": keys.URL_HASH_SQL},
+    "incidents": {"merge_key": keys.merge_key_sql("base_key"), "incident_key": keys.INCIDENT_KEY_SQL},
+    "incident_reports": {"incident_key": keys.INCIDENT_KEY_SQL,
+                         "fingerprint": "(SELECT a.fingerprint FROM articles_indexed a WHERE a.url = article_url)"},
+}
+
+
+def _has_indexed_layout(con: duckdb.DuckDBPyConnection) -> bool:
+    """Files written before the unindexed layout (keys and indexes on the growing tables) lack url_hash."""
+    try:
+        con.execute("SELECT url_hash FROM articles LIMIT 0")
+    except duckdb.CatalogException:
+        return False  # a new file
+    except duckdb.BinderException:
+        return True
+    return False
+
+
+def _upgrade_indexed_layout(con: duckdb.DuckDBPyConnection) -> None:
+    """Move the rows of an older file into the unindexed tables, adding their lookup keys; one transaction."""
+    log.info("upgrading the storage layout: moving articles and incidents into unindexed tables")
+    tables = ", ".join(map(sql_literal, _ADDED_COLUMNS))
+    with transaction(con):
+        for row in con.execute(f"SELECT index_name FROM duckdb_indexes() WHERE table_name IN ({tables})").fetchall():
+            con.execute(f'DROP INDEX "{row[0]}"')
+        for table in _ADDED_COLUMNS:
+            con.execute(f"ALTER TABLE {table} RENAME TO {table}_indexed")
+        con.execute(SCHEMA)
+        for table, added in _ADDED_COLUMNS.items():
+            old, new = (_columns(con, name) for name in (f"{table}_indexed", table))
+            kept = [c for c in old if c in new and c not in added]
+            con.execute(f"INSERT INTO {table} ({', '.join(kept + list(added))}) "
+                        f"SELECT {', '.join(kept + list(added.values()))} FROM {table}_indexed")
+        for table in _ADDED_COLUMNS:
+            con.execute(f"DROP TABLE {table}_indexed")
+
+
+def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    return [row[0] for row in con.execute(
+        "SELECT column_name FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index", [table]).fetchall()]
 
 
 def _open_with_backoff(path: Path, read_only: bool, lock_wait_seconds: float) -> duckdb.DuckDBPyConnection:
@@ -128,14 +183,40 @@ def known_urls(path: Path | str, urls: Sequence[str]) -> set[str]:
 
 
 def _urls_on_file(con: duckdb.DuckDBPyConnection, urls: Sequence[str]) -> set[str]:
-    """The URLs already stored: constant key lists, so DuckDB looks them up in the url index instead of
-    scanning every article (a bound list parameter is never an index scan)."""
-    found: set[str] = set()
-    unique = list(dict.fromkeys(urls))
-    for start in range(0, len(unique), 1000):
-        keys = ", ".join(map(sql_literal, unique[start:start + 1000]))
-        found.update(row[0] for row in con.execute(f"SELECT url FROM articles WHERE url IN ({keys})").fetchall())
-    return found
+    """Only the hash column is scanned for every URL; URLs themselves are read for the hashes found, which
+    new URLs almost never are."""
+    by_hash: dict[int, list[str]] = {}
+    for url in dict.fromkeys(urls):
+        by_hash.setdefault(keys.key_hash(url), []).append(url)
+    found = {row[0] for row in _rows_by_key(con, "SELECT DISTINCT url_hash FROM articles", "url_hash", by_hash)}
+    wanted = {url for h in found for url in by_hash[h]}
+    return {row[0] for row in _rows_by_key(con, "SELECT url FROM articles", "url_hash", found) if row[0] in wanted}
+
+
+def _rows_by_key(con: duckdb.DuckDBPyConnection, select: str, key_column: str, key_values: Iterable[int],
+                 by_day: bool = False) -> list[tuple]:
+    """The rows of `select` whose integer key is one of `key_values`. Keys can collide: callers check what
+    they asked for.
+
+    DuckDB reads an IN list only to skip row groups by their zone maps, then reads every row of the rest;
+    a range (BETWEEN) it applies row by row before reading the other columns. So day keys (`by_day`) are
+    asked for in runs of nearby days, each with its range: a lookup reads the rows of those days only.
+    """
+    values = sorted(set(key_values))
+    runs: list[list[int]] = []
+    for value in values:
+        if runs and len(runs[-1]) < 1000 and (not by_day or keys.days_apart(runs[-1][0], value) <= _RUN_DAYS):
+            runs[-1].append(value)
+        else:
+            runs.append([value])
+    rows: list[tuple] = []
+    for run in runs:
+        in_range = f" AND {key_column} BETWEEN {run[0]} AND {run[-1]}" if by_day else ""
+        rows += con.execute(f"{select} WHERE {key_column} IN ({', '.join(map(str, run))}){in_range}").fetchall()
+    return rows
+
+
+_RUN_DAYS = 7
 
 
 def feed_states(path: Path | str) -> dict[str, FeedState]:
@@ -186,31 +267,37 @@ def store_articles(path: Path | str, batch: Sequence[AnalysedArticle]) -> StoreR
         if not fresh:
             return StoreResult(0, (), ())
         insert_rows(con, "articles", ("article_id", "url", "title", "published_at", "fetched_at", "feed_url",
-                                       "text", "is_attack_report", "fingerprint"),
+                                       "text", "is_attack_report", "url_hash"),
                      [(article_id(a.article.url), a.article.url, a.article.title, a.article.published_at,
                        a.article.fetched_at, a.article.feed_url, a.article.text, a.detection.is_attack_report,
-                       list(text_fingerprint(a.article.text)) if a.detection.reports else None) for a in fresh])
+                       keys.key_hash(a.article.url)) for a in fresh])
         claims = [(report, a) for a in fresh for report in a.detection.reports]
         if not claims:
             return StoreResult(len(fresh), (), ())
         dated_claims = [(report, a.article.published_at.date() if a.article.published_at else None)
                         for report, a in claims]
-        candidates = _incidents_near(con, dated_claims)
-        existing_ids = {c.incident_id for c in candidates}
-        decisions = assign_incidents(dated_claims, candidates)
-        report_rows = []
-        touched: dict[str, None] = {}
+        near = _incidents_near(con, dated_claims)
+        while True:  # an id the rules create may be taken by an incident outside every window: then retry
+            decisions = assign_incidents(dated_claims, [incident for incident, _ in near.values()])
+            created = {incident.incident_id for _, incident in decisions if incident} - set(near)
+            taken = _incidents_by(con, "incident_key", map(keys.incident_key, created), ids=created)
+            if not taken:
+                break
+            near |= taken
+        sketches = {a.article.url: list(text_fingerprint(a.article.text)) for a in fresh if a.detection.reports}
+        report_rows: dict[tuple[str, str], tuple] = {}  # an article's first claim on an incident is the one kept
         for (report, analysed), (_, incident) in zip(claims, decisions):
-            if incident is None:
-                continue
-            touched[incident.incident_id] = None
-            report_rows.append(_report_row(incident.incident_id, analysed.article.url,
-                                           analysed.article.published_at, report))
-        insert_rows(con, "incident_reports", _REPORT_COLUMNS, report_rows, on_conflict="DO NOTHING")
-        on_file_reports = _reports_of(con, list(touched))
-        _write_incidents(con, [reconcile(i, on_file_reports[i]) for i in touched])
-    new = tuple(i for i in touched if i not in existing_ids)
-    updated = tuple(i for i in touched if i in existing_ids)
+            if incident is not None:
+                url = analysed.article.url
+                report_rows.setdefault((incident.incident_id, url), _report_row(
+                    incident.incident_id, url, analysed.article.published_at, report, sketches[url]))
+        insert_rows(con, "incident_reports", _REPORT_COLUMNS, list(report_rows.values()))
+        touched = list(dict.fromkeys(incident_id for incident_id, _ in report_rows))
+        on_file_reports = _reports_of(con, touched)
+        _write_incidents(con, [reconcile(i, on_file_reports[i]) for i in touched],
+                         [near[i][1] for i in touched if i in near])
+    new = tuple(i for i in touched if i not in near)
+    updated = tuple(i for i in touched if i in near)
     return StoreResult(len(fresh), new, updated)
 
 
@@ -291,7 +378,7 @@ def incident_detail(path: Path | str, incident_id: str) -> IncidentDetail | None
 
 _CLAIM_COLUMNS = ("base", "country", "latitude", "longitude", "attack_date", "date_precision", "weapons",
                   "projectiles", "killed", "wounded", "claimed_by", "suspected", "is_primary", "evidence")
-_REPORT_COLUMNS = ("incident_id", "article_url", "reported_at", *_CLAIM_COLUMNS)
+_REPORT_COLUMNS = ("incident_id", "article_url", "reported_at", *_CLAIM_COLUMNS, "fingerprint", "incident_key")
 
 
 @contextmanager
@@ -318,69 +405,63 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[st
         )
 
 
-def _report_row(incident_id: str, article_url: str, reported_at: datetime | None, report: IncidentReport) -> tuple:
+def _report_row(incident_id: str, article_url: str, reported_at: datetime | None, report: IncidentReport,
+                fingerprint: list[int]) -> tuple:
     return (incident_id, article_url, reported_at, *(
-        list(getattr(report, c)) if c == "weapons" else getattr(report, c) for c in _CLAIM_COLUMNS))
+        list(getattr(report, c)) if c == "weapons" else getattr(report, c) for c in _CLAIM_COLUMNS),
+        fingerprint, keys.incident_key(incident_id))
 
 
-def _incidents_near(con: duckdb.DuckDBPyConnection,
-                    claims: Sequence[tuple[IncidentReport, date | None]]) -> list[StoredIncident]:
-    """Only incidents at a report's base within its search window can match: one indexed join."""
-    windows = [(r.base.casefold(), *w) for r, day in claims if (w := search_window(r, day))]
-    if not windows:
-        return []
-    keys, starts, ends = (list(column) for column in zip(*windows))
-    rows = con.execute(
-        """
-        SELECT DISTINCT i.incident_id, i.base, i.attack_date, i.weapons
-        FROM incidents i
-        JOIN (SELECT unnest(?) AS base_key, unnest(?) AS lo, unnest(?) AS hi) w
-          ON i.base_key = w.base_key AND i.attack_date BETWEEN w.lo AND w.hi
-        """,
-        [keys, starts, ends],
-    ).fetchall()
-    return [StoredIncident(row[0], row[1], row[2], tuple(row[3] or ())) for row in rows]
+def _incidents_near(con: duckdb.DuckDBPyConnection, claims: Sequence[tuple[IncidentReport, date | None]]
+                    ) -> dict[str, tuple[StoredIncident, int]]:
+    """The incidents a report could match: its base, on a day of its search window."""
+    wanted: set[int] = set()
+    for report, published_day in claims:
+        if window := search_window(report, published_day):
+            wanted.update(keys.merge_key(report.base, window[0] + timedelta(days=n))
+                          for n in range((window[1] - window[0]).days + 1))
+    return _incidents_by(con, "merge_key", wanted)
+
+
+def _incidents_by(con: duckdb.DuckDBPyConnection, key_column: str, key_values: Iterable[int],
+                  ids: set[str] | None = None) -> dict[str, tuple[StoredIncident, int]]:
+    """Incidents by a key column (only those in `ids` if given), each with its rowid for the rewrite."""
+    rows = _rows_by_key(con, "SELECT incident_id, base, attack_date, weapons, rowid FROM incidents", key_column,
+                        key_values, by_day=True)
+    return {row[0]: (StoredIncident(row[0], row[1], row[2], tuple(row[3] or ())), row[4])
+            for row in rows if ids is None or row[0] in ids}
 
 
 def _reports_of(con: duckdb.DuckDBPyConnection, incident_ids: list[str]) -> dict[str, list[ReportOnFile]]:
-    """All reports of the given incidents, oldest first, in one query."""
-    rows = con.execute(
-        f"SELECT incident_id, article_url, reported_at, {', '.join(_CLAIM_COLUMNS)} FROM incident_reports "
-        f"WHERE incident_id IN ({', '.join(map(sql_literal, incident_ids))}) "
-        "ORDER BY reported_at NULLS LAST, article_url",
-    ).fetchall()
-    # Fingerprints by point lookups in the url index: a join would scan every stored article.
-    urls = list(dict.fromkeys(row[1] for row in rows))
-    fingerprints: dict[str, list[int] | None] = {}
-    for start in range(0, len(urls), 1000):
-        keys = ", ".join(map(sql_literal, urls[start:start + 1000]))
-        fingerprints.update(con.execute(f"SELECT url, fingerprint FROM articles WHERE url IN ({keys})").fetchall())
+    """All reports of the given incidents, oldest first."""
     reports: dict[str, list[ReportOnFile]] = {i: [] for i in incident_ids}
-    for row in rows:
-        claim = dict(zip(_CLAIM_COLUMNS, row[3:]))
+    rows = [row for row in _rows_by_key(
+        con, f"SELECT incident_id, article_url, reported_at, fingerprint, {', '.join(_CLAIM_COLUMNS)} "
+             "FROM incident_reports", "incident_key", map(keys.incident_key, incident_ids), by_day=True)
+        if row[0] in reports]
+    rows.sort(key=lambda row: (row[2] is None, row[2].timestamp() if row[2] else 0.0, row[1]))
+    for incident_id, article_url, reported_at, fingerprint, *claim_values in rows:
+        claim = dict(zip(_CLAIM_COLUMNS, claim_values))
         claim["weapons"] = tuple(claim["weapons"] or ())
-        reports[row[0]].append(ReportOnFile(IncidentReport(**claim), article_url=row[1], reported_at=row[2],
-                                            fingerprint=tuple(fingerprints.get(row[1]) or ())))
+        reports[incident_id].append(ReportOnFile(IncidentReport(**claim), article_url=article_url,
+                                                 reported_at=reported_at, fingerprint=tuple(fingerprint or ())))
     return reports
 
 
-def _write_incidents(con: duckdb.DuckDBPyConnection, incidents: list[Incident]) -> None:
-    """Replace the given incidents: rows on file are deleted by key and all are inserted again. DuckDB's
-    INSERT ... ON CONFLICT DO UPDATE cost grew with the table (30 ms for 100 rows at 10k incidents, 75 ms
-    at 1M); a constant key-list lookup and delete stay flat."""
+def _write_incidents(con: duckdb.DuckDBPyConnection, incidents: list[Incident], rowids_on_file: list[int]) -> None:
+    """Replace the given incidents: the stored versions are deleted by rowid and all are inserted again."""
     if not incidents:
         return
-    keys = ", ".join(sql_literal(i.incident_id) for i in incidents)
-    if con.execute(f"SELECT count(*) FROM incidents WHERE incident_id IN ({keys})").fetchone()[0]:
-        con.execute(f"DELETE FROM incidents WHERE incident_id IN ({keys})")
+    if rowids_on_file:
+        con.execute(f"DELETE FROM incidents WHERE rowid IN ({', '.join(map(str, rowids_on_file))})")
     rows = [(*(list(getattr(i, c)) if c == "weapons" else getattr(i, c) for c in INCIDENT_COLUMNS),
-             i.base.casefold()) for i in incidents]
-    insert_rows(con, "incidents", (*INCIDENT_COLUMNS, "base_key"), rows)
+             i.base.casefold(), keys.merge_key(i.base, i.attack_date) if i.attack_date else None,
+             keys.incident_key(i.incident_id)) for i in incidents]
+    insert_rows(con, "incidents", (*INCIDENT_COLUMNS, "base_key", "merge_key", "incident_key"), rows)
 
 
 def sql_literal(text: str) -> str:
-    """A SQL string literal. Key lists are spelled as constants because DuckDB uses an index (ART) scan
-    only for constant filters, never for a bound list parameter."""
+    """A SQL string literal, for the statements DuckDB cannot take parameters in (COPY ... TO)."""
     return "'" + text.replace("'", "''") + "'"
 
 

@@ -1,5 +1,11 @@
 -- basewatch storage contract. Table and column names are read by external checks: keep them.
 -- Every statement is idempotent, so opening a file applies whatever it lacks.
+--
+-- The tables that grow (articles, incidents, incident_reports) carry no index or key constraint: DuckDB
+-- re-writes every index whole at each checkpoint, which made merging 100 reports cost 3x more at 1M
+-- incidents than at 10k. They are looked up by integer key columns instead (storage/keys.py says why
+-- those scans stay cheap), and storage/database.py keeps keys unique: every write is one transaction
+-- that reads what is on file first.
 
 CREATE TABLE IF NOT EXISTS feeds (
     url                  VARCHAR PRIMARY KEY,
@@ -15,19 +21,19 @@ CREATE TABLE IF NOT EXISTS feeds (
 );
 
 CREATE TABLE IF NOT EXISTS articles (
-    article_id       VARCHAR PRIMARY KEY,   -- sha1 of the canonical URL
-    url              VARCHAR UNIQUE NOT NULL,
+    article_id       VARCHAR NOT NULL,      -- sha1 of the canonical URL; unique
+    url              VARCHAR NOT NULL,      -- canonical URL; unique
     title            VARCHAR,
     published_at     TIMESTAMPTZ,
     fetched_at       TIMESTAMPTZ,
     feed_url         VARCHAR,
     text             VARCHAR,
     is_attack_report BOOLEAN,
-    fingerprint      UBIGINT[]              -- MinHash sketch of the text: syndicated copies share most of it
+    url_hash         UBIGINT NOT NULL       -- md5_number_upper(url): the lookup key
 );
 
 CREATE TABLE IF NOT EXISTS incidents (
-    incident_id       VARCHAR PRIMARY KEY,  -- <base-slug>-<attack date>, stable across re-runs
+    incident_id       VARCHAR NOT NULL,     -- <base-slug>-<attack date>, stable across re-runs; unique
     base              VARCHAR NOT NULL,
     country           VARCHAR,
     latitude          DOUBLE,
@@ -44,9 +50,10 @@ CREATE TABLE IF NOT EXISTS incidents (
     last_reported_at  TIMESTAMPTZ,
     source_count      INTEGER,              -- distinct articles reporting it as their own news
     independent_sources INTEGER,            -- the same, counting syndicated copies of one story once
-    base_key          VARCHAR               -- case-folded base: the merge step's lookup key
+    base_key          VARCHAR,              -- case-folded base
+    merge_key         UBIGINT,              -- attack day and base key: the merge step's lookup key
+    incident_key      UBIGINT               -- the incident's creation day and id: its lookup key
 );
-CREATE INDEX IF NOT EXISTS incidents_base_key ON incidents (base_key);
 
 CREATE TABLE IF NOT EXISTS incident_reports (
     incident_id    VARCHAR NOT NULL,
@@ -66,9 +73,10 @@ CREATE TABLE IF NOT EXISTS incident_reports (
     claimed_by     VARCHAR,
     suspected      VARCHAR,
     reported_at    TIMESTAMPTZ,
-    PRIMARY KEY (incident_id, article_url)
+    fingerprint    UBIGINT[],              -- MinHash sketch of the article's text: syndicated copies share most
+    incident_key   UBIGINT NOT NULL        -- the incident's creation day and id: the lookup key
+    -- (incident_id, article_url) is unique
 );
-CREATE INDEX IF NOT EXISTS incident_reports_incident ON incident_reports (incident_id);
 
 -- Webhook outbox: one row per alert (a new incident, or a revision that changes its casualties), written
 -- after the incident is stored; rows without delivered_at are retried on the next run.

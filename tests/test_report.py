@@ -19,6 +19,7 @@ import pytest
 
 from extractors.dedup import Incident
 from flows.report import CSP, ReportData, render_report, shown_incident_ids, write_report
+from storage import keys
 from storage.database import connect
 from storage.export import IncidentSource
 from tests.test_export import fixture_db
@@ -281,12 +282,13 @@ def test_report_over_a_large_database_reports_progress_in_plain_lines(tmp_path):
                    30 + (i % 150) / 10.0, 35 + (i % 150) / 7.0, DATE '2022-01-01' + (i // 150)::INTEGER, 'day',
                    [['rocket', 'drone', 'mortar', 'missile'][1 + i % 4]], 2, 0, 1, NULL, NULL,
                    TIMESTAMPTZ '2022-01-01 00:00:00+00', TIMESTAMPTZ '2022-01-01 00:00:00+00', 1, 1,
-                   'synthetic base ' || (i % 150)
+                   'synthetic base ' || (i % 150), NULL, NULL
             FROM range(20000) r(i)""")
-        con.execute("""
-            INSERT INTO incident_reports (incident_id, article_url, is_primary, evidence, base, reported_at)
+        con.execute(f"""
+            INSERT INTO incident_reports (incident_id, article_url, is_primary, evidence, base, reported_at,
+                                          incident_key)
             SELECT incident_id, 'https://synthetic.example/' || incident_id, TRUE, 'synthetic evidence', base,
-                   first_reported_at FROM incidents""")
+                   first_reported_at, {keys.INCIDENT_KEY_SQL} FROM incidents""")
     out = tmp_path / "large.html"
     started = time.monotonic()
     done = subprocess.run([sys.executable, "-m", "flows.cli", "report", "--db", str(db), "--out", str(out)],

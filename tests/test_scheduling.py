@@ -20,7 +20,7 @@ from flows.digest import render_digest
 from flows.monitor import run_monitor
 from storage.database import connect
 from storage.feed_health import feed_health, incidents_learned_since, pending_alerts
-from storage.synthetic import fill_synthetic_incidents
+from storage.synthetic import SyntheticHistory, fill_synthetic_incidents
 from tests.test_pipeline import incident_rows
 from tests.wire_site import EXPECTED_INCIDENTS, feeds_toml, publish
 
@@ -182,7 +182,7 @@ def test_an_alert_is_sent_for_a_new_incident_and_for_a_revision_only_when_casual
 def db_with_incidents(tmp_path):
     db = tmp_path / "locked.duckdb"
     with connect(db) as con:
-        fill_synthetic_incidents(con, 3, 3, date(2026, 1, 1))
+        fill_synthetic_incidents(con, SyntheticHistory(3, bases=3, per_day=3, start=date(2026, 1, 1)))
     return db
 
 

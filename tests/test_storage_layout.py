@@ -1,0 +1,180 @@
+"""The unindexed storage layout: lookup keys agree between Python and SQL, older files are upgraded in
+place without losing a row, and an id the merge rules create never duplicates one on file."""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import duckdb
+import pytest
+
+from extractors.records import AnalysedArticle, Article, Detection, IncidentReport
+from storage import keys
+from storage.database import connect, incident_detail, list_incidents, store_articles
+
+NOW = datetime(2026, 6, 14, 8, tzinfo=timezone.utc)
+
+
+def analysed(url, *reports, published=NOW):
+    article = Article(url, "t", f"Rockets hit the base, {url} reports.", published, published, "http://feed.example/f")
+    return AnalysedArticle(article, Detection(bool(reports), tuple(reports)))
+
+
+def claim(day, weapons=("rocket",), killed=None):
+    return IncidentReport("Camp Taji", "Iraq", 33.52, 44.25, day, "day", weapons, None, killed, None,
+                          None, None, True, f"evidence for {day}")
+
+
+@pytest.mark.parametrize("incident_id", [
+    "camp-taji-2026-06-13", "camp-taji-2026-06-13-2", "fob-2-2019-01-31", "camp-taji-undated",
+    "camp-taji-undated-3", "base-2020-01-01-undated", "x-2026-13-45",
+])
+def test_incident_key_is_the_same_in_python_and_sql(incident_id):
+    con = duckdb.connect()
+    row = con.execute(f"SELECT {keys.INCIDENT_KEY_SQL} FROM (SELECT ?::VARCHAR AS incident_id)", [incident_id])
+    assert row.fetchone()[0] == keys.incident_key(incident_id)
+
+
+def test_day_keys_carry_the_day_and_merge_keys_fold_case():
+    assert keys.days_apart(keys.incident_key("a-2026-06-13"), keys.incident_key("b-2026-06-20")) == 7
+    assert keys.merge_key("Camp Taji", date(2026, 6, 13)) == keys.merge_key("CAMP TAJI", date(2026, 6, 13))
+    row = duckdb.connect().execute(f"SELECT {keys.merge_key_sql('base_key')}, md5_number_upper('http://a/1') "
+                                   "FROM (SELECT 'camp taji' AS base_key, DATE '2026-06-13' AS attack_date)").fetchone()
+    assert row == (keys.merge_key("Camp Taji", date(2026, 6, 13)), keys.key_hash("http://a/1"))
+
+
+def test_an_id_taken_by_an_incident_whose_date_moved_away_is_not_reused(tmp_path):
+    """camp-taji-2026-06-01 ends up dated June 3 (most reports say so); a drone attack reported for
+    June 1 is outside its window and weapons differ, so it is a new incident and needs a new id."""
+    db = tmp_path / "bw.duckdb"
+    store_articles(db, [analysed("http://a/1", claim(date(2026, 6, 1)))])
+    store_articles(db, [analysed(f"http://a/2{n}", claim(date(2026, 6, 2))) for n in range(2)])
+    store_articles(db, [analysed(f"http://a/3{n}", claim(date(2026, 6, 3))) for n in range(3)])
+    [moved] = list_incidents(db)
+    assert (moved.incident_id, moved.attack_date) == ("camp-taji-2026-06-01", date(2026, 6, 3))
+    result = store_articles(db, [analysed("http://a/4", claim(date(2026, 6, 1), weapons=("drone",)))])
+    assert result.new_incidents == ("camp-taji-2026-06-01-2",)
+    ids = [i.incident_id for i in list_incidents(db)]
+    assert sorted(ids) == ["camp-taji-2026-06-01", "camp-taji-2026-06-01-2"]
+    assert incident_detail(db, "camp-taji-2026-06-01").incident.source_count == 6
+
+
+def test_two_claims_of_one_article_on_one_incident_store_one_report(tmp_path):
+    db = tmp_path / "bw.duckdb"
+    result = store_articles(db, [analysed("http://a/1", claim(date(2026, 6, 13)), claim(date(2026, 6, 13), killed=1))])
+    assert result.new_incidents == ("camp-taji-2026-06-13",)
+    assert len(incident_detail(db, "camp-taji-2026-06-13").reports) == 1
+
+
+# The schema of files written before the unindexed layout (basewatch up to commit f171fe7).
+INDEXED_SCHEMA = """
+CREATE TABLE articles (article_id VARCHAR PRIMARY KEY, url VARCHAR UNIQUE NOT NULL, title VARCHAR,
+    published_at TIMESTAMPTZ, fetched_at TIMESTAMPTZ, feed_url VARCHAR, text VARCHAR, is_attack_report BOOLEAN,
+    fingerprint UBIGINT[]);
+CREATE TABLE incidents (incident_id VARCHAR PRIMARY KEY, base VARCHAR NOT NULL, country VARCHAR, latitude DOUBLE,
+    longitude DOUBLE, attack_date DATE, date_precision VARCHAR, weapons VARCHAR[], projectiles INTEGER,
+    killed INTEGER, wounded INTEGER, claimed_by VARCHAR, suspected VARCHAR, first_reported_at TIMESTAMPTZ,
+    last_reported_at TIMESTAMPTZ, source_count INTEGER, independent_sources INTEGER, base_key VARCHAR);
+CREATE INDEX incidents_base_key ON incidents (base_key);
+CREATE TABLE incident_reports (incident_id VARCHAR NOT NULL, article_url VARCHAR NOT NULL,
+    is_primary BOOLEAN NOT NULL, evidence VARCHAR, base VARCHAR, country VARCHAR, latitude DOUBLE,
+    longitude DOUBLE, attack_date DATE, date_precision VARCHAR, weapons VARCHAR[], projectiles INTEGER,
+    killed INTEGER, wounded INTEGER, claimed_by VARCHAR, suspected VARCHAR, reported_at TIMESTAMPTZ,
+    PRIMARY KEY (incident_id, article_url));
+CREATE INDEX incident_reports_incident ON incident_reports (incident_id);
+INSERT INTO articles VALUES
+    ('a1', 'http://old/1', 'Rockets hit Camp Taji', TIMESTAMPTZ '2026-06-13 09:00:00+00',
+     TIMESTAMPTZ '2026-06-13 10:00:00+00', 'http://feed.example/f', 'Two rockets hit Camp Taji.', TRUE, [1, 2, 3]),
+    ('a2', 'http://old/2', 'Weather', NULL, TIMESTAMPTZ '2026-06-13 10:00:00+00', 'http://feed.example/f',
+     'Sunny.', FALSE, NULL);
+INSERT INTO incidents VALUES ('camp-taji-2026-06-13', 'Camp Taji', 'Iraq', 33.52, 44.25, DATE '2026-06-13', 'day',
+    ['rocket'], 2, 0, NULL, NULL, NULL, TIMESTAMPTZ '2026-06-13 09:00:00+00', TIMESTAMPTZ '2026-06-13 09:00:00+00',
+    1, 1, 'camp taji');
+INSERT INTO incident_reports VALUES ('camp-taji-2026-06-13', 'http://old/1', TRUE, 'Two rockets hit Camp Taji.',
+    'Camp Taji', 'Iraq', 33.52, 44.25, DATE '2026-06-13', 'day', ['rocket'], 2, 0, NULL, NULL, NULL,
+    TIMESTAMPTZ '2026-06-13 09:00:00+00');
+"""
+
+
+def indexed_file(path):
+    con = duckdb.connect(str(path))
+    con.execute(INDEXED_SCHEMA)
+    con.close()
+    return path
+
+
+def layout(path):
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return {
+            "indexes": con.execute("SELECT count(*) FROM duckdb_indexes() WHERE table_name IN "
+                                   "('articles', 'incidents', 'incident_reports')").fetchone()[0],
+            "keys": con.execute("SELECT count(*) FROM duckdb_constraints() WHERE table_name IN "
+                                "('articles', 'incidents', 'incident_reports') "
+                                "AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')").fetchone()[0],
+            "tables": sorted(r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()),
+            "articles": con.execute("SELECT url, url_hash FROM articles ORDER BY url").fetchall(),
+            "reports": con.execute("SELECT incident_id, fingerprint, incident_key FROM incident_reports").fetchall(),
+            "incidents": con.execute("SELECT incident_id, merge_key, incident_key FROM incidents").fetchall(),
+        }
+    finally:
+        con.close()
+
+
+def test_an_older_file_is_upgraded_on_first_open_and_keeps_every_row(tmp_path):
+    db = indexed_file(tmp_path / "old.duckdb")
+    with connect(db):
+        pass
+    after = layout(db)
+    assert (after["indexes"], after["keys"]) == (0, 0)
+    assert after["tables"] == ["alerts", "articles", "feeds", "incident_reports", "incidents"]
+    assert after["articles"] == [("http://old/1", keys.key_hash("http://old/1")),
+                                 ("http://old/2", keys.key_hash("http://old/2"))]
+    assert after["reports"] == [("camp-taji-2026-06-13", [1, 2, 3], keys.incident_key("camp-taji-2026-06-13"))]
+    assert after["incidents"] == [("camp-taji-2026-06-13", keys.merge_key("Camp Taji", date(2026, 6, 13)),
+                                   keys.incident_key("camp-taji-2026-06-13"))]
+    with connect(db):  # a second open changes nothing
+        pass
+    assert layout(db) == after
+
+
+def test_an_upgraded_file_merges_and_dedups_against_its_old_rows(tmp_path):
+    db = indexed_file(tmp_path / "old.duckdb")
+    again = analysed("http://old/1", claim(date(2026, 6, 13)))
+    assert store_articles(db, [again]).articles_added == 0
+    result = store_articles(db, [analysed("http://new/1", claim(date(2026, 6, 13), killed=2))])
+    assert (result.new_incidents, result.updated_incidents) == ((), ("camp-taji-2026-06-13",))
+    [incident] = list_incidents(db)
+    assert (incident.killed, incident.source_count) == (2, 2)
+
+
+def test_reading_an_older_file_upgrades_it_first(tmp_path):
+    db = indexed_file(tmp_path / "old.duckdb")
+    [incident] = list_incidents(db)
+    assert incident.incident_id == "camp-taji-2026-06-13"
+    assert layout(db)["keys"] == 0
+
+
+def test_an_upgrade_that_fails_leaves_the_older_file_as_it_was(tmp_path, monkeypatch):
+    db = indexed_file(tmp_path / "old.duckdb")
+    before = duckdb.connect(str(db), read_only=True)
+    rows_before = before.execute("SELECT * FROM incident_reports").fetchall()
+    before.close()
+    import storage.database as database
+    broken = dict(database._ADDED_COLUMNS)
+    broken["incidents"] = {"merge_key": "no_such_function(base_key)", "incident_key": keys.INCIDENT_KEY_SQL}
+    monkeypatch.setattr(database, "_ADDED_COLUMNS", broken)
+    with pytest.raises(duckdb.Error):
+        with connect(db):
+            pass
+    old = layout_of_indexed(db)
+    assert old == (2, rows_before)
+
+
+def layout_of_indexed(path):
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return (con.execute("SELECT count(*) FROM duckdb_indexes()").fetchone()[0],
+                con.execute("SELECT * FROM incident_reports").fetchall())
+    finally:
+        con.close()
+
