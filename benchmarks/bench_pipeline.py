@@ -181,6 +181,9 @@ def main() -> None:
         print(f"pass 1 / floor: {pass1 / floor2:.2f}x (minus start-up: {(pass1 - startup) / floor2:.2f}x); "
               f"articles stored: {stored.group(1) if stored else '?'}; "
               f"articles/s: {args.articles / pass1:.1f}")
+        stages2 = re.search(r"Stage seconds: .*flow=([\d.]+)", out2)
+        if stages2:
+            print(f"pass 2 flow body (polls, no article read): {float(stages2.group(1)):.1f} s")
         stages = re.search(r"Stage seconds: (.*)", out1)
         if stages:
             print(f"pass 1 stages: {stages.group(1)}")
