@@ -54,7 +54,7 @@ from extractors.retry import RetryPolicy, next_poll_at, with_retries
 from flows.settings import Settings, load_feeds, load_settings
 from storage.database import (FeedState, FeedStatus, IncidentFilter, StoreResult, feed_states, known_urls, list_incidents,
                               save_feed_statuses, store_articles)
-from storage.feed_health import FeedHealth, casualty_figures, feed_health, mark_backing_off
+from storage.feed_health import FeedHealth, feed_health, mark_backing_off
 
 LIBRARY_LOGGERS = ("extractors", "storage")
 NO_RETRY = RetryPolicy(attempts=1)
@@ -282,7 +282,6 @@ def monitor_feeds(feeds_file: str | None = None, db_path: str | None = None) -> 
     feeds = load_feeds(settings.feeds_file)
     states = feed_states(settings.db_path)
     health = {h.url: h for h in feed_health(settings.db_path, read_only=False)}
-    before = casualty_figures(settings.db_path) if settings.webhook_url else {}
     now = datetime.now(timezone.utc)
     skipped = {feed.url: s for feed in feeds if (s := backing_off(feed, health.get(feed.url), settings, now))}
     futures = {feed.url: poll_feed.submit(feed, states.get(feed.url), settings.http_policy, retry_policy(settings))
@@ -317,7 +316,7 @@ def monitor_feeds(feeds_file: str | None = None, db_path: str | None = None) -> 
     touched = list_incidents(settings.db_path, IncidentFilter(ids=changed)) if changed else []
     publish_run_artifacts(summary, touched)
     if settings.webhook_url:
-        send_alerts(settings, summary, touched, before)
+        send_alerts(settings, summary, touched, casualties_before(processed.results))
     stages = {"poll": poll_seconds, **processed.stage_seconds, "flow": perf_counter() - started}
     summary = dataclasses.replace(summary, stage_seconds={k: round(v, 3) for k, v in stages.items()})
     logger.info("Stage seconds: %s", format_stages(summary.stage_seconds))
@@ -372,6 +371,15 @@ def send_alerts(settings: Settings, summary: RunSummary, touched: Sequence, befo
         logger.warning("%s", line)
     logger.info("%s: %d alerts queued, %d delivered, %d left for the next run", settings.webhook_url, queued,
                 result.delivered, len(result.failed))
+
+
+def casualties_before(results: Sequence[StoreResult]) -> dict[str, tuple[int | None, int | None]]:
+    """incident_id -> (killed, wounded) before this run: the first batch that updated it saw them."""
+    before: dict[str, tuple[int | None, int | None]] = {}
+    for result in results:
+        for incident_id, killed, wounded in result.casualties_before:
+            before.setdefault(incident_id, (killed, wounded))
+    return before
 
 
 def _summarise(polls: Sequence[FeedPoll], todo: Sequence[tuple[FeedItem, Trust]], results: Sequence[StoreResult],

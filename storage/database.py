@@ -63,6 +63,8 @@ class StoreResult:
     articles_added: int
     new_incidents: tuple[str, ...]
     updated_incidents: tuple[str, ...]
+    # (incident_id, killed, wounded) of each updated incident as it was before this write: alerts compare
+    casualties_before: tuple[tuple[str, int | None, int | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -278,7 +280,7 @@ def store_articles(path: Path | str, batch: Sequence[AnalysedArticle]) -> StoreR
                         for report, a in claims]
         near = _incidents_near(con, dated_claims)
         while True:  # an id the rules create may be taken by an incident outside every window: then retry
-            decisions = assign_incidents(dated_claims, [incident for incident, _ in near.values()])
+            decisions = assign_incidents(dated_claims, [on_file.incident for on_file in near.values()])
             created = {incident.incident_id for _, incident in decisions if incident} - set(near)
             taken = _incidents_by(con, "incident_key", map(keys.incident_key, created), ids=created)
             if not taken:
@@ -295,10 +297,10 @@ def store_articles(path: Path | str, batch: Sequence[AnalysedArticle]) -> StoreR
         touched = list(dict.fromkeys(incident_id for incident_id, _ in report_rows))
         on_file_reports = _reports_of(con, touched)
         _write_incidents(con, [reconcile(i, on_file_reports[i]) for i in touched],
-                         [near[i][1] for i in touched if i in near])
+                         [near[i].rowid for i in touched if i in near])
     new = tuple(i for i in touched if i not in near)
     updated = tuple(i for i in touched if i in near)
-    return StoreResult(len(fresh), new, updated)
+    return StoreResult(len(fresh), new, updated, tuple((i, near[i].killed, near[i].wounded) for i in updated))
 
 
 INCIDENT_COLUMNS = tuple(f.name for f in dataclasses.fields(Incident))
@@ -413,7 +415,7 @@ def _report_row(incident_id: str, article_url: str, reported_at: datetime | None
 
 
 def _incidents_near(con: duckdb.DuckDBPyConnection, claims: Sequence[tuple[IncidentReport, date | None]]
-                    ) -> dict[str, tuple[StoredIncident, int]]:
+                    ) -> dict[str, _OnFile]:
     """The incidents a report could match: its base, on a day of its search window."""
     wanted: set[int] = set()
     for report, published_day in claims:
@@ -424,12 +426,22 @@ def _incidents_near(con: duckdb.DuckDBPyConnection, claims: Sequence[tuple[Incid
 
 
 def _incidents_by(con: duckdb.DuckDBPyConnection, key_column: str, key_values: Iterable[int],
-                  ids: set[str] | None = None) -> dict[str, tuple[StoredIncident, int]]:
-    """Incidents by a key column (only those in `ids` if given), each with its rowid for the rewrite."""
-    rows = _rows_by_key(con, "SELECT incident_id, base, attack_date, weapons, rowid FROM incidents", key_column,
-                        key_values, by_day=True)
-    return {row[0]: (StoredIncident(row[0], row[1], row[2], tuple(row[3] or ())), row[4])
+                  ids: set[str] | None = None) -> dict[str, _OnFile]:
+    """Incidents by a key column (only those in `ids` if given)."""
+    rows = _rows_by_key(con, "SELECT incident_id, base, attack_date, weapons, rowid, killed, wounded FROM incidents",
+                        key_column, key_values, by_day=True)
+    return {row[0]: _OnFile(StoredIncident(row[0], row[1], row[2], tuple(row[3] or ())), row[4], row[5], row[6])
             for row in rows if ids is None or row[0] in ids}
+
+
+@dataclass(frozen=True)
+class _OnFile:
+    """An incident row the merge may rewrite: what the rules need, where it is, and what alerts compare."""
+
+    incident: StoredIncident
+    rowid: int
+    killed: int | None
+    wounded: int | None
 
 
 def _reports_of(con: duckdb.DuckDBPyConnection, incident_ids: list[str]) -> dict[str, list[ReportOnFile]]:

@@ -65,13 +65,6 @@ def mark_backing_off(path: Path | str, urls: Sequence[str]) -> None:
         con.execute("UPDATE feeds SET last_status = 'backing off' WHERE list_contains(?, url)", [list(urls)])
 
 
-def casualty_figures(path: Path | str) -> dict[str, tuple[int | None, int | None]]:
-    """incident_id -> (killed, wounded): the run's 'before' picture, to tell which revisions change them."""
-    with connect(path) as con:
-        return {row[0]: (row[1], row[2]) for row in con.execute(
-            "SELECT incident_id, killed, wounded FROM incidents").fetchall()}
-
-
 def incidents_learned_since(path: Path | str, since: datetime,
                             lock_wait_seconds: float = LOCK_WAIT_SECONDS) -> list[DigestEntry]:
     """Incidents backed by at least one article fetched at or after `since`, newest attack first."""

@@ -22,7 +22,7 @@ from storage.database import connect
 from storage.feed_health import feed_health, incidents_learned_since, pending_alerts
 from storage.synthetic import SyntheticHistory, fill_synthetic_incidents
 from tests.test_pipeline import incident_rows
-from tests.wire_site import EXPECTED_INCIDENTS, feeds_toml, publish
+from tests.wire_site import EXPECTED_INCIDENTS, WireArticle, feeds_toml, page, publish, rss
 
 URL = "http://feeds.example/rss"
 
@@ -157,6 +157,44 @@ def test_backing_off_feed_is_skipped_and_shown_and_a_failed_webhook_keeps_its_al
                                  datetime.now(timezone.utc))
         assert f"**{len(EXPECTED_INCIDENTS)} new incidents, 0 updated.**" in markdown
         assert "`camp-taji-2026-06-13`" in markdown and "**Dead** (backing off, 5 failures in a row)" in markdown
+    finally:
+        hook.close()
+
+
+ASAD_FOLLOW_UP = WireArticle(
+    "/world/ain-al-asad-drone-toll.html", "Wire Two",
+    "Service member dies after drone attack on Ain al-Asad base",
+    datetime(2026, 6, 20, 18, 30, tzinfo=timezone.utc),
+    (
+        "BAGHDAD (AP) - A U.S. service member died and three contractors were wounded when an explosive-laden "
+        "drone struck Ain al-Asad air base in western Iraq on Friday, the Pentagon said on Saturday.",
+        "Earlier reports had put the toll at one contractor wounded.",
+        "The Islamic Resistance in Iraq, an umbrella group of Iran-aligned militias, claimed the attack.",
+    ),
+)
+
+
+def test_a_later_run_that_raises_the_toll_sends_a_revised_alert_with_the_previous_figures(site, tmp_path,
+                                                                                          monkeypatch):
+    wire = publish(site)
+    feeds = tmp_path / "feeds.toml"
+    feeds.write_text(feeds_toml(wire))
+    db = tmp_path / "bw.duckdb"
+    hook = Webhook()
+    hook.status = 204
+    monkeypatch.setenv("BASEWATCH_WEBHOOK_URL", hook.url)
+    try:
+        run_monitor(feeds, db)
+        assert {b["event"] for b in hook.bodies} == {"incident.new"}
+        site.add(ASAD_FOLLOW_UP.path, page(ASAD_FOLLOW_UP))
+        site.add("/feeds/late.xml", rss(site.url, "Late", (ASAD_FOLLOW_UP,)), "application/rss+xml")
+        feeds.write_text(feeds_toml(wire + [("Late", f"{site.url}/feeds/late.xml")]))
+        summary, completed = run_monitor(feeds, db)
+        assert completed and summary.updated_incidents == ("ain-al-asad-air-base-2026-06-19",)
+        [revised] = [b for b in hook.bodies if b["event"] == "incident.revised"]
+        assert revised["previous"] == {"killed": None, "wounded": 1}
+        assert (revised["incident"]["killed"], revised["incident"]["wounded"]) == (1, 3)
+        assert pending_alerts(db) == []
     finally:
         hook.close()
 
