@@ -26,13 +26,18 @@ class ReplayDecision:
 
 
 def replay(articles: Iterable[Article]) -> Iterator[ReplayDecision]:
-    """Decisions in publication order, as the pipeline would make them reading the articles afresh."""
-    ordered = sorted(articles, key=lambda a: (a.published_at is None, a.published_at or a.fetched_at, a.url))
-    claims = [(article, report) for article in ordered
-              for report in detect(article.text, _day(article), article.title).reports]
-    decisions = assign_incidents([(report, _day(article)) for article, report in claims], [])
+    """Decisions in publication order, as the pipeline would make them reading the articles afresh.
+
+    Articles are read one at a time and only their claims are kept, so memory follows the number of
+    attack reports, not the size of the stored texts."""
+    claims = sorted(
+        ((article.published_at is None, article.published_at or article.fetched_at, article.url, n),
+         article.url, _day(article), report)
+        for article in articles
+        for n, report in enumerate(detect(article.text, _day(article), article.title).reports))
+    decisions = assign_incidents([(report, day) for _, _, day, report in claims], [])
     seen: set[str] = set()
-    for (article, report), (_, incident) in zip(claims, decisions):
+    for (_, url, _, report), (_, incident) in zip(claims, decisions):
         if incident is None:
             action = "drop"
         elif incident.incident_id not in seen:
@@ -40,7 +45,7 @@ def replay(articles: Iterable[Article]) -> Iterator[ReplayDecision]:
             seen.add(incident.incident_id)
         else:
             action = "merge" if report.is_primary else "corroborate"
-        yield ReplayDecision(article.url, report.base, report.attack_date, report.is_primary,
+        yield ReplayDecision(url, report.base, report.attack_date, report.is_primary,
                              incident.incident_id if incident else None, action, report.evidence)
 
 
