@@ -9,7 +9,7 @@ import pytest
 
 from extractors.records import AnalysedArticle, Article, Detection, IncidentReport
 from storage import keys
-from storage.database import connect, incident_detail, list_incidents, store_articles
+from storage.database import connect, incident_detail, known_urls, list_incidents, store_articles
 
 NOW = datetime(2026, 6, 14, 8, tzinfo=timezone.utc)
 
@@ -178,3 +178,12 @@ def layout_of_indexed(path):
     finally:
         con.close()
 
+
+
+def test_known_urls_over_many_lookup_chunks_returns_exactly_the_stored_ones(tmp_path):
+    db = tmp_path / "bw.duckdb"
+    stored = [f"http://a/{n}" for n in range(1200)]
+    store_articles(db, [analysed(url) for url in stored])
+    asked = stored + [f"http://b/{n}" for n in range(1300)]
+    assert known_urls(db, asked) == set(stored)
+    assert known_urls(db, []) == set()
