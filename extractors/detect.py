@@ -13,7 +13,9 @@ How an article is read:
 4. Descriptions without a name ("an air base north of Baghdad") in the headline or lead are the main
    named base; when no base is named at all they make one unnamed report.
 5. Each report reads its facts (fields.py) from its own sentences, then from the sentences that follow
-   it without naming another base or another time.
+   it without naming another base or another time. A primary report whose sentences name no claimant
+   takes a claim made elsewhere in the article about no other base or time, unless the article says
+   nobody claimed the attack.
 """
 from __future__ import annotations
 
@@ -37,6 +39,8 @@ _LATER_CLAUSE = re.compile(r",\s*which\b|\b(?:amid|after|since|following|before(
 # on Tuesday") does not move the date that follows it into a later clause.
 _ASIDE = re.compile(r",\s*(?:which|where|who)\b[^,;]*,")
 _PLURAL_ATTACKS = re.compile(r"\battacks\b(?:[\s,]+[\w’'.-]+){0,6}[\s,]*$", re.IGNORECASE)
+# "attacked at least 55 times since Oct. 17": a date opening a period dates no single event.
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -71,7 +75,8 @@ def detect(text: str, published: date | None, title: str = "") -> Detection:
     _attach_followers(incidents, sentences, refs_by_sentence, published)
     first = min((m.sentence for inc in incidents for m in inc.mentions), default=0)
     lead_none = _lead_says_no_casualties(sentences, first)
-    reports = tuple(_report(inc, sentences, lead_none and inc.primary) for inc in incidents)
+    reports = tuple(_report(inc, sentences, refs_by_sentence, lead_none and inc.primary, published)
+                    for inc in incidents)
     return Detection(is_attack_report=any(r.is_primary for r in reports), reports=reports)
 
 
@@ -99,7 +104,7 @@ def _mentions(sentences: list[Sentence], published: date | None) -> tuple[list[M
         refs_by_sentence[s.index] = refs
         if not refs:
             continue
-        dates = find_dates(s.text, published)
+        dates = [d for d in find_dates(s.text, published) if not _SINCE.search(s.text[max(0, d.start - 12):d.start])]
         if excluded(s.text, dated=any(d.precision == "day" and not d.speech for d in dates)):
             continue
         cue = attack_cue(s.text)
@@ -111,13 +116,15 @@ def _mentions(sentences: list[Sentence], published: date | None) -> tuple[list[M
         for i, ref in enumerate(targets):
             lo = max((r.end for r in targets[:i] if r.name != ref.name), default=0)
             hi = min((r.start for r in targets[i + 1:] if r.name != ref.name), default=len(s.text))
+            if after and after.start() >= ref.end:
+                hi = min(hi, after.start())  # "..., 48 hours after a drone attack on ...": not this attack's words
             segment = s.text[lo:hi]
             near = [d for d in dates if _near(d, ref, s.text)]
             local = [d for d in near if lo <= d.start < hi]
             if all(d.speech for d in local):
                 local += [d for d in near if not d.speech]
             best = min(local, key=lambda d: (d.speech, d.rank, d.start)) if local else None
-            background = bool(v.background.search(segment)) or bool(after and after.start() < ref.start) \
+            background = bool(v.background.search(segment)) or _in_earlier_clause(s.text[:ref.start]) \
                 or (best is not None and best.precision != "day")
             out.append(Mention(s.index, ref, segment, best, background))
     if civilian_camps:
@@ -139,8 +146,22 @@ def _civilian_camp(ref: BaseRef, context: str) -> bool:
     return bool(vocabulary().civilian_camp.search(context))
 
 
+def _in_earlier_clause(before: str) -> bool:
+    """Whether text running up to a base name ends inside a "48 hours after ..." / "in response to ..."
+    clause: the base there is the earlier event. A comma closes the clause ("On Tuesday, hours after U.S.
+    strikes, rockets hit X" reports X as news)."""
+    v = vocabulary()
+    opener = max((m.end() for rx in (v.after_phrase, v.response_to) for m in rx.finditer(before)), default=None)
+    return opener is not None and "," not in before[opener:]
+
+
 def _near(d: DateMention, ref: BaseRef, sentence: str) -> bool:
-    """Date phrases far from the base name, or inside a later clause, usually date something else."""
+    """Date phrases far from the base name, or inside a later clause, usually date something else.
+
+    A date before the "48 hours after ..." clause that names the base dates the main clause, not the base.
+    """
+    if d.end <= ref.start and _in_earlier_clause(sentence[d.end:ref.start]):
+        return False
     if d.start > ref.end:
         gap = _ASIDE.sub(",", sentence[ref.end:d.start])
         later = _LATER_CLAUSE.search(gap)
@@ -275,7 +296,8 @@ def _lead_says_no_casualties(sentences: list[Sentence], first_mention: int) -> b
                and attack_cue(s.text) is not None for s in sentences[:first_mention + 1])
 
 
-def _report(inc: _Incident, sentences: list[Sentence], lead_none: bool) -> IncidentReport:
+def _report(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[BaseRef]], lead_none: bool,
+            published: date | None) -> IncidentReport:
     own = [m.segment for m in inc.mentions]
     whole = list(dict.fromkeys(sentences[m.sentence].text for m in inc.mentions))
     named = [m for m in inc.mentions if m.ref.kind != "generic"]
@@ -284,9 +306,10 @@ def _report(inc: _Incident, sentences: list[Sentence], lead_none: bool) -> Incid
     name = base.name if base else (ref.name if ref.kind == "named" else f"unnamed {ref.name}")
     prose = [t for t in inc.follow if t.rstrip("\"”’') ").endswith((".", "!", "?"))]  # not furniture / tags
     weapons = fields.weapons(own) or fields.weapons(whole) or fields.weapons(prose)
-    killed, wounded, said_none = fields.casualties(whole + inc.follow)
-    if said_none or lead_none:
+    killed, wounded, none_killed, none_wounded = fields.casualties(whole + inc.follow)
+    if none_killed or lead_none:
         killed = 0 if killed is None else killed
+    if none_wounded or lead_none:
         wounded = 0 if wounded is None else wounded
     texts = whole + inc.follow
     return IncidentReport(
@@ -300,11 +323,28 @@ def _report(inc: _Incident, sentences: list[Sentence], lead_none: bool) -> Incid
         projectiles=fields.projectiles(own) or fields.projectiles(whole),
         killed=killed,
         wounded=wounded,
-        claimed_by=fields.claimed_by(texts),
+        claimed_by=fields.claimed_by(texts)
+        or (_article_claim(inc, sentences, refs, published) if inc.primary else None),
         suspected=fields.suspected(texts) or (fields.suspected(s.text for s in sentences) if inc.primary else None),
         is_primary=inc.primary,
         evidence=sentences[(named or inc.mentions)[0].sentence].text,
     )
+
+
+def _article_claim(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[BaseRef]],
+                   published: date | None) -> str | None:
+    """A claim stated apart from the report's own sentences ("... claimed responsibility for the Erbil
+    attack" after a tally paragraph), from sentences about no other base and no other time. An article
+    that says no group claimed the attack has no such claim (a named claim is then for another attack)."""
+    v = vocabulary()
+    claims = [s for s in sentences if v.claim.search(s.text)]
+    if any(v.claim_negation.search(s.text) for s in claims):
+        return None
+    texts = [s.text for s in claims if not v.background.search(s.text)
+             and all(r.name == inc.ref.name for r in refs.get(s.index, []) if r.kind != "generic")
+             and not any(d.precision != "day" or inc.date is None or abs((d.value - inc.date).days) > 1
+                         for d in find_dates(s.text, published) if not d.speech)]
+    return fields.claimed_by(texts)
 
 
 def _most_specific(mentions: list[Mention]) -> BaseRef:

@@ -6,8 +6,10 @@
 - projectiles: "three Katyusha rockets" -> 3, "twin rockets" -> 2; an exact count beats "more than
   60", which beats "a rocket"; "a barrage", "several", "dozens" say nothing.
 - killed / wounded: "killing two Americans and a British national" -> 3; "no casualties",
-  "no one was hurt" -> 0 and 0 unless a nationality or force qualifies it ("no US injuries");
-  "killed or wounded" lumps both and gives neither.
+  "no one was hurt" -> 0 and 0 unless a nationality or force qualifies it ("no US injuries"), while
+  "no one was killed" -> 0 killed only; "killed or wounded" lumps both and gives neither; a death from
+  illness ("died of a cardiac arrest while sheltering") is not a kill; "left two troops with minor
+  injuries" wounds two.
 - claimed_by: a known group next to an explicit claim ("claimed responsibility", "said its fighters
   attacked"), never when the claim is denied or generic; suspected: a group or actor next to blame words.
 """
@@ -120,7 +122,9 @@ _ASIDE = r"(?:\s*,\s*(?:including|among them|among whom)\b[^,.;]{0,50},)?"
 _BARE = r"(?P<list>(?:(?:at least|about|some|around|nearly)\s+)?\d{1,4}|(?:(?:at least|about|some|around|nearly)\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" \
         r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty))"
 _BARE_END = r"(?=\s*(?:[,.;)]|$|and\b|others?\b|more\b|people\b|personnel\b))"
-_MARTYRED = r"(?:killed|dead|died|martyred|embraced (?:martyrdom|shahadat)|lost their lives|were slain)"
+# "died of a cardiac arrest while sheltering": a death the attack did not cause
+_NATURAL_DEATH = r"(?!\s+(?:of|from)\s+(?:an?\s+|natural\s+)?(?:cardiac|heart|natural|illness|medical|stroke|causes)\b)"
+_MARTYRED = rf"(?:killed|dead|died{_NATURAL_DEATH}|martyred|embraced (?:martyrdom|shahadat)|lost their lives|were slain)"
 _SOURCE_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|reported|added|according)\b", re.IGNORECASE)
 _LAST_ITEM = re.compile(r"(?:,\s*and|,|\band)\s*[^,]*$")
 
@@ -134,8 +138,9 @@ def _listing(m: re.Match, text: str) -> str:
     return listing
 
 
-def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool]:
-    """(killed, wounded, said_none): numbers stated in the first text that states them."""
+def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool, bool]:
+    """(killed, wounded, none_killed, none_wounded): numbers stated in the first text that states them,
+    and whether some text says nobody was killed / nobody was hurt."""
     v = vocabulary()
     people = _people_list(v)
     kill_after = re.compile(rf"(?:{v.kill_verbs})\s+{people}", re.IGNORECASE)
@@ -158,10 +163,12 @@ def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool]:
     wound_suffered = re.compile(  # "two service members sustained minor injuries"
         rf"{people}{_ASIDE}\s+(?:have\s+|had\s+)?(?:sustained|suffered|received)\s+(?:\w+[- ]){{0,2}}?(?:injuries|wounds)\b",
         re.IGNORECASE)
+    wound_left = re.compile(  # "left two service members with minor injuries"
+        rf"\bleft\s+{people}\s+with\s+(?:\w+[- ]){{0,2}}?(?:injuries|wounds)\b", re.IGNORECASE)
     wound_before = re.compile(
         rf"{people}{_ASIDE}\s+(?:were\s+|was\s+|have been\s+|had been\s+)?(?:reportedly\s+|also\s+)?(?:{_SEVERITY}\s+)?(?:wounded|injured|hurt)\b", re.IGNORECASE)
     killed = wounded = None
-    said_none = False
+    none_killed = none_wounded = False
     for text in texts:
         lumped = re.search(r"\b(?:killed|dead) or (?:wounded|injured)\b", text, re.IGNORECASE)
         if killed is None and not lumped:
@@ -170,13 +177,16 @@ def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool]:
                     killed = _sum_people(_listing(m, text) + " ")
                     break
         if wounded is None and not lumped:
-            for rx in (wound_after, wound_before, wound_bare, wound_and, wound_comma, wound_suffered):
+            for rx in (wound_after, wound_before, wound_bare, wound_and, wound_comma, wound_suffered, wound_left):
                 if m := rx.search(text):
                     wounded = _sum_people(_listing(m, text) + " ")
                     break
-        if v.zero_casualties.search(text) and not v.zero_qualified.search(text):
-            said_none = True
-    return killed, wounded, said_none
+        if not v.zero_qualified.search(text):
+            if v.zero_casualties.search(text):
+                none_killed = none_wounded = True
+            elif v.zero_killed.search(text):
+                none_killed = True
+    return killed, wounded, none_killed, none_wounded
 
 
 def _group(text: str, near: int) -> str | None:
@@ -186,8 +196,8 @@ def _group(text: str, near: int) -> str | None:
 
 
 _GROUP_ANAPHOR = re.compile(
-    r"\b(?:the|this)\s+(?:(?:militant|jihadist|insurgent|extremist|armed|terrorist|rebel|islamist|al-qaeda-linked|"
-    r"islamic state-linked)\s+)?(?:group|movement|organi[sz]ation|militia|militants|insurgents)\b(?:['’]s)?\s*$|^\s*(?:it|they)\b",
+    r"\b(?:the|this)\s+(?:(?:militant|jihadist|insurgent|extremist|armed|terror|terrorist|rebel|islamist|[\w-]+-(?:linked|backed|aligned|allied|affiliated))"
+    r"\s+){0,2}(?:group|movement|organi[sz]ation|militia|militants|insurgents)\b(?:['’]s)?\s*$|^\s*(?:it|they)\b",
     re.IGNORECASE)
 
 
@@ -198,7 +208,9 @@ def claimed_by(texts: Iterable[str]) -> str | None:
     for text in texts:
         cue = v.claim.search(text)
         if cue and not v.claim_negation.search(text):
-            group = _group(text, cue.start())
+            # the claimant speaks before or within the cue; a group after it is what was struck ("the
+            # Pentagon said it had struck Kataib Hezbollah")
+            group = _group(text[:cue.end()], cue.start())
             if group:
                 return group
             if last and _GROUP_ANAPHOR.search(text[:cue.start()]):

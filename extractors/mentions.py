@@ -132,6 +132,8 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
                    for r in refs):
                 continue  # apposition: "Camp Lemonnier, the U.S. military base in Djibouti"
             place = None if headline else _PLACE_AFTER.match(sentence[m.end():])
+            if place and any(r.kind == "gazetteer" and r.start == m.end() + place.start(1) for r in refs):
+                continue  # "the coalition base at Qasrak" is Qasrak, not the base named before
             if place and place.group(1).split()[0] not in v.not_a_name \
                     and not any(r.start == m.end() + place.start(1) for r in refs) \
                     and not _PLACE_WORD_AFTER.match(sentence[m.end() + place.end():]):

@@ -61,6 +61,7 @@ class Vocabulary:
     negative_targets: re.Pattern[str]
     title_frames: re.Pattern[str]
     zero_casualties: re.Pattern[str]
+    zero_killed: re.Pattern[str]
     zero_qualified: re.Pattern[str]
     kill_verbs: str
     wound_verbs: str
@@ -101,6 +102,7 @@ def vocabulary() -> Vocabulary:
         negative_targets=alternation(raw["negative_targets"]),
         title_frames=alternation(raw["title_frames"], words=False),
         zero_casualties=alternation(raw["zero_casualties"]),
+        zero_killed=alternation(raw["zero_killed"]),
         zero_qualified=alternation(raw["zero_qualified"]),
         kill_verbs="|".join(raw["kill_verbs"]),
         wound_verbs="|".join(raw["wound_verbs"]),

@@ -132,3 +132,56 @@ def test_threats_and_trials_are_not_attacks():
 def test_detection_is_deterministic():
     text = "Three mortar shells hit Balad air base early Saturday, causing a small fire but no casualties."
     assert detect(text, date(2019, 6, 15)) == detect(text, date(2019, 6, 15))
+
+
+def test_no_one_killed_says_nothing_about_the_wounded_and_illness_is_no_kill():
+    text = ("Four ballistic missiles struck near the al-Tanf garrison on Sunday and dozens of troops were treated "
+            "for concussions, officials said. No one was killed. A contractor died of a cardiac arrest while sheltering.")
+    [report] = detect(text, date(2024, 5, 7), "").primary
+    assert (report.killed, report.wounded) == (0, None)
+
+
+def test_tally_since_a_date_does_not_date_the_latest_attack():
+    text = ("U.S. forces have been attacked at least 55 times since Oct. 17, officials said on Tuesday, the latest "
+            "on Monday, when rockets were fired at U.S. troops at al-Shaddadi base. The attack left two service "
+            "members with minor injuries.")
+    [report] = detect(text, date(2023, 11, 15), "").primary
+    assert (report.attack_date, report.wounded) == (date(2023, 11, 13), 2)
+
+
+def test_base_in_an_earlier_after_clause_is_background_unless_a_comma_closes_it():
+    det = detect("Three rockets hit Camp Taji on Tuesday, 48 hours after a drone attack on Ain al-Asad air base.",
+                 date(2024, 1, 16), "")
+    assert [(r.base, r.weapons) for r in det.primary] == [("Camp Taji", ("rocket",))]
+    det = detect("On Tuesday, hours after U.S. strikes on militia sites, three rockets hit Ain al-Asad air base.",
+                 date(2024, 1, 16), "")
+    assert [(r.base, r.attack_date) for r in det.primary] == [("Ain al-Asad Air Base", date(2024, 1, 16))]
+
+
+def test_claim_after_a_tally_paragraph_is_kept_unless_the_article_says_nobody_claimed():
+    lead = "A drone targeted Erbil air base on Wednesday, officials said. There were no injuries.\n"
+    tally = "Since Oct. 17, U.S. forces have been attacked at least 41 times.\n"
+    claim = "The Islamic Resistance in Iraq claimed responsibility for the Erbil attack."
+    [report] = detect(lead + tally + claim, date(2023, 11, 9), "").primary
+    assert report.claimed_by == "Islamic Resistance in Iraq"
+    nobody = "No group has claimed the attack. In February, the Islamic Resistance in Iraq claimed a rocket attack."
+    [report] = detect(lead + tally + nobody, date(2023, 11, 9), "").primary
+    assert report.claimed_by is None
+
+
+def test_long_standing_accusation_is_not_a_suspect_for_this_attack():
+    text = ("Militants attacked the Zhob garrison early on Monday, killing five soldiers, officials said.\n"
+            "Islamabad has long accused the Afghan Taliban of sheltering militants.")
+    [report] = detect(text, date(2023, 9, 26), "").primary
+    assert report.suspected is None
+
+
+def test_a_group_struck_in_retaliation_is_not_the_claimant():
+    text = ("Three rockets struck Ain al-Asad air base in western Iraq on Tuesday, wounding two U.S. service "
+            "members, officials said. The Pentagon said it had struck Kataib Hezbollah facilities in response.")
+    [report] = detect(text, date(2024, 1, 31), "Rockets hit Ain al-Asad base").primary
+    assert report.claimed_by is None
+    claimed = ("A drone struck Tower 22, a U.S. outpost in Jordan, on Sunday, killing three U.S. soldiers. "
+               "The Islamic Resistance in Iraq said it had targeted the base.")
+    [report] = detect(claimed, date(2024, 1, 29), "Drone attack on Tower 22").primary
+    assert report.claimed_by == "Islamic Resistance in Iraq"

@@ -1,12 +1,14 @@
 """The detector on challenge articles written for the project (tests/challenge_articles.toml and the
-second, independently written set tests/challenge_articles_2.toml, and the third,
-tests/challenge_articles_3.toml, on scraped-page furniture, roundups and bulk-feed negatives).
+second, independently written set tests/challenge_articles_2.toml, the third,
+tests/challenge_articles_3.toml, on scraped-page furniture, roundups and bulk-feed negatives, and the
+fourth, tests/challenge_articles_4.toml, on relative dates, tallies, attribution and casualty phrasing).
 
 Each article checks: whether it is an attack report; each expected primary incident is found (same base
 by `gazetteer.same_base`, exact date) with the right weapons (none outside the expected list, at least
 one inside it, as the evaluation counts them), projectiles, killed and wounded (omitted = null); and no
 primary report is produced that matches none of the expected ones. When an expected incident gives
 claimed_by or suspected ("" = none named), that field is compared as the evaluation compares it.
+An article may carry `xfail = "reason"`: a known failure, reported as such; it fails the run once it passes.
 """
 from __future__ import annotations
 
@@ -19,7 +21,8 @@ from extractors.detect import detect
 from extractors.evaluation import _group_words
 from extractors.gazetteer import same_base
 
-FILES = ("challenge_articles.toml", "challenge_articles_2.toml", "challenge_articles_3.toml")
+FILES = ("challenge_articles.toml", "challenge_articles_2.toml", "challenge_articles_3.toml",
+         "challenge_articles_4.toml")
 SETS = {name: tomllib.loads((Path(__file__).parent / name).read_text("utf-8"))["article"] for name in FILES}
 ARTICLES = [(name, a) for name in FILES for a in SETS[name]]
 
@@ -64,7 +67,11 @@ def _problems(article: dict) -> list[str]:
 
 @pytest.mark.parametrize("article", [a for _, a in ARTICLES], ids=[f"{n.split('.')[0]}:{a['id']}" for n, a in ARTICLES])
 def test_challenge_article(article):
-    assert _problems(article) == []
+    problems = _problems(article)
+    if "xfail" in article:
+        assert problems, f"passes now despite xfail = {article['xfail']!r}"
+        pytest.xfail(article["xfail"])
+    assert problems == []
 
 
 @pytest.mark.parametrize("name", FILES)
