@@ -17,6 +17,7 @@ from datetime import date
 _EPOCH_DAY = date(1970, 1, 1)
 _DAY_SHIFT = 48
 _HASH_BITS = (1 << _DAY_SHIFT) - 1
+_LAST_DAY = (1 << (64 - _DAY_SHIFT)) - 1
 _ID_DAY = re.compile(r"-(\d{4}-\d{2}-\d{2})(?:-\d+)?$")
 
 
@@ -26,8 +27,9 @@ def key_hash(text: str) -> int:
 
 
 def day_key(day: date | None, text: str) -> int:
-    """The day (0 when unknown) in the high 16 bits, a 48-bit hash of `text` below."""
-    days = (day - _EPOCH_DAY).days if day else 0
+    """The day (0 when unknown; days before 1970 or after 2149 are pinned to the ends) in the high 16 bits,
+    a 48-bit hash of `text` below."""
+    days = min(max((day - _EPOCH_DAY).days, 0), _LAST_DAY) if day else 0
     return (days << _DAY_SHIFT) | (key_hash(text) & _HASH_BITS)
 
 
@@ -52,7 +54,7 @@ def incident_key(incident_id: str) -> int:
 
 
 def _day_key_sql(day: str, text: str) -> str:
-    days = f"coalesce(({day}) - DATE '1970-01-01', 0)::UBIGINT"
+    days = f"least(greatest(coalesce(({day}) - DATE '1970-01-01', 0), 0), {_LAST_DAY})::UBIGINT"
     return f"(({days} << {_DAY_SHIFT}) | (md5_number_upper({text}) & {_HASH_BITS}::UBIGINT))"
 
 

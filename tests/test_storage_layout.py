@@ -26,7 +26,8 @@ def claim(day, weapons=("rocket",), killed=None):
 
 @pytest.mark.parametrize("incident_id", [
     "camp-taji-2026-06-13", "camp-taji-2026-06-13-2", "fob-2-2019-01-31", "camp-taji-undated",
-    "camp-taji-undated-3", "base-2020-01-01-undated", "x-2026-13-45",
+    "camp-taji-undated-3", "base-2020-01-01-undated", "x-2026-13-45", "camp-holloway-1965-02-07",
+    "far-2200-01-01",
 ])
 def test_incident_key_is_the_same_in_python_and_sql(incident_id):
     con = duckdb.connect()
@@ -40,6 +41,16 @@ def test_day_keys_carry_the_day_and_merge_keys_fold_case():
     row = duckdb.connect().execute(f"SELECT {keys.merge_key_sql('base_key')}, md5_number_upper('http://a/1') "
                                    "FROM (SELECT 'camp taji' AS base_key, DATE '2026-06-13' AS attack_date)").fetchone()
     assert row == (keys.merge_key("Camp Taji", date(2026, 6, 13)), keys.key_hash("http://a/1"))
+
+
+def test_attacks_dated_before_1970_are_stored_and_matched(tmp_path):
+    """A history piece can file an old attack; its keys are pinned to day 0 instead of going negative."""
+    db = tmp_path / "bw.duckdb"
+    old = IncidentReport("Camp Holloway", "Vietnam", None, None, date(1965, 2, 7), "day", ("mortar",), None, 8,
+                         None, None, None, True, "Viet Cong mortars hit Camp Holloway.")
+    assert store_articles(db, [analysed("http://h/1", old)]).new_incidents == ("camp-holloway-1965-02-07",)
+    assert store_articles(db, [analysed("http://h/2", old)]).updated_incidents == ("camp-holloway-1965-02-07",)
+    assert incident_detail(db, "camp-holloway-1965-02-07").incident.source_count == 2
 
 
 def test_an_id_taken_by_an_incident_whose_date_moved_away_is_not_reused(tmp_path):
