@@ -8,6 +8,8 @@ Wire copy rarely prints the attack date; it says "on Monday", "late Saturday", "
   means the publication day ("on Monday" in a Monday paper is today). "Sunday to Monday" is the later day.
 - "last Thursday" in a Thursday paper is a week before; "two days ago" counts back from publication;
   "the night of June 3-4" is the later day (a night is keyed by the morning it ends).
+- "on the night of the 14th" (translated copy, no month) is the 14th of the latest month that does not put
+  it after publication.
 - "yesterday" / "last night" = the day before publication; "today", "tonight", "this morning",
   "overnight" = the publication day (overnight raids are keyed by the morning they end).
 - A month and day without a year take the latest year that does not put them after publication
@@ -42,6 +44,11 @@ _DAY_MONTH = re.compile(
 # "on the night of June 3-4" / "overnight on 3-4 June": a night is keyed by the morning it ends.
 _NIGHT_BEFORE = re.compile(r"\bnight\s+(?:of\s+|from\s+)?(?:the\s+)?$|\bovernight\s+(?:on\s+)?$", re.IGNORECASE)
 _DAYS_AGO = re.compile(r"\b(?P<n>two|three|four|five|six|\d)\s+days\s+(?:ago|earlier)\b", re.IGNORECASE)
+# "on the night of the 14th" (translated copy): a bare ordinal day in the latest month that does not put it
+# after publication. Only after on/of/to/into and not followed by a word, so "the 14th Brigade" or "on the
+# 20th anniversary" are not dates.
+_BARE_ORDINAL = re.compile(r"\b(?:on|of|to|into)\s+the\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?!\s*[-–]?\s*[A-Za-z(])",
+                           re.IGNORECASE)
 _LAST_WEEKDAY = re.compile(r"\blast\s+$", re.IGNORECASE)
 _NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d\d)(?![\d/])")
 _WEEKDAY_SPAN = re.compile(rf"\b(?P<first>{_WD})\s+(?:to|into|and)\s+(?P<second>{_WD})\b", re.IGNORECASE)
@@ -127,6 +134,8 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
     for m in _NUMERIC.finditer(sentence):
         add(m, _numeric_date(int(m["a"]), int(m["b"]), int(m["year"]), published), "day", 0)
     if published is not None:
+        for m in _BARE_ORDINAL.finditer(sentence):
+            add(m, _ordinal_day(int(m["day"]), published), "day", 0)
         for m in _WEEKDAY_SPAN.finditer(sentence):
             add(m, weekday_on_or_before(m["second"], published), "day", 1)
         for m in _WEEKDAY.finditer(sentence):
@@ -158,6 +167,20 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
                 add(m, date(int(m["year"]), _month_number(m["mon"]), 1), "month", 3)
     found.sort(key=lambda d: d.start)
     return found
+
+
+def _ordinal_day(day: int, published: date) -> date | None:
+    """The `day`-th of the publication month, or of an earlier month when that would lie after publication."""
+    year, month = published.year, published.month
+    for _ in range(3):  # the previous month may lack a 31st
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            candidate = None
+        if candidate is not None and candidate <= published + timedelta(days=1):
+            return candidate
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return None
 
 
 def _numeric_date(a: int, b: int, year: int, published: date | None) -> date | None:

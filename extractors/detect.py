@@ -320,7 +320,7 @@ def _report(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[Base
         attack_date=inc.date,
         date_precision=inc.precision if inc.date else None,
         weapons=weapons or ("unknown",),
-        projectiles=fields.projectiles(own) or fields.projectiles(whole),
+        projectiles=fields.projectiles(own, inc.follow) or fields.projectiles(whole, inc.follow),
         killed=killed,
         wounded=wounded,
         claimed_by=fields.claimed_by(texts)

@@ -22,7 +22,8 @@ from extractors.vocabulary import NUMBER, number_value, vocabulary
 
 _BLAME_WINDOW = 80
 _ANOTHER = re.compile(
-    r"\b(?:a second|another|a third)\s+(?:[\w-]+\s+)?(?:drone|rocket|missile|shell)\b(?!\s+(?:attacks?|strikes?))",
+    r"\b(?:a second|another|a third)\s+(?:[\w-]+\s+)?(?:drone|rocket|missile|shell)\b(?!\s+(?:attacks?|strikes?))"
+    r"|\b(?:was|were) one of (?:two|three|four|five|six|several|many|\d+)\b",
     re.IGNORECASE)
 _DOWNED = re.compile(r"\bdowning\s*$", re.IGNORECASE)
 _BOUND = r"(?:at least|more than|over|up to|some|about|around|nearly|as many as|approximately|roughly)"
@@ -47,7 +48,7 @@ def weapons(texts: Iterable[str]) -> tuple[str, ...]:
     return tuple(w for w in order if w in found)
 
 
-def projectiles(texts: Iterable[str]) -> int | None:
+def projectiles(texts: Iterable[str], later: Iterable[str] = ()) -> int | None:
     """The number of rockets/missiles/shells/drones fired, if the text states it.
 
     A count after "downing" ("..., downing two drones") is the part shot down, not the attack.
@@ -55,6 +56,8 @@ def projectiles(texts: Iterable[str]) -> int | None:
     that hit or was shot down), so the answer is then None. "a drone" counts one; "a rocket" does not,
     since wire copy uses it loosely ("reports said a rocket had landed"), nor when "a second drone" follows;
     "a ballistic missile" (a qualified or "single" missile, no other weapon in the sentence) counts one too.
+    The sentences that continue the story (`later`) are read only for such hints that "a drone" was not
+    alone ("The drone was one of two launched from Lebanon").
     """
     v = vocabulary()
     texts = list(texts)
@@ -92,7 +95,7 @@ def projectiles(texts: Iterable[str]) -> int | None:
                 exact.append(n)
     if exact:
         return None if any(later > exact[0] for later in exact[1:]) else exact[0]
-    if any(_ANOTHER.search(text) for text in texts):
+    if any(_ANOTHER.search(text) for text in (*texts, *later)):
         loose = [(rank, n) for rank, n in loose if rank < 2]
     return min(loose)[1] if loose else None
 
@@ -119,12 +122,16 @@ _NOT_A_COUNT = r"(?!(?:number|handful|few|lot|couple|group|host|series|total)\b)
 _NOT_BETWEEN = r"(?!(?:its|their|his|her|our|the|of|in|on|at|from|with|and|said|says|that)\b)"
 # ", including an officer," / ", among them two pilots," between the people and their verb
 _ASIDE = r"(?:\s*,\s*(?:including|among them|among whom)\b[^,.;]{0,50},)?"
+# "three soldiers of the African Union mission (ATMIS) were killed": the force named between people and verb
+_OF_FORCE = (r"(?:\s+of\s+(?:the\s+)?[\w()’'.-]+"
+             r"(?:\s+(?!(?:who|whose|which|that|when|after|while|and)\b)[\w()’'.-]+){0,7}?)?")
 _BARE = r"(?P<list>(?:(?:at least|about|some|around|nearly)\s+)?\d{1,4}|(?:(?:at least|about|some|around|nearly)\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" \
         r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty))"
 _BARE_END = r"(?=\s*(?:[,.;)]|$|and\b|others?\b|more\b|people\b|personnel\b))"
 # "died of a cardiac arrest while sheltering": a death the attack did not cause
 _NATURAL_DEATH = r"(?!\s+(?:of|from)\s+(?:an?\s+|natural\s+)?(?:cardiac|heart|natural|illness|medical|stroke|causes)\b)"
-_MARTYRED = rf"(?:killed|dead|died{_NATURAL_DEATH}|martyred|embraced (?:martyrdom|shahadat)|lost their lives|were slain)"
+_MARTYRED = (rf"(?:killed|dead|died{_NATURAL_DEATH}|martyred|embraced (?:martyrdom|shahadat)|lost their lives|were slain|"
+             r"fell (?:on|in) the field of honou?r)")
 _SOURCE_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|reported|added|according)\b", re.IGNORECASE)
 _LAST_ITEM = re.compile(r"(?:,\s*and|,|\band)\s*[^,]*$")
 
@@ -145,7 +152,7 @@ def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool, bool
     people = _people_list(v)
     kill_after = re.compile(rf"(?:{v.kill_verbs})\s+{people}", re.IGNORECASE)
     kill_before = re.compile(
-        rf"{people}{_ASIDE}\s+(?:were\s+|was\s+|have been\s+|had been\s+|have\s+|had\s+)?(?:reportedly\s+|allegedly\s+)?"
+        rf"{people}{_OF_FORCE}{_ASIDE}\s+(?:were\s+|was\s+|have been\s+|had been\s+|have\s+|had\s+)?(?:reportedly\s+|allegedly\s+)?"
         rf"(?:{_SEVERITY}\s+)?{_MARTYRED}\b", re.IGNORECASE)
     kill_bare = re.compile(rf"\b(?:killing|killed)\s+{_BARE}{_BARE_END}", re.IGNORECASE)
     toll = re.compile(  # "the death toll ... has risen to 14"
@@ -166,7 +173,7 @@ def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool, bool
     wound_left = re.compile(  # "left two service members with minor injuries"
         rf"\bleft\s+{people}\s+with\s+(?:\w+[- ]){{0,2}}?(?:injuries|wounds)\b", re.IGNORECASE)
     wound_before = re.compile(
-        rf"{people}{_ASIDE}\s+(?:were\s+|was\s+|have been\s+|had been\s+)?(?:reportedly\s+|also\s+)?(?:{_SEVERITY}\s+)?(?:wounded|injured|hurt)\b", re.IGNORECASE)
+        rf"{people}{_OF_FORCE}{_ASIDE}\s+(?:were\s+|was\s+|have been\s+|had been\s+)?(?:reportedly\s+|also\s+)?(?:{_SEVERITY}\s+)?(?:wounded|injured|hurt)\b", re.IGNORECASE)
     killed = wounded = None
     none_killed = none_wounded = False
     for text in texts:

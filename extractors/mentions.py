@@ -3,7 +3,8 @@
 A sentence can name a base four ways, tried in this order:
 1. a gazetteer name or alias ("Ain al-Assad airbase", "Victory Base");
 2. a name the gazetteer lacks, written the way installations are named ("Namissiguima military
-   detachment", "Camp Foo", "Bar Air Base") — not in headlines, whose Title Case defeats this;
+   detachment", "Camp Foo", "Bar Air Base", "the army camp in Tessit", "the military post of Tassia",
+   "the camp of the armed forces in Arbinda") — not in headlines, whose Title Case defeats this;
 3. an indefinite description ("an air base just north of Baghdad", "a military post near the border");
 4. an anaphor ("the base", "the same base", "the camp"), which points at the last base mentioned.
 
@@ -42,11 +43,26 @@ _MODIFIER_SPAN = re.compile(
     r"(?:.*\b(?:a|an|the|this|that|its|their|his|her|our|of|on|at|in|to|into|from|near|with|by|and|or|"
     r"attack(?:s|ed)?|target(?:s|ed)?|hits?|strikes?|struck|storm(?:s|ed)?|shell(?:s|ed)?|overr[au]ns?|raid(?:s|ed)?|"
     r"rammed|pound(?:s|ed)?|bomb(?:s|ed)?|fire[sd]?|launch(?:es|ed)?)\s|^)(.*)$", re.IGNORECASE | re.DOTALL)
+# "the army camp in Tessit"; French-style copy puts the owner first: "the camp of the armed forces in Arbinda".
 _PLACE_AFTER = re.compile(
+    r"(?:\s+of\s+the\s+(?:[\w’'-]+\s+){0,3}?(?:armed forces|army|military|forces|troops|gendarmerie))?"
     r"\s+(?:in|at)\s+(?:the\s+(?:town|village|city|area|district)\s+of\s+)?"
     r"([A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)?)(?![\w’'-])(?!\s+[A-Z])")
+# "the military post of Tassia" (translated copy). Not for a bare "camp": "the camp of Netanyahu" is a faction.
+_PLACE_OF = re.compile(r"\s+of\s+([A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)?)(?![\w’'-])(?!\s+[A-Z])")
+# "a Golani Brigade training base", "an army training camp": a unit's training base, not a militants' camp.
+_ARMED_FORCES_OWNER = re.compile(
+    r"\b(?:army|military|brigade|division|battalion|regiment|corps|idf|air force|navy|naval|marines?|infantry)\b",
+    re.IGNORECASE)
 _PLACE_WORD_AFTER = re.compile(
     r"(?:'s|’s)|\s+(?:province|region|governorate|state|county|oblast|krai|district)\b", re.IGNORECASE)
+
+
+def _non_military(span: str) -> bool:
+    """Whether the words qualifying an installation make it a non-military one (a refugee camp, a militants'
+    training camp); "training" alone next to an armed-forces word ("a Golani Brigade training base") does not."""
+    words = {m.group().lower() for m in vocabulary().non_military.finditer(span)}
+    return bool(words) and not (words == {"training"} and _ARMED_FORCES_OWNER.search(span))
 
 
 def _modifier_span(before: str) -> str:
@@ -97,7 +113,7 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
             refs[joined] = BaseRef(r.start, m.end(), r.kind, r.name, r.base)
             continue
         before = sentence[:m.start()]
-        if v.non_military.search(_modifier_span(before)) or _militant_owner(sentence[m.end():]):
+        if _non_military(_modifier_span(before)) or _militant_owner(sentence[m.end():]):
             militant.append(m.end())
             continue
         named = None if headline else _NAMED_BEFORE.search(before)
@@ -120,7 +136,7 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
         for word in reversed(mods.split()):
             if word.lower() in _DETERMINERS:
                 break
-            if word.lower() in v.modifiers or word[0].isupper() or "-" in word:
+            if re.sub(r"['’]s$", "", word.lower()) in v.modifiers or word[0].isupper() or "-" in word:
                 kept.insert(0, word)
             else:
                 break
@@ -131,7 +147,8 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
             if any(r.kind in {"gazetteer", "named"} and re.fullmatch(r",\s*the\s+", sentence[r.end:start], re.IGNORECASE)
                    for r in refs):
                 continue  # apposition: "Camp Lemonnier, the U.S. military base in Djibouti"
-            place = None if headline else _PLACE_AFTER.match(sentence[m.end():])
+            place = None if headline else (_PLACE_AFTER.match(sentence[m.end():]) or (
+                _PLACE_OF.match(sentence[m.end():]) if m.group().lower() != "camp" else None))
             if place and any(r.kind == "gazetteer" and r.start == m.end() + place.start(1) for r in refs):
                 continue  # "the coalition base at Qasrak" is Qasrak, not the base named before
             if place and place.group(1).split()[0] not in v.not_a_name \

@@ -185,3 +185,93 @@ def test_a_group_struck_in_retaliation_is_not_the_claimant():
                "The Islamic Resistance in Iraq said it had targeted the base.")
     [report] = detect(claimed, date(2024, 1, 29), "Drone attack on Tower 22").primary
     assert report.claimed_by == "Islamic Resistance in Iraq"
+
+
+def test_bare_ordinal_day_of_translated_copy_dates_the_attack():
+    text = ("On the night of the 14th, the Kyiv regime attempted a terrorist attack with drones on the Engels "
+            "airfield, the governor said. No one was hurt.")
+    [report] = detect(text, date(2024, 1, 15), "").primary
+    assert report.attack_date == date(2024, 1, 14)
+    [report] = detect(text.replace("14th", "31st"), date(2024, 2, 3), "").primary  # not yet reached: last month
+    assert report.attack_date == date(2024, 1, 31)
+    unit = "Militants attacked the Zhob garrison on Monday, wounding men of the 14th Brigade, officials said."
+    [report] = detect(unit, date(2024, 1, 17), "").primary
+    assert report.attack_date == date(2024, 1, 15)
+
+
+def test_french_style_owner_before_place_names_the_base():
+    text = "Terrorists attacked the camp of the armed forces in Arbinda at dawn Friday, the army said."
+    [report] = detect(text, date(2023, 11, 4), "").primary
+    assert report.base == "Arbinda military base"
+
+
+def test_military_post_of_a_place_is_named_but_a_camp_of_a_person_is_not():
+    post = "Terrorists attacked the military post of Tassia on Tuesday, killing 12 soldiers, the ministry said."
+    [report] = detect(post, date(2024, 6, 26), "").primary
+    assert report.base == "Tassia military post" and report.killed == 12
+    faction = "Critics attacked the camp of Netanyahu on Tuesday over the budget, newspapers said."
+    assert not detect(faction, date(2024, 6, 26), "").is_attack_report
+
+
+def test_army_training_base_is_a_base_but_a_militant_training_camp_is_not():
+    army = "A Hezbollah drone struck a Golani Brigade training base near Binyamina on Sunday, the army said."
+    [report] = detect(army, date(2024, 10, 14), "").primary
+    assert "Golani" in report.base and report.attack_date == date(2024, 10, 13)
+    militant = "Jets struck a militant training camp near Binyamina on Sunday, the army said."
+    assert not detect(militant, date(2024, 10, 14), "").is_attack_report
+
+
+def test_possessive_owner_and_super_camp_make_a_definite_description():
+    text = "ISWAP fighters attacked the army's super camp in Mafa, Borno State, on Friday night, sources said."
+    [report] = detect(text, date(2024, 2, 24), "").primary
+    assert report.base == "Mafa camp" and report.attack_date == date(2024, 2, 23)
+
+
+def test_insurgents_in_gun_trucks_breaching_a_trench_are_a_ground_assault():
+    text = ("Insurgents attacked the army's super camp in Mafa on Friday night, sources said. They came in "
+            "15 gun trucks and breached the trench around the camp.")
+    [report] = detect(text, date(2024, 2, 24), "").primary
+    assert report.weapons == ("ground_assault",)
+
+
+def test_translated_casualty_idioms_and_forces_named_between_people_and_verb():
+    honour = "Terrorists attacked the Arbinda camp on Friday. Six soldiers fell on the field of honour."
+    [report] = detect(honour, date(2023, 11, 4), "").primary
+    assert report.killed == 6
+    force = ("Militants attacked the El Baraf base on Monday. Three soldiers of the African Union Transition "
+             "Mission in Somalia (ATMIS) were killed and four others of the mission were wounded.")
+    [report] = detect(force, date(2023, 12, 19), "").primary
+    assert (report.killed, report.wounded) == (3, 4)
+    sailor = "Militants attacked PNS Siddique on Monday night, the ISPR said. A sailor was martyred in the exchange of fire."
+    [report] = detect(sailor, date(2024, 3, 26), "").primary
+    assert report.killed == 1
+
+
+def test_a_claim_of_having_killed_soldiers_is_a_claim_of_the_attack():
+    text = ("Al-Shabaab fighters attacked the Kulbiyow military base on Wednesday, the army said. "
+            "The group claimed on its Telegram channel that it had killed 21 soldiers.")
+    [report] = detect(text, date(2024, 12, 5), "").primary
+    assert report.claimed_by == "al-Shabaab"
+    bahadur = ("Khwarij attacked the Bannu Cantonment on Monday, the ISPR said. The Hafiz Gul Bahadur group "
+               "claimed responsibility for the attack.")
+    [report] = detect(bahadur, date(2024, 7, 16), "").primary
+    assert report.claimed_by == "Hafiz Gul Bahadur group"
+
+
+def test_an_accidental_depot_blast_is_not_an_attack():
+    text = ("Explosions rocked an ammunition depot inside the Giwa military barracks on Monday, but the army "
+            "said the blasts were an accident caused by extreme heat.")
+    assert not detect(text, date(2024, 5, 14), "").is_attack_report
+
+
+def test_a_base_named_as_a_distant_landmark_is_not_the_target():
+    text = ("Gunmen opened fire on a bus on the highway on Monday, killing two passengers. The attack took place "
+            "about 30 kilometres from the Manda Bay military airfield.")
+    assert not detect(text, date(2024, 2, 6), "").is_attack_report
+
+
+def test_a_drone_that_was_one_of_several_does_not_count_one():
+    text = ("A Hezbollah drone struck the Biranit barracks on Sunday, the army said. "
+            "The drone was one of two launched from Lebanon.")
+    [report] = detect(text, date(2024, 10, 14), "").primary
+    assert report.projectiles is None
