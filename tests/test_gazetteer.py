@@ -59,3 +59,16 @@ def test_same_base_ignores_generic_words_and_allows_fuzzy_spelling():
     assert same_base("Hmeimim Air Base", "Hmeymim")
     assert not same_base("Camp Taji", "Balad Air Base")
     assert not same_base(None, "Camp Taji")
+
+
+def test_aliases_are_found_wherever_their_first_word_stands():
+    """find_bases tries its alias regex only at words some alias starts with: spelling variants, possessives,
+    accents and a name at the very start or end of the text must still be found, and a longer word never."""
+    text = ("K-1 came under fire; rockets also hit the T-4 base, Ain al Asad and Ain-al-Asad's runway, "
+            "then Baghdad’s airport. Āin al-Asad. Tajikistan is not Taji")
+    found = [(m.text, m.base.name) for m in find_bases(text)]
+    names = [name for _, name in found]
+    assert found[0][0] == "K-1" and found[-1][0] == "Taji"
+    assert names.count(lookup("Ain al-Asad").name) == 3
+    assert lookup("Baghdad's airport").name in names and lookup("T-4").name in names
+    assert not any(t.lower().startswith("tajik") for t, _ in found)
