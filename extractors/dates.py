@@ -8,14 +8,16 @@ Wire copy rarely prints the attack date; it says "on Monday", "late Saturday", "
   means the publication day ("on Monday" in a Monday paper is today). "Sunday to Monday" is the later day.
 - "last Thursday" in a Thursday paper is a week before; "two days ago" counts back from publication;
   "the night of June 3-4" is the later day (a night is keyed by the morning it ends).
-- "on the night of the 14th" (translated copy, no month) is the 14th of the latest month that does not put
-  it after publication.
+- "on the night of the 14th" or "the 14th of this month" (translated copy, no month) is the 14th of the latest
+  month that does not put it after publication.
 - "yesterday" / "last night" = the day before publication; "today", "tonight", "this morning",
   "overnight" = the publication day (overnight raids are keyed by the morning they end).
 - A month and day without a year take the latest year that does not put them after publication
   (one day of slack for time zones); "6/1/2024" is read day-first or month-first, whichever is not
   in the future and lies closer to publication.
 - "in March" / "last month" give month precision; "last year" / "two years ago" year precision.
+- A U.S. Eastern evening time next to the date ("5:30 p.m. EST on Jan. 7") is the next day where the attack
+  happened (the Middle East, Ukraine, Russia).
 - Dates attached to a speech verb ("said on Monday") or opening a dateline ("BAGHDAD, April 14 (Xinhua) --")
   are kept but marked, so callers can prefer dates that describe the event itself.
 """
@@ -47,8 +49,9 @@ _DAYS_AGO = re.compile(r"\b(?P<n>two|three|four|five|six|\d)\s+days\s+(?:ago|ear
 # "on the night of the 14th" (translated copy): a bare ordinal day in the latest month that does not put it
 # after publication. Only after on/of/to/into and not followed by a word, so "the 14th Brigade" or "on the
 # 20th anniversary" are not dates.
-_BARE_ORDINAL = re.compile(r"\b(?:on|of|to|into)\s+the\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?!\s*[-–]?\s*[A-Za-z(])",
-                           re.IGNORECASE)
+# Iraqi statements say "on the evening of the 4th of this month": the same day, its month named only relatively.
+_BARE_ORDINAL = re.compile(r"\b(?:on|of|to|into)\s+the\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
+                           r"(?:\s+of\s+(?:this|the current) month\b|(?!\s*[-–]?\s*[A-Za-z(]))", re.IGNORECASE)
 _LAST_WEEKDAY = re.compile(r"\blast\s+$", re.IGNORECASE)
 _NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d\d)(?![\d/])")
 _WEEKDAY_SPAN = re.compile(rf"\b(?P<first>{_WD})\s+(?:to|into|and)\s+(?P<second>{_WD})\b", re.IGNORECASE)
@@ -64,6 +67,11 @@ _SPEECH = re.compile(
     r"\b(?:said|says|told|announced|tweeted|reported|confirmed|stated|added|statement|claimed|"
     r"speculated|wrote|posted|published|released|according to \w+)\b[^.;]{0,25}$", re.IGNORECASE)
 
+# "At approximately 5:30 p.m. EST on Jan. 7": a U.S. evening is already the next day in the Middle East and
+# Ukraine/Russia (UTC+2..+4), where the attack happened and is dated.
+_US_EVENING = re.compile(
+    r"\b(?:[5-9]|1[01])(?::[0-5]\d)?\s*p\.?\s?m\.?\s*\(?(?:EST|EDT|ET|Eastern(?:\s+(?:Standard|Daylight))?\s+Time)\b",
+    re.IGNORECASE)
 _DATELINE_END = re.compile(r"\s*(?:\([^)]{1,20}\))?\s*(?:;|:|--|—|–|\||-\s)")
 
 
@@ -123,6 +131,9 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
         taken.append((m.start(), m.end()))
         speech = bool(_SPEECH.search(sentence[max(0, m.start() - 60):m.start()]) or
                       (m.start() < 30 and _DATELINE_END.match(sentence[m.end():])))
+        if precision == "day" and not speech and _US_EVENING.search(
+                sentence[max(0, m.start() - 30):m.start()] + " " + sentence[m.end():m.end() + 30]):
+            value += timedelta(days=1)
         found.append(DateMention(m.start(), m.end(), value, precision, speech, rank))
 
     for rx in (_MONTH_DAY, _DAY_MONTH):

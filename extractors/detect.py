@@ -41,6 +41,12 @@ _ASIDE = re.compile(r",\s*(?:which|where|who)\b[^,;]*,")
 _PLURAL_ATTACKS = re.compile(r"\battacks\b(?:[\s,]+[\w’'.-]+){0,6}[\s,]*$", re.IGNORECASE)
 # "attacked at least 55 times since Oct. 17": a date opening a period dates no single event.
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+# "A day earlier, on Monday, a rocket struck Harir": another attack on a base already reported that day.
+_SEPARATE_DAY = re.compile(r"\b(?:a day (?:earlier|later|before)|the (?:previous|next|following) day|the day before)\b",
+                           re.IGNORECASE)
+# "..., causing no damage, and later that day two drones targeted al-Tanf": a clause boundary before another base's
+# own attack clause.
+_CLAUSE_BREAK = re.compile(r",\s*and\b|;")
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,7 @@ class Mention:
     segment: str
     date: DateMention | None
     background: bool
+    clause: str  # the text its facts are read from: its own clause when another base has its own, else the sentence
 
 
 @dataclass
@@ -118,6 +125,8 @@ def _mentions(sentences: list[Sentence], published: date | None) -> tuple[list[M
             hi = min((r.start for r in targets[i + 1:] if r.name != ref.name), default=len(s.text))
             if after and after.start() >= ref.end:
                 hi = min(hi, after.start())  # "..., 48 hours after a drone attack on ...": not this attack's words
+            clause = _own_clause(s.text, ref.end, hi)
+            hi = clause if clause is not None else hi
             segment = s.text[lo:hi]
             near = [d for d in dates if _near(d, ref, s.text)]
             local = [d for d in near if lo <= d.start < hi]
@@ -126,7 +135,7 @@ def _mentions(sentences: list[Sentence], published: date | None) -> tuple[list[M
             best = min(local, key=lambda d: (d.speech, d.rank, d.start)) if local else None
             background = bool(v.background.search(segment)) or _in_earlier_clause(s.text[:ref.start]) \
                 or (best is not None and best.precision != "day")
-            out.append(Mention(s.index, ref, segment, best, background))
+            out.append(Mention(s.index, ref, segment, best, background, s.text if clause is None else segment))
     if civilian_camps:
         # A camp the article describes as sheltering civilians anywhere is a civilian camp everywhere
         # (the headline "drone strike hits Makhmour camp" before the body says who lives there).
@@ -134,6 +143,19 @@ def _mentions(sentences: list[Sentence], published: date | None) -> tuple[list[M
         refs_by_sentence = {i: [r for r in rs if r.base is not None or r.name.casefold() not in civilian_camps]
                             for i, rs in refs_by_sentence.items()}
     return out, refs_by_sentence
+
+
+def _own_clause(sentence: str, start: int, next_ref: int) -> int | None:
+    """Where this base's clause ends when the next base in the sentence has an attack clause of its own ("a
+    rocket landed near Erbil air base, causing no damage, and later that day two drones targeted al-Tanf"):
+    the last clause boundary before the next base, if the words after it report an attack. None otherwise
+    (one attack on two bases, "struck the Belbek and Kacha airfields", shares its words)."""
+    if next_ref >= len(sentence):
+        return None
+    breaks = list(_CLAUSE_BREAK.finditer(sentence, start, next_ref))
+    if not breaks or attack_cue(sentence[breaks[-1].end():next_ref]) is None:
+        return None
+    return breaks[-1].start()
 
 
 _MILITARY_WORD = re.compile(r"\b(?:military|army|militia|base|air|naval|police|training)\b|^Camp\b", re.IGNORECASE)
@@ -146,13 +168,18 @@ def _civilian_camp(ref: BaseRef, context: str) -> bool:
     return bool(vocabulary().civilian_camp.search(context))
 
 
+# ", including the attack on Al-Asad": a comma that opens examples of the clause's own noun does not close it
+_LISTING_COMMA = re.compile(r",\s*(?=(?:including|among them|such as)\b)", re.IGNORECASE)
+
+
 def _in_earlier_clause(before: str) -> bool:
     """Whether text running up to a base name ends inside a "48 hours after ..." / "in response to ..."
     clause: the base there is the earlier event. A comma closes the clause ("On Tuesday, hours after U.S.
-    strikes, rockets hit X" reports X as news)."""
+    strikes, rockets hit X" reports X as news), unless it opens examples ("in response to attacks on U.S.
+    forces, including the attack on Al-Asad Air Base on Jan. 20")."""
     v = vocabulary()
     opener = max((m.end() for rx in (v.after_phrase, v.response_to) for m in rx.finditer(before)), default=None)
-    return opener is not None and "," not in before[opener:]
+    return opener is not None and "," not in _LISTING_COMMA.sub(" ", before[opener:])
 
 
 def _near(d: DateMention, ref: BaseRef, sentence: str) -> bool:
@@ -237,7 +264,8 @@ def _incidents(mentions: list[Mention], main: date | None, published: date | Non
             continue
         else:
             when, precision = m.date.value, m.date.precision
-        key = (m.ref.name.lower(), primary, when if not primary else None)
+        separate = primary and m.date is not None and m.date.value != main and _SEPARATE_DAY.search(m.segment)
+        key = (m.ref.name.lower(), primary, when if not primary or separate else None)
         if primary and named_primary is None:
             named_primary = m.ref
         inc = incidents.setdefault(key, _Incident(key, m.ref, primary, when, precision))
@@ -299,7 +327,7 @@ def _lead_says_no_casualties(sentences: list[Sentence], first_mention: int) -> b
 def _report(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[BaseRef]], lead_none: bool,
             published: date | None) -> IncidentReport:
     own = [m.segment for m in inc.mentions]
-    whole = list(dict.fromkeys(sentences[m.sentence].text for m in inc.mentions))
+    whole = list(dict.fromkeys(m.clause for m in inc.mentions))
     named = [m for m in inc.mentions if m.ref.kind != "generic"]
     ref = named[0].ref if named else _most_specific(inc.mentions)
     base: Base | None = ref.base

@@ -132,6 +132,9 @@ _BARE_END = r"(?=\s*(?:[,.;)]|$|and\b|others?\b|more\b|people\b|personnel\b))"
 _NATURAL_DEATH = r"(?!\s+(?:of|from)\s+(?:an?\s+|natural\s+)?(?:cardiac|heart|natural|illness|medical|stroke|causes)\b)"
 _MARTYRED = (rf"(?:killed|dead|died{_NATURAL_DEATH}|martyred|embraced (?:martyrdom|shahadat)|lost their lives|were slain|"
              r"fell (?:on|in) the field of honou?r)")
+# "... has risen to 47": the updated count of a toll, the latest figure the article gives
+_TOLL_RISE = (rf"[^;]{{0,120}}?\b(?:rose|risen|climbed|increased|reached|jumped|stands at|stood at)\s+(?:to\s+)?"
+              rf"(?P<list>(?:at least\s+)?{NUMBER})\b")
 _SOURCE_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|reported|added|according)\b", re.IGNORECASE)
 _LAST_ITEM = re.compile(r"(?:,\s*and|,|\band)\s*[^,]*$")
 
@@ -155,9 +158,10 @@ def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool, bool
         rf"{people}{_OF_FORCE}{_ASIDE}\s+(?:were\s+|was\s+|have been\s+|had been\s+|have\s+|had\s+)?(?:reportedly\s+|allegedly\s+)?"
         rf"(?:{_SEVERITY}\s+)?{_MARTYRED}\b", re.IGNORECASE)
     kill_bare = re.compile(rf"\b(?:killing|killed)\s+{_BARE}{_BARE_END}", re.IGNORECASE)
-    toll = re.compile(  # "the death toll ... has risen to 14"
-        rf"\bdeath toll\b[^.;]{{0,80}}?\b(?:rose|risen|climbed|increased|reached|jumped|stands at|stood at)\s+(?:to\s+)?"
-        rf"(?P<list>(?:at least\s+)?{NUMBER})\b", re.IGNORECASE)
+    toll = re.compile(  # "the death toll ... has risen to 14", "the number of troops killed ... rose to 3"
+        rf"\b(?:death toll|number of (?:[\w.’'-]+\s+){{0,4}}?(?:killed|dead))\b{_TOLL_RISE}", re.IGNORECASE)
+    wound_toll = re.compile(  # an update: "the number of service members wounded in Sunday's attack has risen to 47"
+        rf"\bnumber of (?:[\w.’'-]+\s+){{0,4}}?(?:wounded|injured)\b{_TOLL_RISE}", re.IGNORECASE)
     dead_noun = re.compile(rf"(?P<list>(?:at least\s+)?{NUMBER})\s+dead\s+(?:{v.people})\b", re.IGNORECASE)
     wound_after = re.compile(rf"(?:{v.wound_verbs})\s+{people}", re.IGNORECASE)
     wound_bare = re.compile(rf"\b(?:wounding|injuring)\s+{_BARE}{_BARE_END}", re.IGNORECASE)
@@ -170,6 +174,8 @@ def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool, bool
     wound_suffered = re.compile(  # "two service members sustained minor injuries"
         rf"{people}{_ASIDE}\s+(?:have\s+|had\s+)?(?:sustained|suffered|received)\s+(?:\w+[- ]){{0,2}}?(?:injuries|wounds)\b",
         re.IGNORECASE)
+    wound_to = re.compile(  # official style: "resulting in minor injuries to four personnel"
+        rf"\b(?:\w+\s+)?injuries\s+to\s+{people}", re.IGNORECASE)
     wound_left = re.compile(  # "left two service members with minor injuries"
         rf"\bleft\s+{people}\s+with\s+(?:\w+[- ]){{0,2}}?(?:injuries|wounds)\b", re.IGNORECASE)
     wound_before = re.compile(
@@ -184,7 +190,8 @@ def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool, bool
                     killed = _sum_people(_listing(m, text) + " ")
                     break
         if wounded is None and not lumped:
-            for rx in (wound_after, wound_before, wound_bare, wound_and, wound_comma, wound_suffered, wound_left):
+            for rx in (wound_toll, wound_after, wound_before, wound_bare, wound_and, wound_comma, wound_suffered, wound_left,
+                       wound_to):
                 if m := rx.search(text):
                     wounded = _sum_people(_listing(m, text) + " ")
                     break

@@ -54,6 +54,10 @@ _PLACE_OF = re.compile(r"\s+of\s+([A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)?)(?![\
 _ARMED_FORCES_OWNER = re.compile(
     r"\b(?:army|military|brigade|division|battalion|regiment|corps|idf|air force|navy|naval|marines?|infantry)\b",
     re.IGNORECASE)
+# "two Iraqi military bases hosting U.S. personnel at Al-Asad and Erbil": plural bases listed by place names.
+_BASES_AT = re.compile(
+    r"\bbases\b[^;]{0,80}?\b(?:at|in)\s+(?P<names>[A-Z][\w’'-]+(?:(?:\s*,\s*|\s+and\s+)[A-Z][\w’'-]+)*)")
+_LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+and\s+")
 _PLACE_WORD_AFTER = re.compile(
     r"(?:'s|’s)|\s+(?:province|region|governorate|state|county|oblast|krai|district)\b", re.IGNORECASE)
 
@@ -100,6 +104,7 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
 
     militant: list[int] = []  # ends of militants' camps/bases ("a JNIM camp", "a camp of the banned BLA")
 
+    refs += [r for r in _listed_bases(sentence) if free(r.start, r.end)]
     if not headline:
         for m in _CAMP_PREFIX.finditer(sentence):
             if free(m.start(), m.end()) and m.group(1).split()[0] not in v.not_a_name:
@@ -172,6 +177,22 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
     # "a JNIM camp near Boulkessi": the town named after a militants' camp locates it; it is not the army base
     refs = [r for r in refs if r.kind != "gazetteer" or not any(_LOCATES.match(sentence[e:r.start]) for e in militant)]
     refs.sort(key=lambda r: r.start)
+    return refs
+
+
+def _listed_bases(sentence: str) -> list[BaseRef]:
+    """Places listed after plural "bases ... at/in" that are known bases when "air base"/"base" is added
+    ("military bases ... at Al-Asad and Erbil" are Ain al-Asad Air Base and Erbil Air Base). Only gazetteer
+    entries count, so "bases in Iraq and Syria" names none."""
+    refs = []
+    for m in _BASES_AT.finditer(sentence):
+        pos = m.start("names")
+        for name in _LIST_SEPARATOR.split(m["names"]):
+            start = sentence.index(name, pos)
+            pos = start + len(name)
+            base = lookup(f"{name} air base") or lookup(f"{name} base")
+            if base is not None:
+                refs.append(BaseRef(start, pos, "gazetteer", base.name, base))
     return refs
 
 

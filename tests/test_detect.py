@@ -275,3 +275,81 @@ def test_a_drone_that_was_one_of_several_does_not_count_one():
             "The drone was one of two launched from Lebanon.")
     [report] = detect(text, date(2024, 10, 14), "").primary
     assert report.projectiles is None
+
+
+def test_official_wording_of_injuries_and_tolls():
+    text = ("On Wednesday evening local time, U.S. forces at al-Tanf garrison were attacked by a one-way attack "
+            "drone, resulting in minor injuries to four personnel, a Pentagon official said.")
+    [report] = detect(text, date(2023, 11, 16), "").primary
+    assert report.wounded == 4
+    text = ("The number of U.S. service members wounded in Sunday's drone attack on Tower 22, a small U.S. outpost "
+            "in northeastern Jordan, has risen to 47, the Pentagon said. Three Army reservists were killed.")
+    [report] = detect(text, date(2024, 1, 30), "").primary
+    assert (report.attack_date, report.killed, report.wounded) == (date(2024, 1, 28), 3, 47)
+
+
+def test_killed_advisers_count_as_people():
+    text = ("Israeli warplanes fired missiles at the T4 air base late Wednesday, killing three Syrian soldiers and "
+            "two Iranian advisers, a monitor said.")
+    [report] = detect(text, date(2023, 11, 16), "").primary
+    assert report.killed == 5
+
+
+def test_blame_worded_as_believed_the_group_was_responsible():
+    text = ("Two drones targeted Ain al-Asad Air Base on Wednesday, a spokesman said. "
+            "He said the Pentagon believed Iran-backed militia groups were responsible.")
+    [report] = detect(text, date(2023, 10, 26), "").primary
+    assert report.suspected == "Iran-backed militia groups"
+
+
+def test_an_attack_a_day_earlier_on_the_same_base_is_a_second_incident():
+    text = ("Two drones targeted Harir air base late on Tuesday, officials said, adding that nobody was hurt.\n"
+            "A day earlier, on Monday, a rocket struck an empty hangar at Harir, causing no casualties.\n"
+            "The Islamic Resistance in Iraq claimed both attacks.")
+    reports = detect(text, date(2023, 11, 22), "").primary
+    assert sorted((r.attack_date, r.weapons) for r in reports) == [
+        (date(2023, 11, 20), ("rocket",)), (date(2023, 11, 21), ("drone",))]
+    assert all(r.claimed_by == "Islamic Resistance in Iraq" for r in reports)
+
+
+def test_a_second_base_with_its_own_clause_keeps_its_facts():
+    text = ("On Oct. 26, a single rocket landed near the perimeter of Erbil air base, causing no damage, and later "
+            "that day two drones targeted U.S. forces at al-Tanf garrison, adding that two service members "
+            "suffered minor injuries.")
+    reports = {r.base: r for r in detect(text, date(2023, 10, 27), "").primary}
+    erbil, tanf = reports["Erbil Air Base"], reports["Al-Tanf Garrison"]
+    assert (erbil.weapons, erbil.projectiles, erbil.wounded) == (("rocket",), None, None)
+    assert (tanf.weapons, tanf.projectiles, tanf.wounded) == (("drone",), 2, 2)
+
+
+def test_bases_listed_by_place_after_plural_bases():
+    text = ("At approximately 5:30 p.m. EST on Jan. 7, Iran launched more than a dozen ballistic missiles. "
+            "The missiles targeted two Iraqi military bases hosting U.S. personnel at Al-Asad and Erbil.")
+    reports = detect(text, date(2020, 1, 8), "").primary
+    assert sorted((r.base, r.attack_date) for r in reports) == [
+        ("Ain al-Asad Air Base", date(2020, 1, 8)), ("Erbil Air Base", date(2020, 1, 8))]
+    assert not detect("Rockets struck bases in Iraq and Syria on Monday.", date(2020, 1, 8), "").is_attack_report
+
+
+def test_an_attack_listed_after_in_response_to_including_is_background():
+    text = ("U.S. forces conducted precision strikes against three facilities used by Kataib Hezbollah on Jan. 24. "
+            "The strikes were in response to attacks against U.S. personnel in Iraq and Syria, including the "
+            "attack on Al-Asad Air Base on Jan. 20.")
+    assert not detect(text, date(2024, 1, 24), "").is_attack_report
+
+
+def test_hearings_prepared_rockets_protection_and_month_named_attacks_are_not_news():
+    assert not detect("Members of the House Armed Services Committee on Tuesday pressed commanders over the January "
+                      "drone attack on Tower 22 in Jordan.", date(2024, 3, 20),
+                      "Lawmakers question generals over Tower 22 attack at House hearing").is_attack_report
+    assert not detect("Iraqi forces on Wednesday seized six rockets that were prepared to target the Ain al-Asad "
+                      "air base.", date(2024, 1, 11), "").is_attack_report
+    assert not detect("The United States has deployed a Patriot battery to Prince Sultan Air Base to protect U.S. "
+                      "forces against possible Iranian missile and drone attacks, the Pentagon said on Monday.",
+                      date(2024, 10, 15), "").is_attack_report
+
+
+def test_rumalyn_is_the_rmeilan_landing_zone():
+    text = "A one-way attack drone targeted U.S. forces at the Rumalyn Landing Zone in Syria on Sunday."
+    [report] = detect(text, date(2023, 10, 23), "").primary
+    assert report.base == "Rmeilan Landing Zone"

@@ -3,7 +3,9 @@ second, independently written set tests/challenge_articles_2.toml, the third,
 tests/challenge_articles_3.toml, on scraped-page furniture, roundups and bulk-feed negatives, and the
 fourth, tests/challenge_articles_4.toml, on relative dates, tallies, attribution and casualty phrasing, and
 the fifth, tests/challenge_articles_5.toml, on the regions and formats covered least before: Russian and
-Ukrainian air bases, the Sahel, Somalia, Pakistan, the Levant, bulletins, live blogs and translated copy).
+Ukrainian air bases, the Sahel, Somalia, Pakistan, the Levant, bulletins, live blogs and translated copy), and
+the sixth, tests/challenge_articles_6.toml, on official statements (CENTCOM, Pentagon, Security Media Cell,
+ministries), the Iraq/Syria/Jordan/Gulf bases used least before, time zones and official casualty wording).
 
 Each article checks: whether it is an attack report; each expected primary incident is found (same base
 by `gazetteer.same_base`, exact date) with the right weapons (none outside the expected list, at least
@@ -24,7 +26,7 @@ from extractors.evaluation import _group_words
 from extractors.gazetteer import same_base
 
 FILES = ("challenge_articles.toml", "challenge_articles_2.toml", "challenge_articles_3.toml",
-         "challenge_articles_4.toml", "challenge_articles_5.toml")
+         "challenge_articles_4.toml", "challenge_articles_5.toml", "challenge_articles_6.toml")
 SETS = {name: tomllib.loads((Path(__file__).parent / name).read_text("utf-8"))["article"] for name in FILES}
 ARTICLES = [(name, a) for name in FILES for a in SETS[name]]
 
