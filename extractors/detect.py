@@ -33,7 +33,10 @@ from extractors.vocabulary import vocabulary
 
 MAX_NEWS_AGE_DAYS = 7
 DATE_REACH = 150
-_LATER_CLAUSE = re.compile(r",\s*which\b|\b(?:amid|after|since|following|before(?! (?:dawn|daybreak|sunrise|first light|midnight|noon)\b))\b",
+# "and later" opens a later event too: "wounded in a rocket attack on Bagram in 2008 and later spent two decades
+# coaching, died on Saturday" - Saturday dates the death, not the attack.
+_LATER_CLAUSE = re.compile(r",\s*which\b|\b(?:amid|after|since|following|and later|"
+                           r"before(?! (?:dawn|daybreak|sunrise|first light|midnight|noon)\b))\b",
                            re.IGNORECASE)
 # A non-restrictive aside closed by a comma ("Harir air base, which hosts coalition forces, in Erbil late
 # on Tuesday") does not move the date that follows it into a later clause.
@@ -134,7 +137,7 @@ def _mentions(sentences: list[Sentence], published: date | None) -> tuple[list[M
                 local += [d for d in near if not d.speech]
             best = min(local, key=lambda d: (d.speech, d.rank, d.start)) if local else None
             background = bool(v.background.search(segment)) or _in_earlier_clause(s.text[:ref.start]) \
-                or (best is not None and best.precision != "day")
+                or (best is not None and best.precision != "day") or _past_year_after(s.text, ref, published)
             out.append(Mention(s.index, ref, segment, best, background, s.text if clause is None else segment))
     if civilian_camps:
         # A camp the article describes as sheltering civilians anywhere is a civilian camp everywhere
@@ -143,6 +146,16 @@ def _mentions(sentences: list[Sentence], published: date | None) -> tuple[list[M
         refs_by_sentence = {i: [r for r in rs if r.base is not None or r.name.casefold() not in civilian_camps]
                             for i, rs in refs_by_sentence.items()}
     return out, refs_by_sentence
+
+
+# "a rocket attack on Bagram Airfield in 2008": a bare year right after the base name dates the attack to it.
+_YEAR_AFTER = re.compile(r"\s*,?\s*in\s+((?:19|20)\d\d)\b(?!\s*[/-]?\d)")
+
+
+def _past_year_after(sentence: str, ref: BaseRef, published: date | None) -> bool:
+    """Whether the base name is followed by "in <year>" for a year before publication (an old attack)."""
+    m = _YEAR_AFTER.match(sentence, ref.end)
+    return m is not None and published is not None and int(m.group(1)) < published.year
 
 
 def _own_clause(sentence: str, start: int, next_ref: int) -> int | None:
@@ -161,8 +174,17 @@ def _own_clause(sentence: str, start: int, next_ref: int) -> int | None:
 _MILITARY_WORD = re.compile(r"\b(?:military|army|militia|base|air|naval|police|training)\b|^Camp\b", re.IGNORECASE)
 
 
+# "Camp Willowbrook", a science summer camp: a named camp for children or holidays, not a base.
+_LEISURE_CAMP = re.compile(
+    r"\b(?:summer|science|holiday|scout|day|youth|sports?|football|soccer|basketball|music|art|coding|space|"
+    r"bible|church|family|kids'?|children's) camps?\b|\bcampers\b", re.IGNORECASE)
+
+
 def _civilian_camp(ref: BaseRef, context: str) -> bool:
-    """A bare camp that is not a known base ("the Zamzam camp") next to displaced/refugee context."""
+    """A bare camp that is not a known base ("the Zamzam camp") next to displaced/refugee context, or a named
+    "Camp X" that is not a known base next to summer-camp context."""
+    if ref.base is None and ref.kind == "named" and ref.name.startswith("Camp ") and _LEISURE_CAMP.search(context):
+        return True
     if ref.base is not None or not ref.name.lower().endswith("camp") or _MILITARY_WORD.search(ref.name[:-4]):
         return False
     return bool(vocabulary().civilian_camp.search(context))

@@ -216,9 +216,19 @@ def _militant_owner(after: str) -> bool:
         rx.match(rest) for name, rx in v.groups if name not in _STATE_FORCES)
 
 
+# "staged a sit-in at the gate of an air base to protest against drone strikes abroad": the attacks are what is
+# protested, not an event at the base. Only the protested words are blanked: "protesters stormed the base to
+# protest against airstrikes" still reports the storming.
+_PROTESTED = re.compile(
+    r"\b(?:protest(?:s|ed|ing)?|demonstrat(?:e|ed|es|ing|ions?)|rall(?:y|ies|ied|ying))\s+(?:against|over)\s+"
+    r"(?:[\w’'-]+\s+){0,4}?(?:attacks?|strikes?|airstrikes?|bombings?|bombardments?|raids?|shelling)\b",
+    re.IGNORECASE)
+
+
 def attack_cue(sentence: str) -> int | None:
     """Position of the first word saying an attack happened, or None when the sentence reports none."""
     v = vocabulary()
+    sentence = _PROTESTED.sub(lambda m: " " * len(m.group()), sentence)
     strong = v.strong_attack.search(sentence)
     weapon = min((m.start() for rx in v.weapons.values() if (m := rx.search(sentence))), default=None)
     if weapon is not None and not v.impact.search(sentence):

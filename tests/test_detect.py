@@ -353,3 +353,40 @@ def test_rumalyn_is_the_rmeilan_landing_zone():
     text = "A one-way attack drone targeted U.S. forces at the Rumalyn Landing Zone in Syria on Sunday."
     [report] = detect(text, date(2023, 10, 23), "").primary
     assert report.base == "Rmeilan Landing Zone"
+
+
+def test_review_and_obituary_headlines_frame_the_article():
+    text = "The series follows a company of soldiers at a remote army base that is attacked by militants on its first night."
+    assert not detect(text, date(2025, 2, 3), "TV review: a siege drama with little to say").is_attack_report
+    assert not detect(text, date(2025, 2, 3), "Film review: The Outpost Line").is_attack_report
+    assert not detect("Mara Elsby, who was wounded when rockets hit Camp Taji on Saturday, spoke to reporters.",
+                      date(2025, 2, 3), "Obituary: Mara Elsby, 64").is_attack_report
+    # A headline that itself reports an attack on a base is not framed away.
+    assert detect("Rockets hit Camp Taji on Saturday, officials said.", date(2025, 2, 3),
+                  "Review: rockets hit Camp Taji").is_attack_report
+
+
+def test_a_date_after_and_later_dates_a_later_event_not_the_attack():
+    text = ("Tom Varga, who was wounded in a mortar attack on Kandahar Airfield in 2009 and later ran a bakery in "
+            "his hometown, died on Saturday.")
+    assert not detect(text, date(2025, 3, 3), "").is_attack_report
+    # A bare past year right after the base name dates the attack, so it is background.
+    assert not detect("Visitors saw a shell fragment from the mortar attack on Kandahar Airfield in 2011.",
+                      date(2025, 3, 3), "").is_attack_report
+    text = "Two rockets hit Kandahar Airfield on Saturday and later a drone was shot down nearby, officials said."
+    [report] = detect(text, date(2025, 3, 3), "").primary
+    assert report.attack_date == date(2025, 3, 1)
+
+
+def test_attacks_that_are_protested_against_are_not_an_attack_on_the_base():
+    text = "Hundreds of students rallied outside an air base on Friday to protest against missile strikes in the region."
+    assert not detect(text, date(2025, 4, 5), "").is_attack_report
+    text = "Protesters stormed a Turkish military base on Saturday to protest against airstrikes that killed civilians."
+    assert detect(text, date(2025, 4, 6), "").is_attack_report
+
+
+def test_a_named_camp_that_is_a_summer_camp_is_not_a_base():
+    text = "Children at Camp Pinecrest, a youth summer camp, launched water rockets that landed in the lake on Sunday."
+    assert not detect(text, date(2025, 7, 8), "").is_attack_report
+    text = "Militants fired rockets that landed inside Camp Redrock, an army outpost, on Sunday."
+    assert detect(text, date(2025, 7, 8), "").is_attack_report
