@@ -2,10 +2,10 @@
 -- Every statement is idempotent, so opening a file applies whatever it lacks.
 --
 -- The tables that grow (articles, incidents, incident_reports) carry no index or key constraint: DuckDB
--- re-writes every index whole at each checkpoint, which made merging 100 reports cost 3x more at 1M
--- incidents than at 10k. They are looked up by integer key columns instead (storage/keys.py says why
--- those scans stay cheap), and storage/database.py keeps keys unique: every write is one transaction
--- that reads what is on file first.
+-- re-writes every index whole at each checkpoint, which made merging 100 reports cost ~2x more at 1M
+-- incidents than at 10k (benchmarks/README.md). They are looked up by integer key columns instead
+-- (storage/keys.py says why those scans stay cheap), and storage/database.py keeps keys unique: every
+-- write is one transaction that reads what is on file first.
 
 CREATE TABLE IF NOT EXISTS feeds (
     url                  VARCHAR PRIMARY KEY,
