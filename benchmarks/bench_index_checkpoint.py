@@ -8,14 +8,18 @@ connection closes (DuckDB checkpoints then). Run: `uv run python benchmarks/benc
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 import duckdb
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from storage.synthetic import flushed_copy  # noqa: E402
 
 
 def build(path: Path, rows: int, indexed: bool) -> None:
@@ -36,10 +40,7 @@ def one_write_ms(seed: Path, repeats: int) -> tuple[float, float]:
     totals, lookups = [], []
     for repeat in range(repeats):
         copy = seed.with_name(f"copy-{repeat}.duckdb")
-        shutil.copy(seed, copy)
-        descriptor = os.open(copy, os.O_RDONLY)
-        os.fsync(descriptor)
-        os.close(descriptor)
+        flushed_copy(seed, copy)
         t0 = time.perf_counter()
         con = duckdb.connect(str(copy))
         con.execute("BEGIN TRANSACTION")

@@ -8,7 +8,6 @@ the file's history). Run: `uv run python benchmarks/bench_merge.py [--sizes 1000
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
 import sys
@@ -21,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from extractors.records import AnalysedArticle, Article, Detection, IncidentReport  # noqa: E402
 from storage.database import connect, store_articles  # noqa: E402
-from storage.synthetic import SyntheticHistory, fill_synthetic_incidents  # noqa: E402
+from storage.synthetic import SyntheticHistory, fill_synthetic_incidents, flushed_copy  # noqa: E402
 
 def batch(tag: str, history: SyntheticHistory, workload: str, size: int = 100) -> list[AnalysedArticle]:
     """Odd reports corroborate an incident on file (each a different one), even ones report new attacks
@@ -47,15 +46,11 @@ def batch(tag: str, history: SyntheticHistory, workload: str, size: int = 100) -
 
 
 def merge_ms(seed: Path, history: SyntheticHistory, workload: str, repeats: int) -> list[float]:
-    """Each repeat merges a fresh batch into a fresh copy of the seed file. The copy is flushed to disk
-    first: otherwise the merge's first fsync would pay for writing the whole copied file."""
+    """Each repeat merges a fresh batch into a fresh, flushed copy of the seed file."""
     timings = []
     for repeat in range(repeats):
         db = seed.with_name(f"run-{workload}-{repeat}.duckdb")
-        shutil.copy(seed, db)
-        descriptor = os.open(db, os.O_RDONLY)
-        os.fsync(descriptor)
-        os.close(descriptor)
+        flushed_copy(seed, db)
         articles = batch(f"{workload}{repeat}", history, workload)
         t0 = time.perf_counter()
         result = store_articles(db, articles)

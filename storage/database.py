@@ -70,8 +70,7 @@ class StoreResult:
 @dataclass(frozen=True)
 class IncidentDetail:
     incident: Incident
-    reports: tuple[ReportOnFile, ...]
-    evidence: tuple[str, ...]
+    reports: tuple[ReportOnFile, ...]  # oldest first, each with its own evidence sentence
 
 
 @contextmanager
@@ -370,10 +369,7 @@ def incident_detail(path: Path | str, incident_id: str) -> IncidentDetail | None
         if row is None:
             return None
         reports = _reports_of(con, [incident_id])[incident_id]
-        evidence = tuple(r[0] for r in con.execute(
-            "SELECT evidence FROM incident_reports WHERE incident_id = ? ORDER BY reported_at, article_url",
-            [incident_id]).fetchall())
-    return IncidentDetail(incident_from_row(row), tuple(reports), evidence)
+    return IncidentDetail(incident_from_row(row), tuple(reports))
 
 
 # ---------------------------------------------------------------- internals
