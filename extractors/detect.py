@@ -24,11 +24,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from extractors import fields
+from extractors.candidates import Evidence, evidence_features
 from extractors.dates import DateMention, find_dates
 from extractors.gazetteer import Base
 from extractors.mentions import BaseRef, attack_cue, base_refs, excluded, is_origin, is_title_case, negative_target
 from extractors.records import Detection, IncidentReport
+from extractors.scorer import Scorer, packaged_scorer
 from extractors.sentences import Sentence, article_sentences
+from extractors.unlisted import most_specific, name_in_description, places_near_installations, unlisted_name
 from extractors.vocabulary import vocabulary
 
 MAX_NEWS_AGE_DAYS = 7
@@ -73,8 +76,30 @@ class _Incident:
     follow: list[str] = field(default_factory=list)
 
 
-def detect(text: str, published: date | None, title: str = "") -> Detection:
+@dataclass(frozen=True)
+class Candidate:
+    """One installation and time the article connects to an attack, read both ways, with its evidence."""
+
+    as_primary: IncidentReport | None  # None when only a month or year dates it: no article's own news is that vague
+    as_background: IncidentReport
+    features: dict[str, float]
+
+
+def detect(text: str, published: date | None, title: str = "", scorer: Scorer | None = None) -> Detection:
     """Attack reports in one article; `published` resolves relative dates ("on Monday")."""
+    return decide(candidates(text, published, title), scorer or packaged_scorer())
+
+
+def decide(found: list[Candidate], scorer: Scorer) -> Detection:
+    """Each candidate is the article's own news or background, as the scorer weighs its evidence."""
+    reports = [c.as_primary if c.as_primary is not None and scorer.is_primary(c.features) else c.as_background
+               for c in found]
+    reports.sort(key=lambda r: not r.is_primary)
+    return Detection(is_attack_report=any(r.is_primary for r in reports), reports=tuple(reports))
+
+
+def candidates(text: str, published: date | None, title: str = "") -> list[Candidate]:
+    """Every installation and time the article's attack sentences connect, with the evidence about each."""
     if isinstance(published, datetime):
         published = published.date()
     sentences = article_sentences(text, title)
@@ -85,9 +110,24 @@ def detect(text: str, published: date | None, title: str = "") -> Detection:
     _attach_followers(incidents, sentences, refs_by_sentence, published)
     first = min((m.sentence for inc in incidents for m in inc.mentions), default=0)
     lead_none = _lead_says_no_casualties(sentences, first)
-    reports = tuple(_report(inc, sentences, refs_by_sentence, lead_none and inc.primary, published)
-                    for inc in incidents)
-    return Detection(is_attack_report=any(r.is_primary for r in reports), reports=reports)
+    headline = sum(s.is_title for s in sentences)
+    in_headline = {r.name for s in sentences[:headline] for r in refs_by_sentence.get(s.index, [])}
+    reading_order = sorted(incidents, key=lambda i: i.mentions[0].sentence)
+    out = []
+    for inc in incidents:
+        background = _report(inc, sentences, refs_by_sentence, False, published)
+        primary = _report(inc, sentences, refs_by_sentence, lead_none, published, primary=True) \
+            if inc.precision in (None, "day") else None
+        evidence = Evidence(
+            rules_primary=inc.primary, sentences=tuple(m.sentence for m in inc.mentions),
+            headline_sentences=headline, kinds=tuple(m.ref.kind for m in inc.mentions),
+            dates=tuple(m.date for m in inc.mentions if m.date is not None), published=published,
+            background_cue=any(m.background for m in inc.mentions), order=reading_order.index(inc),
+            competitors=len(incidents) - 1, headline_framed=framed,
+            headline_names=any(m.ref.name in in_headline for m in inc.mentions),
+            figures=any(v is not None for v in (background.projectiles, background.killed, background.wounded)))
+        out.append(Candidate(primary, background, evidence_features(evidence)))
+    return out
 
 
 def _mentions(sentences: list[Sentence], published: date | None) -> tuple[list[Mention], dict[int, list[BaseRef]]]:
@@ -347,13 +387,13 @@ def _lead_says_no_casualties(sentences: list[Sentence], first_mention: int) -> b
 
 
 def _report(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[BaseRef]], lead_none: bool,
-            published: date | None) -> IncidentReport:
+            published: date | None, primary: bool = False) -> IncidentReport:
     own = [m.segment for m in inc.mentions]
     whole = list(dict.fromkeys(m.clause for m in inc.mentions))
     named = [m for m in inc.mentions if m.ref.kind != "generic"]
     ref = named[0].ref if named else _most_specific(inc.mentions)
     base: Base | None = ref.base
-    name = base.name if base else (ref.name if ref.kind == "named" else f"unnamed {ref.name}")
+    name = base.name if base else (ref.name if ref.kind == "named" else _unnamed_name(inc, ref, sentences, refs))
     prose = [t for t in inc.follow if t.rstrip("\"”’') ").endswith((".", "!", "?"))]  # not furniture / tags
     weapons = fields.weapons(own) or fields.weapons(whole) or fields.weapons(prose)
     killed, wounded, none_killed, none_wounded = fields.casualties(whole + inc.follow)
@@ -374,9 +414,9 @@ def _report(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[Base
         killed=killed,
         wounded=wounded,
         claimed_by=fields.claimed_by(texts)
-        or (_article_claim(inc, sentences, refs, published) if inc.primary else None),
-        suspected=fields.suspected(texts) or (fields.suspected(s.text for s in sentences) if inc.primary else None),
-        is_primary=inc.primary,
+        or (_article_claim(inc, sentences, refs, published) if primary else None),
+        suspected=fields.suspected(texts) or (fields.suspected(s.text for s in sentences) if primary else None),
+        is_primary=primary,
         evidence=sentences[(named or inc.mentions)[0].sentence].text,
     )
 
@@ -395,6 +435,22 @@ def _article_claim(inc: _Incident, sentences: list[Sentence], refs: dict[int, li
              and not any(d.precision != "day" or inc.date is None or abs((d.value - inc.date).days) > 1
                          for d in find_dates(s.text, published) if not d.speech)]
     return fields.claimed_by(texts)
+
+
+def _unnamed_name(inc: _Incident, ref: BaseRef, sentences: list[Sentence], refs: dict[int, list[BaseRef]]) -> str:
+    """An installation known only by description: the name its description gives outside the headline, and the
+    most specific place its own sentences give it, or when they give none or only a country, the most specific
+    place of the sentences that describe an installation without naming one (the lead's "a military camp in
+    northwest Pakistan", later "the camp ... in the Daraban area")."""
+    own = sorted({m.sentence for m in inc.mentions})
+    place = most_specific(places_near_installations([(i, sentences[i].text) for i in own]))
+    if place is None or place.kind == "country":
+        texts = [(s.index, s.text) for s in sentences if s.index not in own and refs.get(s.index) and not any(
+            r.kind in {"gazetteer", "named"} for r in refs[s.index])]
+        place = most_specific(places_near_installations(texts) + ([place] if place else []))
+    name = next((n for m in inc.mentions if not sentences[m.sentence].is_title
+                 and not is_title_case(sentences[m.sentence].text) and (n := name_in_description(m.ref.name))), None)
+    return unlisted_name(ref.name, name, place)
 
 
 def _most_specific(mentions: list[Mention]) -> BaseRef:

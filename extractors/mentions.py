@@ -37,7 +37,7 @@ _BASE_CHECKPOINT = re.compile(
 
 
 _DANGLING = re.compile(r"(?:\s+(?:in|the|at|of|on|a|an|near|from|by|for|with))+$", re.IGNORECASE)
-_UNIT = re.compile(r"\b(?:Battalion|Brigade|Division|Regiment|Corps|Task Force|Sector|Squadron|Wing|Company)\b")
+UNIT_WORDS = re.compile(r"\b(?:Battalion|Brigade|Division|Regiment|Corps|Task Force|Sector|Squadron|Wing|Company)\b")
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "same"})
 _MODIFIER_SPAN = re.compile(
     r"(?:.*\b(?:a|an|the|this|that|its|their|his|her|our|of|on|at|in|to|into|from|near|with|by|and|or|"
@@ -130,7 +130,7 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
                     and free(m.start() - len(named.group(0)), m.end()):
                 start = m.start() - len(named.group(0)) + named.group(0).find(words[0])
                 name, end = f"{' '.join(words)} {m.group()}", m.end()
-                place = _PLACE_AFTER.match(sentence[m.end():]) if _UNIT.search(name) else None
+                place = _PLACE_AFTER.match(sentence[m.end():]) if UNIT_WORDS.search(name) else None
                 if place and place.group(1).split()[0] not in v.not_a_name:
                     # "the 153 Task Force Battalion base in Marte": a unit's name says less than its place
                     name, end = f"{name} in {place.group(1)}", m.end() + place.end()
