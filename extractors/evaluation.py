@@ -116,7 +116,8 @@ def load_corpus(path: str | Path) -> list[dict]:
     return [json.loads(line) for line in lines if line.strip()]
 
 
-def _day(value: str | None) -> date | None:
+def parse_day(value: str | None) -> date | None:
+    """A corpus date ("2020-06-14"), or None."""
     try:
         return date.fromisoformat(value[:10]) if value else None
     except ValueError:
@@ -129,7 +130,7 @@ def _truth_date(inc: dict) -> date | None:
         return date(int(raw), 1, 1)
     if re.fullmatch(r"\d{4}-\d{2}", raw):
         return date.fromisoformat(raw + "-01")
-    return _day(raw)
+    return parse_day(raw)
 
 
 def matches(report: IncidentReport, inc: dict) -> bool:
@@ -178,7 +179,7 @@ def evaluate_rows(rows: Iterable[dict], detector: Detector = detect) -> Evaluati
         if row.get("ambiguous"):
             continue
         scored += 1
-        det = detector(row.get("text") or "", _day(row.get("published")), row.get("title") or "")
+        det = detector(row.get("text") or "", parse_day(row.get("published")), row.get("title") or "")
         truth_flag = bool(row.get("is_attack_report"))
         first = det.primary[0] if det.primary else None
         if det.is_attack_report and truth_flag:
@@ -220,6 +221,18 @@ def evaluate_rows(rows: Iterable[dict], detector: Detector = detect) -> Evaluati
         exact_dates=exact, dated_matches=dated,
         fields=tuple(FieldScore(f, h[0], h[1]) for f, h in field_hits.items()),
         misses=tuple(misses), false_alarms=tuple(alarms))
+
+
+def combine(reports: Iterable[EvaluationReport]) -> EvaluationReport:
+    """One report summing several (the folds of a cross-validation)."""
+    reports = list(reports)
+    counts = {name: sum(getattr(r, name) for r in reports) for name in (
+        "articles_scored", "true_positives", "false_positives", "false_negatives", "primary_incidents",
+        "primary_found", "predicted_primary", "predicted_correct", "exact_dates", "dated_matches")}
+    fields = tuple(FieldScore(f, sum(r.fields[i].correct for r in reports), sum(r.fields[i].total for r in reports))
+                   for i, f in enumerate(FIELDS))
+    return EvaluationReport(**counts, fields=fields, misses=tuple(m for r in reports for m in r.misses),
+                            false_alarms=tuple(a for r in reports for a in r.false_alarms))
 
 
 def evaluate(path: str | Path, detector: Detector = detect) -> EvaluationReport:
