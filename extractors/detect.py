@@ -26,7 +26,7 @@ from datetime import date, datetime
 from extractors import fields
 from extractors.candidates import Evidence, evidence_features
 from extractors.dates import DateMention, find_dates
-from extractors.gazetteer import Base
+from extractors.gazetteer import Base, same_base
 from extractors.mentions import BaseRef, attack_cue, base_refs, excluded, is_origin, is_title_case, negative_target
 from extractors.records import Detection, IncidentReport
 from extractors.scorer import Scorer, packaged_scorer
@@ -340,6 +340,7 @@ def _incidents(mentions: list[Mention], main: date | None, published: date | Non
         when = m.date.value if m.date else main
         inc = incidents.setdefault(key, _Incident(key, m.ref, True, when, "day" if when else None))
         inc.mentions.append(m)
+    incidents = _one_installation_each(incidents)
     for inc in incidents.values():
         inc.mentions.sort(key=lambda m: m.sentence)
         if inc.primary:
@@ -349,6 +350,23 @@ def _incidents(mentions: list[Mention], main: date | None, published: date | Non
             if inc.date == date.min:
                 inc.date, inc.precision = None, None
     return sorted(incidents.values(), key=lambda i: (not i.primary, i.mentions[0].sentence))
+
+
+def _one_installation_each(incidents: dict[tuple, _Incident]) -> dict[tuple, _Incident]:
+    """One story names one installation several ways ("Camp Simba", later "Simba Airbase"): a candidate of the
+    article's own news whose name the gazetteer lacks joins a same-day one that shares its distinctive word
+    (`same_base`), the gazetteer's entry first. Two gazetteer entries are never joined."""
+    merged: dict[tuple, _Incident] = {}
+    for key, inc in sorted(incidents.items(), key=lambda kv: (kv[1].ref.base is None, kv[1].mentions[0].sentence)):
+        host = None
+        if inc.primary and inc.ref.base is None:
+            host = next((other for other in merged.values() if other.primary and other.date == inc.date
+                         and same_base(other.ref.name, inc.ref.name)), None)
+        if host is None:
+            merged[key] = inc
+        else:
+            host.mentions.extend(inc.mentions)
+    return merged
 
 
 def _attach_followers(incidents: list[_Incident], sentences: list[Sentence],
