@@ -37,13 +37,14 @@ class Evidence:
     headline_framed: bool  # the headline is about something else (strikes back, trial, handover ...)
     headline_names: bool  # the headline names this installation
     figures: bool  # its own sentences give a count or a toll
+    roles: tuple[str, ...]  # per mention: "target" of the attack in its clause, "landmark", or ""
 
 
 FEATURES = (
     "rules_primary", "in_headline", "in_lead", "only_late", "repeated", "gazetteer", "named_unlisted",
     "described_only", "date_explicit", "date_relative", "undated", "date_coarse", "days_before_publication",
     "recent", "speech_date_only", "background_cue", "first_candidate", "crowded", "headline_framed",
-    "headline_names", "figures",
+    "headline_names", "figures", "targeted", "landmark_only",
 )
 
 
@@ -76,4 +77,6 @@ def evidence_features(e: Evidence) -> dict[str, float]:
         "headline_framed": float(e.headline_framed),
         "headline_names": float(e.headline_names),
         "figures": float(e.figures),
+        "targeted": float("target" in e.roles),
+        "landmark_only": float(all(r == "landmark" for r in e.roles)),
     }

@@ -63,6 +63,7 @@ class Mention:
     date: DateMention | None
     background: bool
     clause: str  # the text its facts are read from: its own clause when another base has its own, else the sentence
+    role: str  # "target" (attacked in its clause), "landmark" (near, opposite, km from it) or "" (said otherwise)
 
 
 @dataclass
@@ -125,7 +126,8 @@ def candidates(text: str, published: date | None, title: str = "") -> list[Candi
             background_cue=any(m.background for m in inc.mentions), order=reading_order.index(inc),
             competitors=len(incidents) - 1, headline_framed=framed,
             headline_names=any(m.ref.name in in_headline for m in inc.mentions),
-            figures=any(v is not None for v in (background.projectiles, background.killed, background.wounded)))
+            figures=any(v is not None for v in (background.projectiles, background.killed, background.wounded)),
+            roles=tuple(m.role for m in inc.mentions))
         out.append(Candidate(primary, background, evidence_features(evidence)))
     return out
 
@@ -178,7 +180,8 @@ def _mentions(sentences: list[Sentence], published: date | None) -> tuple[list[M
             best = min(local, key=lambda d: (d.speech, d.rank, d.start)) if local else None
             background = bool(v.background.search(segment)) or _in_earlier_clause(s.text[:ref.start]) \
                 or (best is not None and best.precision != "day") or _past_year_after(s.text, ref, published)
-            out.append(Mention(s.index, ref, segment, best, background, s.text if clause is None else segment))
+            out.append(Mention(s.index, ref, segment, best, background, s.text if clause is None else segment,
+                               _role(s.text, ref)))
     if civilian_camps:
         # A camp the article describes as sheltering civilians anywhere is a civilian camp everywhere
         # (the headline "drone strike hits Makhmour camp" before the body says who lives there).
@@ -212,6 +215,32 @@ def _own_clause(sentence: str, start: int, next_ref: int) -> int | None:
 
 
 _MILITARY_WORD = re.compile(r"\b(?:military|army|militia|base|air|naval|police|training)\b|^Camp\b", re.IGNORECASE)
+
+
+# "rockets hit the base", "an attack on Camp X", "stormed a military camp in Y": the installation is what the verb
+# or preposition of attack governs, with at most a few modifiers between.
+_TARGET_BEFORE = re.compile(
+    r"\b(?:on|against|at|into|inside|targeting|targeted|target|hit|hits|hitting|struck|strikes?|striking|stormed|"
+    r"storming|attacked|attacking|shelled|shelling|raided|raiding|overran|overrun|bombed|bombing|pounded|rammed)\s+"
+    r"(?:(?:the|a|an|its|their)\s+)?(?:[\w’'.-]+\s+){0,4}$", re.IGNORECASE)
+# "Camp X was attacked", "Ain al-Asad, which hosts U.S. troops, came under rocket fire".
+_TARGET_AFTER = re.compile(
+    r"^\s*(?:,[^,]{0,60},\s*)?(?:was|were|has been|had been|is being|came|comes|has come)\s+(?:\w+\s+){0,2}?"
+    r"(?:attacked|hit|struck|targeted|shelled|stormed|raided|overrun|bombed|under)\b", re.IGNORECASE)
+_LANDMARK_BEFORE = re.compile(
+    r"\b(?:near|opposite|outside|close to|next to|not far from|north|south|east|west|from)\s+(?:of\s+)?"
+    r"(?:(?:the|a|an)\s+)?(?:[\w’'.-]+\s+){0,3}$|\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s|miles)\b[^,.;]{0,30}$",
+    re.IGNORECASE)
+
+
+def _role(sentence: str, ref: BaseRef) -> str:
+    """Whether the installation is the attack's target in its sentence, a landmark, or neither."""
+    before = sentence[max(0, ref.start - 60):ref.start]
+    if _LANDMARK_BEFORE.search(before):
+        return "landmark"
+    if _TARGET_BEFORE.search(before) or _TARGET_AFTER.match(sentence[ref.end:ref.end + 90]):
+        return "target"
+    return ""
 
 
 # "Camp Willowbrook", a science summer camp: a named camp for children or holidays, not a base.

@@ -240,11 +240,30 @@ def evaluate(path: str | Path, detector: Detector = detect) -> EvaluationReport:
     return evaluate_rows(load_corpus(path), detector)
 
 
+def _pct(x: float | None) -> str:
+    return "  n/a" if x is None else f"{x:5.3f}"
+
+
+_HEADLINE = (("article F1", "article_f1"), ("article precision", "article_precision"),
+             ("article recall", "article_recall"), ("primary recall", "primary_recall"),
+             ("incident precision", "incident_precision"), ("exact date", "exact_date_rate"))
+
+
+def format_comparison(columns: dict[str, EvaluationReport]) -> str:
+    """The headline figures and field accuracies of several reports side by side (e.g. plain and cross-validated)."""
+    names = list(columns)
+    width = max(12, *(len(n) for n in names))
+    lines = [" " * 22 + "".join(f"{n:>{width + 2}}" for n in names)]
+    lines += [f"{label:<22}" + "".join(f"{_pct(getattr(columns[n], attr)):>{width + 2}}" for n in names)
+              for label, attr in _HEADLINE]
+    for i, field in enumerate(FIELDS):
+        lines.append(f"  {field:<20}" + "".join(f"{_pct(columns[n].fields[i].accuracy):>{width + 2}}" for n in names))
+    return "\n".join(lines)
+
+
 def format_report(report: EvaluationReport) -> str:
     """A human-readable table of the scores followed by every miss and false alarm."""
-    def pct(x: float | None) -> str:
-        return "  n/a" if x is None else f"{x:5.3f}"
-
+    pct = _pct
     lines = [
         f"articles scored        {report.articles_scored}",
         f"article precision      {pct(report.article_precision)}   ({report.true_positives} TP, {report.false_positives} FP)",

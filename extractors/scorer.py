@@ -57,7 +57,8 @@ def packaged_scorer() -> Scorer:
 def fit(features: tuple[str, ...], rows: Sequence[Mapping[str, float]], labels: Sequence[bool],
         l2: float = L2, iterations: int = 50) -> Scorer:
     """Weights maximising the penalised likelihood of `labels` (deterministic: same rows, same weights)."""
-    x = [[1.0, *(row[name] for name in features)] for row in rows]
+    # each row as its non-zero (index, value) pairs: most features are flags, so this is a few pairs a row
+    x = [[(j, v) for j, v in enumerate((1.0, *(row[name] for name in features))) if v] for row in rows]
     y = [1.0 if label else 0.0 for label in labels]
     size = len(features) + 1
     beta = [0.0] * size
@@ -65,16 +66,14 @@ def fit(features: tuple[str, ...], rows: Sequence[Mapping[str, float]], labels: 
         gradient = [-l2 * b if j else 0.0 for j, b in enumerate(beta)]
         hessian = [[(l2 if i == j and i else 0.0) for j in range(size)] for i in range(size)]
         for xi, yi in zip(x, y):
-            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, sum(b * v for b, v in zip(beta, xi))))))
+            z = sum(beta[j] * v for j, v in xi)
+            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
             weight = p * (1 - p)
-            for i in range(size):
-                if xi[i]:
-                    gradient[i] += (yi - p) * xi[i]
-                    row = hessian[i]
-                    wi = weight * xi[i]
-                    for j in range(size):
-                        if xi[j]:
-                            row[j] += wi * xi[j]
+            for i, vi in xi:
+                gradient[i] += (yi - p) * vi
+                row = hessian[i]
+                for j, vj in xi:
+                    row[j] += weight * vi * vj
         step = _solve(hessian, gradient)
         beta = [b + s for b, s in zip(beta, step)]
         if max(abs(s) for s in step) < 1e-8:
