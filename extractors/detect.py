@@ -138,6 +138,8 @@ def _mentions(sentences: list[Sentence], published: date | None) -> tuple[list[M
     refs_by_sentence: dict[int, list[BaseRef]] = {}
     last: BaseRef | None = None
     civilian_camps: set[str] = set()
+    anaphoric: set[tuple[int, int]] = set()  # (sentence, start) of references made by "the base", "the outpost"
+    latest: dict[str, Mention] = {}
     for s in sentences:
         headline = s.is_title or is_title_case(s.text)
         refs = []
@@ -146,6 +148,7 @@ def _mentions(sentences: list[Sentence], published: date | None) -> tuple[list[M
                 if last is None:
                     continue
                 ref = BaseRef(ref.start, ref.end, last.kind, last.name, last.base)
+                anaphoric.add((s.index, ref.start))
             elif ref.kind != "generic" or last is None or last.kind == "generic":
                 last = ref
             refs.append(ref)
@@ -177,11 +180,16 @@ def _mentions(sentences: list[Sentence], published: date | None) -> tuple[list[M
             local = [d for d in near if lo <= d.start < hi]
             if all(d.speech for d in local):
                 local += [d for d in near if not d.speech]
-            best = min(local, key=lambda d: (d.speech, d.rank, d.start)) if local else None
+            best = min(local, key=lambda d: (d.speech, not _adjacent(d, ref), d.rank, d.start)) if local else None
             background = bool(v.background.search(segment)) or _in_earlier_clause(s.text[:ref.start]) \
                 or (best is not None and best.precision != "day") or _past_year_after(s.text, ref, published)
-            out.append(Mention(s.index, ref, segment, best, background, s.text if clause is None else segment,
-                               _role(s.text, ref)))
+            antecedent = latest.get(ref.name)
+            if best is None and not background and (s.index, ref.start) in anaphoric and antecedent is not None:
+                # "the outpost" with no time or cue of its own is still the attack its antecedent sentence dated
+                best, background = antecedent.date, antecedent.background
+            latest[ref.name] = Mention(s.index, ref, segment, best, background,
+                                       s.text if clause is None else segment, _role(s.text, ref))
+            out.append(latest[ref.name])
     if civilian_camps:
         # A camp the article describes as sheltering civilians anywhere is a civilian camp everywhere
         # (the headline "drone strike hits Makhmour camp" before the body says who lives there).
@@ -189,6 +197,15 @@ def _mentions(sentences: list[Sentence], published: date | None) -> tuple[list[M
         refs_by_sentence = {i: [r for r in rs if r.base is not None or r.name.casefold() not in civilian_camps]
                             for i, rs in refs_by_sentence.items()}
     return out, refs_by_sentence
+
+
+_ADJACENT = 30  # characters: a date this close to the installation's name is the time of its own clause
+
+
+def _adjacent(d: DateMention, ref: BaseRef) -> bool:
+    """A date phrase next to the installation ("struck Tower 22 in Jordan in January 2024", "On Sunday, a drone
+    struck X") dates its attack rather than a later clause's event ("..., was discharged on Thursday")."""
+    return -_ADJACENT <= d.start - ref.end <= _ADJACENT or -_ADJACENT <= ref.start - d.end <= _ADJACENT
 
 
 # "a rocket attack on Bagram Airfield in 2008": a bare year right after the base name dates the attack to it.
