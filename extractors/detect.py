@@ -27,7 +27,8 @@ from extractors import fields
 from extractors.candidates import Evidence, evidence_features
 from extractors.dates import DateMention, find_dates
 from extractors.gazetteer import Base, same_base
-from extractors.mentions import BaseRef, attack_cue, base_refs, excluded, is_origin, is_title_case, negative_target
+from extractors.mentions import (BaseRef, attack_cue, base_refs, dateline_end, excluded, is_origin, is_title_case,
+                                 negative_target)
 from extractors.records import Detection, IncidentReport
 from extractors.scorer import Scorer, packaged_scorer
 from extractors.sentences import Sentence, article_sentences
@@ -167,7 +168,9 @@ def _mentions(sentences: list[Sentence], published: date | None) -> tuple[list[M
             continue
         after = min((m for m in (v.after_phrase.search(s.text), v.response_to.search(s.text)) if m),
                     key=lambda m: m.start(), default=None)
-        targets = [r for r in refs if not is_origin(s.text, r) and not _PLURAL_ATTACKS.search(s.text[:r.start])]
+        filed_from = dateline_end(s.text)
+        targets = [r for r in refs if not is_origin(s.text, r) and not _PLURAL_ATTACKS.search(s.text[:r.start])
+                   and r.start >= filed_from]
         for i, ref in enumerate(targets):
             lo = max((r.end for r in targets[:i] if r.name != ref.name), default=0)
             hi = min((r.start for r in targets[i + 1:] if r.name != ref.name), default=len(s.text))
@@ -183,6 +186,8 @@ def _mentions(sentences: list[Sentence], published: date | None) -> tuple[list[M
             best = min(local, key=lambda d: (d.speech, not _adjacent(d, ref), d.rank, d.start)) if local else None
             background = bool(v.background.search(segment)) or _in_earlier_clause(s.text[:ref.start]) \
                 or (best is not None and best.precision != "day") or _past_year_after(s.text, ref, published)
+            if best is None and _dated_in_past(dates, published):
+                background = True  # "The drone, which hit a shed on Feb. 11, ... sites in Erbil": the sentence is past
             antecedent = latest.get(ref.name)
             if best is None and not background and (s.index, ref.start) in anaphoric and antecedent is not None:
                 # "the outpost" with no time or cue of its own is still the attack its antecedent sentence dated
@@ -197,6 +202,13 @@ def _mentions(sentences: list[Sentence], published: date | None) -> tuple[list[M
         refs_by_sentence = {i: [r for r in rs if r.base is not None or r.name.casefold() not in civilian_camps]
                             for i, rs in refs_by_sentence.items()}
     return out, refs_by_sentence
+
+
+def _dated_in_past(dates: list[DateMention], published: date | None) -> bool:
+    """Whether a sentence's event dates (not speech) are all days more than a week before publication."""
+    events = [d for d in dates if not d.speech and d.precision == "day"]
+    return bool(events) and published is not None and all(
+        (published - d.value).days > MAX_NEWS_AGE_DAYS for d in events)
 
 
 _ADJACENT = 30  # characters: a date this close to the installation's name is the time of its own clause

@@ -92,6 +92,19 @@ class BaseRef:
     base: Base | None = None
 
 
+# "AL UDEID AIR BASE, Qatar (Stars and Stripes) — ", "BAGHDAD, June 14 (Reuters) - ": where the story was filed.
+_DATELINE = re.compile(
+    r"^\s*(?:date \S+\s+)?[A-Z][A-Z0-9 .'’-]{2,60}(?:,\s*[A-Z][\w .'’-]{1,40})?(?:,\s*\w+\.? \d{1,2})?\s*"
+    r"(?:\([^)]{1,40}\))?\s*(?:—|–|--|-|:)\s")
+
+
+def dateline_end(sentence: str) -> int:
+    """Where a dateline opening the sentence ends (0 when there is none): a place named there is where the
+    story was filed from, not what was attacked."""
+    m = _DATELINE.match(sentence)
+    return m.end() if m else 0
+
+
 def names_nothing(word: str) -> bool:
     """Words that say whose or what kind an installation is, not which: vocabulary `not_a_name`, a country, their
     possessives ("Thailand’s"), and compounds of them or of acronyms ("US-Kenya", "Kenyan-US", "U.S.-Iraqi")."""
