@@ -121,14 +121,15 @@ def _index() -> tuple[dict[str, _Candidate | tuple[_Candidate, ...]], dict[str, 
         people[area] = people.get(area, 0) + town.population
         if area not in largest or town.population > largest[area].population:
             largest[area] = town
-        keys = _keys(town.name)
-        named = (town.country_code, fold(town.name) if len(keys) > 1 else next(iter(keys)))
+        named = (town.country_code, fold(town.name))
         if named not in by_name or town.population > by_name[named].population:
             by_name[named] = town
-        for alternate in set(city["alternatenames"]) - {town.name}:
-            if len(alternate) >= 3 and not alternate.isupper() and not _NON_LATIN.search(alternate):
-                keys |= _keys(alternate)
-        for key in keys:
+        keys = {named[1]}
+        for alternate in city["alternatenames"]:
+            if len(alternate) >= 3 and not alternate.isupper() and (
+                    alternate.isascii() or not _NON_LATIN.search(alternate)):
+                keys.add(fold(alternate))
+        for key in keys | {_LEADING_ARTICLE.sub("", k) for k in keys if k.startswith(_ARTICLES)}:
             index.setdefault(key, []).append(town)
     admin1 = resources.files("extractors.data").joinpath("admin1.tsv").read_text("utf-8")
     for line in admin1.splitlines():
@@ -141,10 +142,9 @@ def _index() -> tuple[dict[str, _Candidate | tuple[_Candidate, ...]], dict[str, 
             continue
         province = _Candidate(name, seat.country_code, seat.admin1, seat.latitude, seat.longitude,
                               people[(country_code, admin1_code)], "province", fold(seat.name))
-        for variant in {name, ascii_name}:
-            match = _PROVINCE_WORD.match(variant)
-            for key in _keys(variant) | (_keys(match["core"]) if match else set()):
-                index.setdefault(key, []).append(province)
+        cores = [m["core"] for m in map(_PROVINCE_WORD.match, (name, ascii_name)) if m]
+        for key in set().union(*map(_keys, (name, ascii_name, *cores))):
+            index.setdefault(key, []).append(province)
     countries: dict[str, str] = {}
     display: dict[str, str] = {}
     biggest = {area[0]: town for area, town in sorted(largest.items(), key=lambda item: item[1].population)}
@@ -157,10 +157,9 @@ def _index() -> tuple[dict[str, _Candidate | tuple[_Candidate, ...]], dict[str, 
         if seat is not None:
             nation = _Candidate(display[code], code, "", seat.latitude, seat.longitude, country["population"],
                                 "country", fold(seat.name))
-            for name in names:
-                index.setdefault(fold(name), []).append(nation)
-    return ({k: v[0] if len(v) == 1 else tuple(dict.fromkeys(v)) for k, v in index.items()},
-            countries, display)
+            for key in set(map(fold, names)):
+                index.setdefault(key, []).append(nation)
+    return {k: v[0] if len(v) == 1 else tuple(v) for k, v in index.items()}, countries, display
 
 
 @cache
