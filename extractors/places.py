@@ -18,8 +18,11 @@ Rules, in the order `resolve_place` applies them:
   places). A province named after its own largest place resolves to that town ("Kandahar"), since the
   town is the more precise fix and lies in the province anyway.
 
-Coordinates: a town's own; a province's and a country's are those of its most populous GeoNames place
-(usually the capital: Borno -> Maiduguri) or, for a country, of the capital GeoNames names.
+Coordinates: a town's own; a province's are those of its most populous GeoNames place (usually the
+capital: Borno -> Maiduguri); a country's those of the capital GeoNames names (else its largest place).
+
+Cost: the first call builds a name index (~630k keys) from the 80 MB cities500 file, parsed in chunks
+so the whole file never sits in memory as dicts: ~120 MB kept; seconds of CPU, once per process.
 """
 from __future__ import annotations
 
