@@ -32,7 +32,8 @@ from extractors.mentions import (BaseRef, attack_cue, base_refs, dateline_end, e
 from extractors.records import Detection, IncidentReport
 from extractors.scorer import Scorer, packaged_scorer
 from extractors.sentences import Sentence, article_sentences
-from extractors.unlisted import most_specific, name_in_description, places_near_installations, unlisted_name
+from extractors.places import resolve_place
+from extractors.unlisted import PlaceMention, most_specific, name_in_description, places_near_installations, unlisted_name
 from extractors.vocabulary import vocabulary
 
 MAX_NEWS_AGE_DAYS = 7
@@ -469,7 +470,10 @@ def _report(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[Base
     named = [m for m in inc.mentions if m.ref.kind != "generic"]
     ref = named[0].ref if named else _most_specific(inc.mentions)
     base: Base | None = ref.base
-    name = base.name if base else (ref.name if ref.kind == "named" else _unnamed_name(inc, ref, sentences, refs))
+    place = None if base or ref.kind == "named" else _unlisted_place(inc, sentences, refs)
+    name = base.name if base else (ref.name if ref.kind == "named" else _unnamed_name(inc, ref, sentences, place))
+    country = base.country if base else fields.country_in(whole + [s.text for s in sentences])
+    located = resolve_place(place.name, country) if place is not None else None
     prose = [t for t in inc.follow if t.rstrip("\"”’') ").endswith((".", "!", "?"))]  # not furniture / tags
     weapons = fields.weapons(own) or fields.weapons(whole) or fields.weapons(prose)
     killed, wounded, none_killed, none_wounded = fields.casualties(whole + inc.follow)
@@ -480,9 +484,9 @@ def _report(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[Base
     texts = whole + inc.follow
     return IncidentReport(
         base=name,
-        country=base.country if base else fields.country_in(whole + [s.text for s in sentences]),
-        latitude=base.latitude if base else None,
-        longitude=base.longitude if base else None,
+        country=base.country if base else (located.country if located else country),
+        latitude=base.latitude if base else (located.latitude if located else None),
+        longitude=base.longitude if base else (located.longitude if located else None),
         attack_date=inc.date,
         date_precision=inc.precision if inc.date else None,
         weapons=weapons or ("unknown",),
@@ -513,17 +517,21 @@ def _article_claim(inc: _Incident, sentences: list[Sentence], refs: dict[int, li
     return fields.claimed_by(texts)
 
 
-def _unnamed_name(inc: _Incident, ref: BaseRef, sentences: list[Sentence], refs: dict[int, list[BaseRef]]) -> str:
-    """An installation known only by description: the name its description gives outside the headline, and the
-    most specific place its own sentences give it, or when they give none or only a country, the most specific
-    place of the sentences that describe an installation without naming one (the lead's "a military camp in
-    northwest Pakistan", later "the camp ... in the Daraban area")."""
+def _unlisted_place(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[BaseRef]]) -> PlaceMention | None:
+    """The most specific place an installation known only by description is given: in its own sentences, or when
+    they give none or only a country, in the sentences that describe an installation without naming one (the
+    lead's "a military camp in northwest Pakistan", later "the camp ... in the Daraban area")."""
     own = sorted({m.sentence for m in inc.mentions})
     place = most_specific(places_near_installations([(i, sentences[i].text) for i in own]))
     if place is None or place.kind == "country":
         texts = [(s.index, s.text) for s in sentences if s.index not in own and refs.get(s.index) and not any(
             r.kind in {"gazetteer", "named"} for r in refs[s.index])]
         place = most_specific(places_near_installations(texts) + ([place] if place else []))
+    return place
+
+
+def _unnamed_name(inc: _Incident, ref: BaseRef, sentences: list[Sentence], place: PlaceMention | None) -> str:
+    """The name a description gives outside the headline ("Golani Brigade training base"), with its place."""
     name = next((n for m in inc.mentions if not sentences[m.sentence].is_title
                  and not is_title_case(sentences[m.sentence].text) and (n := name_in_description(m.ref.name))), None)
     return unlisted_name(ref.name, name, place)

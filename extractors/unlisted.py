@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from extractors import places
 from extractors.mentions import is_title_case
 from extractors.vocabulary import vocabulary
 
@@ -40,24 +41,16 @@ class PlaceMention:
 
 
 def place_kind(name: str, said: str | None) -> str | None:
-    """Town, province or country, from the word the text puts beside the place; None for words that are not
-    places (a weekday, a group, a nationality)."""
-    v = vocabulary()
-    if v.countries.fullmatch(name) is None and _not_a_place(name):
-        return None
-    if v.countries.fullmatch(name):
+    """Town, province or country: from the word the text puts beside the place ("the Daraban area", "Balkh
+    province"), else from GeoNames (extractors/places.py). None for a word that is no known place and that the
+    text does not call one (a weekday, a group, "Response")."""
+    if vocabulary().countries.fullmatch(name):
         return "country"
+    if any(rx.fullmatch(name) for _, rx in vocabulary().groups):
+        return None
     if said in _PROVINCE_WORDS:
         return "province"
-    return "town"
-
-
-_CALENDAR = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|"
-                       r"august|september|october|november|december", re.IGNORECASE)
-
-
-def _not_a_place(name: str) -> bool:
-    return bool(_CALENDAR.fullmatch(name.split()[0])) or any(rx.fullmatch(name) for _, rx in vocabulary().groups)
+    return "town" if said is not None else places.place_kind(name)
 
 
 def name_in_description(description: str) -> str | None:
@@ -97,9 +90,9 @@ def places_near_installations(sentences: Iterable[tuple[int, str]]) -> list[Plac
     return found
 
 
-def most_specific(places: list[PlaceMention]) -> PlaceMention | None:
+def most_specific(found: list[PlaceMention]) -> PlaceMention | None:
     """The town before the province before the country; the earliest of equals."""
-    return min(places, key=lambda p: (_PLACE_KINDS[p.kind], p.position), default=None)
+    return min(found, key=lambda p: (_PLACE_KINDS[p.kind], p.position), default=None)
 
 
 def unlisted_name(description: str, name: str | None, place: PlaceMention | None) -> str:
