@@ -190,7 +190,7 @@ def resolve_place(name: str, country_hint: str | None = None) -> Place | None:
 
     `country_hint` is the country the article gives, as news names it or as an ISO code; a hint that
     names no known country is ignored."""
-    match = _PROVINCE_WORD.match(name.strip())
+    match = None if fold(name) in _index()[1] else _PROVINCE_WORD.match(name.strip())  # "Central African Republic"
     core = match["core"] if match else name.strip()
     if not _looks_like_name(core) or (match is None and fold(core) in _stopwords()):
         return None
