@@ -348,6 +348,10 @@ def _main_date(mentions: list[Mention], sentences: list[Sentence], refs: dict[in
     # same unnamed base: they become one report, so any of them may date it.
     dated = [m for m in eligible if m.date is not None and (
         m.ref.name == main.ref.name or (main.ref.kind == "generic" and m.ref.kind == "generic"))]
+    if not dated:
+        # The lead describes the installation the body names later ("attacked a military camp in western Niger"
+        # ... "the Inates camp"): one installation, so the lead's description dates the named one.
+        dated = [m for m in eligible if m.date is not None and m.ref.kind == "generic" and m.sentence < main.sentence]
     if dated:
         first_event = [m for m in dated if not m.date.speech]
         return (first_event or dated)[0].date.value
