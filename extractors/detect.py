@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from extractors import fields
-from extractors.candidates import Evidence, evidence_features
+from extractors.candidates import LEAD_SENTENCES, Evidence, evidence_features
 from extractors.dates import DateMention, find_dates
 from extractors.gazetteer import Base, same_base
 from extractors.mentions import (BaseRef, attack_cue, base_refs, dateline_end, excluded, is_origin, is_title_case,
@@ -355,8 +355,20 @@ def _main_date(mentions: list[Mention], sentences: list[Sentence], refs: dict[in
     if dated:
         first_event = [m for m in dated if not m.date.speech]
         return (first_event or dated)[0].date.value
-    lead = _lead_date([s for s in sentences[:main.sentence + 2] if not refs.get(s.index)], published)
+    lead = _lead_date([s for s in sentences[:main.sentence + 2] if not refs.get(s.index)], published) \
+        or _story_date([s for s in sentences[:LEAD_SENTENCES + 2]
+                        if any(r.name == main.ref.name for r in refs.get(s.index, []))], published)
     return lead or published or date.min
+
+
+def _story_date(sentences: list[Sentence], published: date | None) -> date | None:
+    """A recent event date in a lead sentence that names the main installation, with or without an attack word
+    ("Four soldiers embraced shahadat as forces foiled an attempt to enter the Kohat cantonment on Tuesday")."""
+    for s in sentences:
+        for d in find_dates(s.text, published):
+            if not d.speech and d.precision == "day" and _recent(d, published):
+                return d.value
+    return None
 
 
 def _lead_date(sentences: list[Sentence], published: date | None) -> date | None:

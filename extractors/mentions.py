@@ -271,9 +271,17 @@ def excluded(sentence: str, *, dated: bool = False) -> bool:
     series of attacks"); `dated` says whether the sentence has a day-precision date phrase.
     """
     v = vocabulary()
-    if v.skip_sentence.search(sentence) or v.hypothetical.search(sentence):
+    if v.skip_sentence.search(sentence):
+        return True
+    hypothetical = [m.group() for m in v.hypothetical.finditer(sentence)]
+    if hypothetical and not (all(h.lower().startswith("foil") for h in hypothetical) and _HARM.search(sentence)):
         return True
     return not dated and bool(v.aggregate.search(sentence))
+
+
+# "foiled an attempt ... to enter the cantonment" with soldiers killed: a repelled attack still happened.
+_HARM = re.compile(r"\b(?:killed|killing|martyred|embraced shahadat|wounded|wounding|injured|injuring|rammed|"
+                   r"exploded|detonated|blew (?:himself|themselves) up)\b", re.IGNORECASE)
 
 
 def negative_target(sentence: str, cue: int, refs: list[BaseRef]) -> bool:
