@@ -146,9 +146,14 @@ def _mentions(sentences: list[Sentence], published: date | None) -> tuple[list[M
         headline = s.is_title or is_title_case(s.text)
         refs = []
         for ref in base_refs(s.text, headline=headline):
-            if ref.kind == "anaphor":
-                if last is None:
+            if ref.kind == "anaphor" and last is None:
+                # "attacked their base in Rueso district" as the story's first mention: a description placed by its
+                # town, not a reference back; with no place ("the base of the paint") it refers to nothing
+                described = _described(s.text, ref)
+                if described is None:
                     continue
+                ref = BaseRef(ref.start, ref.end, "generic", described)
+            elif ref.kind == "anaphor":
                 ref = BaseRef(ref.start, ref.end, last.kind, last.name, last.base)
                 anaphoric.add((s.index, ref.start))
             elif ref.kind != "generic" or last is None or last.kind == "generic":
@@ -210,6 +215,13 @@ def _dated_in_past(dates: list[DateMention], published: date | None) -> bool:
     events = [d for d in dates if not d.speech and d.precision == "day"]
     return bool(events) and published is not None and all(
         (published - d.value).days > MAX_NEWS_AGE_DAYS for d in events)
+
+
+def _described(sentence: str, ref: BaseRef) -> str | None:
+    """The installation word and the place phrase after it ("base in Rueso district"), None without one."""
+    tail = re.match(r"\s+(?:in|at|near|outside)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s*){1,3}(?:district|province|region|"
+                    r"area|town|village|city|state)?", sentence[ref.end:])
+    return (ref.name + tail.group()).strip() if tail else None
 
 
 _ADJACENT = 30  # characters: a date this close to the installation's name is the time of its own clause
