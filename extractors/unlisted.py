@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from extractors import places
-from extractors.mentions import is_title_case
+from extractors.mentions import is_title_case, names_nothing
 from extractors.vocabulary import vocabulary
 
 _PLACE_KINDS = {"town": 0, "province": 1, "country": 2}
@@ -82,12 +82,23 @@ def places_near_installations(sentences: Iterable[tuple[int, str]]) -> list[Plac
         for noun in v.installation.finditer(text):
             window = text[noun.end():noun.end() + _REACH]
             m = _PLACE_PHRASE.search(window)
-            if m is None:
-                continue
-            kind = place_kind(m["place"], (m["before"] or m["after"] or "").lower() or None)
-            if kind is not None:
-                found.append(PlaceMention(m["place"], kind, index))
+            if m is not None:
+                said = (m["before"] or m["after"] or "").lower() or None
+                # "a brigade headquarters at Surankote": a name right after the installation word is where the text
+                # puts it, whether or not GeoNames lists the village (not a month or a people: "in September",
+                # "in Iraqi Kurdistan")
+                kind = place_kind(m["place"], said) or (
+                    "town" if not window[:m.start()].strip() and not names_nothing(m["place"].split()[0]) else None)
+                if kind is not None:
+                    found.append(PlaceMention(m["place"], kind, index))
+            airport = _AIRPORT.search(text)
+            if airport is not None and _AIR.search(noun.group()):
+                # "targeting an army air base at the facility" of "struck Kassala airport": the airport names it
+                found.append(PlaceMention(f"{airport['name']} airport", "town", index))
     return found
+
+
+_AIRPORT = re.compile(r"\b(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}?)(?: International)? [Aa]irport\b")
 
 
 def most_specific(found: list[PlaceMention]) -> PlaceMention | None:
