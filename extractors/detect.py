@@ -550,7 +550,9 @@ def _unlisted_place(inc: _Incident, sentences: list[Sentence], refs: dict[int, l
     they give none or only a country, in the sentences that describe an installation without naming one (the
     lead's "a military camp in northwest Pakistan", later "the camp ... in the Daraban area")."""
     own = sorted({m.sentence for m in inc.mentions})
-    place = most_specific(places_near_installations([(i, sentences[i].text) for i in own]))
+    # the body before the headline: a headline shortens "at Surankote in ... Poonch district" to "in Poonch"
+    order = {i: i + (len(sentences) if sentences[i].is_title else 0) for i in own}
+    place = most_specific(places_near_installations([(order[i], sentences[i].text) for i in own]))
     if place is None or place.kind == "country":
         texts = [(s.index, s.text) for s in sentences if s.index not in own and refs.get(s.index) and not any(
             r.kind in {"gazetteer", "named"} for r in refs[s.index])]
