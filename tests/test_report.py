@@ -22,13 +22,14 @@ from flows.report import CSP, ReportData, render_report, shown_incident_ids, wri
 from storage import keys
 from storage.database import connect
 from storage.export import IncidentSource
+from tests.gates import skip_unless
 from tests.test_export import fixture_db
 
 ROOT = Path(__file__).resolve().parents[1]
 NOW = datetime(2026, 6, 1, 12, tzinfo=timezone.utc)
 CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
-needs_chromium = pytest.mark.skipif(
-    CHROMIUM is None, reason="headless Chromium is not installed (Debian: apt-get install -y chromium)")
+needs_chromium = skip_unless(CHROMIUM is not None, "the browser check of the report",
+                             "no headless Chromium; Debian: apt-get install -y chromium")
 
 
 # ---------------------------------------------------------------- a minimal CDP client over a pipe
