@@ -20,6 +20,8 @@ os.environ.update({
     "DO_NOT_TRACK": "1",
     "PREFECT_LOGGING_LEVEL": "WARNING",
     "PREFECT_LOGGING_SERVER_LEVEL": "WARNING",
+    # the ephemeral server's 20 s start-up limit is too short on a busy 2-core machine
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
 })
 os.environ.pop("PREFECT_API_URL", None)
 

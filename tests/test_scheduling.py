@@ -13,7 +13,7 @@ import pytest
 
 from extractors.alerts import alert_id, alerts_for
 from extractors.dedup import Incident
-from extractors.fetch import FetchError
+from extractors.fetch import FetchError, HttpPolicy
 from extractors.retry import RetryPolicy, next_poll_at, with_retries
 from flows.alerts import deliver_pending
 from flows.digest import render_digest
@@ -143,7 +143,7 @@ def test_backing_off_feed_is_skipped_and_shown_and_a_failed_webhook_keeps_its_al
         assert all(a.kind == "new" and a.attempts == 1 for a in pending)
 
         hook.status = 204
-        result = deliver_pending(db, hook.url, RetryPolicy(attempts=1))
+        result = deliver_pending(db, hook.url, RetryPolicy(attempts=1), HttpPolicy(timeout_seconds=5))
         assert (result.delivered, result.failed) == (len(EXPECTED_INCIDENTS), ())
         assert pending_alerts(db) == []
         delivered = hook.bodies[-len(EXPECTED_INCIDENTS):]
