@@ -15,7 +15,7 @@ from extractors.alerts import alerts_for
 from extractors.dedup import Incident
 from extractors.fetch import FetchError, HttpPolicy, new_client, post
 from extractors.retry import RetryPolicy, with_retries
-from storage.feed_health import Delivery, enqueue_alerts, pending_alerts, record_deliveries
+from storage.alerts_outbox import Delivery, enqueue_alerts, pending_alerts, record_deliveries
 
 log = logging.getLogger(__name__)
 

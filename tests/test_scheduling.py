@@ -19,8 +19,10 @@ from flows.alerts import deliver_pending
 from flows.digest import render_digest
 from flows.monitor import run_monitor
 from storage.database import connect
-from storage.feed_health import feed_health, incidents_learned_since, pending_alerts
-from storage.synthetic import SyntheticHistory, fill_synthetic_incidents
+from storage.alerts_outbox import pending_alerts
+from storage.digest import incidents_learned_since
+from storage.feed_health import feed_health
+from tests.test_export import fixture_db
 from tests.test_pipeline import incident_rows
 from tests.wire_site import EXPECTED_INCIDENTS, WireArticle, feeds_toml, page, publish, rss
 
@@ -218,10 +220,7 @@ def test_an_alert_is_sent_for_a_new_incident_and_for_a_revision_only_when_casual
 
 @pytest.fixture
 def db_with_incidents(tmp_path):
-    db = tmp_path / "locked.duckdb"
-    with connect(db) as con:
-        fill_synthetic_incidents(con, SyntheticHistory(3, bases=3, per_day=3, start=date(2026, 1, 1)))
-    return db
+    return fixture_db(tmp_path / "locked.duckdb")
 
 
 def hold_write_lock(db, seconds: float) -> subprocess.Popen:
@@ -250,7 +249,7 @@ def test_incidents_waits_for_a_brief_write_lock_and_then_lists(db_with_incidents
     finally:
         holder.wait(timeout=30)
     assert done.returncode == 0, done.stderr
-    assert len(json.loads(done.stdout)) == 3
+    assert len(json.loads(done.stdout)) == 4
 
 
 def test_incidents_gives_up_on_a_held_lock_with_one_clear_line(db_with_incidents):
