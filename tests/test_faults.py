@@ -475,7 +475,8 @@ def test_security_sql_in_the_base_filter_is_harmless(tmp_path, capsys, record_pr
                  ["incidents", "--db", str(db), "--show", "x' OR '1'='1"]):
         main(argv)
     out = capsys.readouterr()
-    assert "0 incidents" in out.out and out.out.count("[]") == 1 and "no incident" in out.err
+    header, rule, *rest = out.out.splitlines()  # an empty table, then an empty JSON list
+    assert header.startswith("date") and set(rule) <= {"-", " "} and rest == ["[]"] and "no incident" in out.err
     after = list_incidents(db)
     assert after == before and len(after) == 1
     record_property("records_lost", len(before) - len(after))
