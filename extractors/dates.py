@@ -16,8 +16,6 @@ Wire copy rarely prints the attack date; it says "on Monday", "late Saturday", "
   (one day of slack for time zones); "6/1/2024" is read day-first or month-first, whichever is not
   in the future and lies closer to publication.
 - "in March" / "last month" give month precision; "last year" / "two years ago" year precision.
-- A U.S. Eastern evening time next to the date ("5:30 p.m. EST on Jan. 7") is the next day where the attack
-  happened (the Middle East, Ukraine, Russia).
 - Dates attached to a speech verb ("said on Monday") or opening a dateline ("BAGHDAD, April 14 (Xinhua) --")
   are kept but marked, so callers can prefer dates that describe the event itself.
 """
@@ -67,11 +65,6 @@ _SPEECH = re.compile(
     r"\b(?:said|says|told|announced|tweeted|reported|confirmed|stated|added|statement|claimed|"
     r"speculated|wrote|posted|published|released|according to \w+)\b[^.;]{0,25}$", re.IGNORECASE)
 
-# "At approximately 5:30 p.m. EST on Jan. 7": a U.S. evening is already the next day in the Middle East and
-# Ukraine/Russia (UTC+2..+4), where the attack happened and is dated.
-_US_EVENING = re.compile(
-    r"\b(?:[5-9]|1[01])(?::[0-5]\d)?\s*p\.?\s?m\.?\s*\(?(?:EST|EDT|ET|Eastern(?:\s+(?:Standard|Daylight))?\s+Time)\b",
-    re.IGNORECASE)
 _DATELINE_END = re.compile(r"\s*(?:\([^)]{1,20}\))?\s*(?:;|:|--|—|–|\||-\s)")
 
 
@@ -131,9 +124,6 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
         taken.append((m.start(), m.end()))
         speech = bool(_SPEECH.search(sentence[max(0, m.start() - 60):m.start()]) or
                       (m.start() < 30 and _DATELINE_END.match(sentence[m.end():])))
-        if precision == "day" and not speech and _US_EVENING.search(
-                sentence[max(0, m.start() - 30):m.start()] + " " + sentence[m.end():m.end() + 30]):
-            value += timedelta(days=1)
         found.append(DateMention(m.start(), m.end(), value, precision, speech, rank))
 
     for rx in (_MONTH_DAY, _DAY_MONTH):

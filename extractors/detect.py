@@ -24,11 +24,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from extractors import fields
+from extractors.candidates import Evidence, evidence_features
 from extractors.dates import DateMention, find_dates
-from extractors.gazetteer import Base
-from extractors.mentions import BaseRef, attack_cue, base_refs, excluded, is_origin, is_title_case, negative_target
+from extractors.gazetteer import Base, same_base
+from extractors.mentions import (BaseRef, attack_cue, base_refs, dateline_end, excluded, is_origin, is_title_case,
+                                 negative_target)
 from extractors.records import Detection, IncidentReport
+from extractors.scorer import Scorer, packaged_scorer
 from extractors.sentences import Sentence, article_sentences
+from extractors.places import resolve_place
+from extractors.unlisted import PlaceMention, most_specific, name_in_description, places_near_installations, unlisted_name
 from extractors.vocabulary import vocabulary
 
 MAX_NEWS_AGE_DAYS = 7
@@ -60,6 +65,7 @@ class Mention:
     date: DateMention | None
     background: bool
     clause: str  # the text its facts are read from: its own clause when another base has its own, else the sentence
+    role: str  # "target" (attacked in its clause), "landmark" (near, opposite, km from it) or "" (said otherwise)
 
 
 @dataclass
@@ -73,8 +79,30 @@ class _Incident:
     follow: list[str] = field(default_factory=list)
 
 
-def detect(text: str, published: date | None, title: str = "") -> Detection:
+@dataclass(frozen=True)
+class Candidate:
+    """One installation and time the article connects to an attack, read both ways, with its evidence."""
+
+    as_primary: IncidentReport | None  # None when only a month or year dates it: no article's own news is that vague
+    as_background: IncidentReport
+    features: dict[str, float]
+
+
+def detect(text: str, published: date | None, title: str = "", scorer: Scorer | None = None) -> Detection:
     """Attack reports in one article; `published` resolves relative dates ("on Monday")."""
+    return decide(candidates(text, published, title), scorer or packaged_scorer())
+
+
+def decide(found: list[Candidate], scorer: Scorer) -> Detection:
+    """Each candidate is the article's own news or background, as the scorer weighs its evidence."""
+    reports = [c.as_primary if c.as_primary is not None and scorer.is_primary(c.features) else c.as_background
+               for c in found]
+    reports.sort(key=lambda r: not r.is_primary)
+    return Detection(is_attack_report=any(r.is_primary for r in reports), reports=tuple(reports))
+
+
+def candidates(text: str, published: date | None, title: str = "") -> list[Candidate]:
+    """Every installation and time the article's attack sentences connect, with the evidence about each."""
     if isinstance(published, datetime):
         published = published.date()
     sentences = article_sentences(text, title)
@@ -85,9 +113,25 @@ def detect(text: str, published: date | None, title: str = "") -> Detection:
     _attach_followers(incidents, sentences, refs_by_sentence, published)
     first = min((m.sentence for inc in incidents for m in inc.mentions), default=0)
     lead_none = _lead_says_no_casualties(sentences, first)
-    reports = tuple(_report(inc, sentences, refs_by_sentence, lead_none and inc.primary, published)
-                    for inc in incidents)
-    return Detection(is_attack_report=any(r.is_primary for r in reports), reports=reports)
+    headline = sum(s.is_title for s in sentences)
+    in_headline = {r.name for s in sentences[:headline] for r in refs_by_sentence.get(s.index, [])}
+    reading_order = sorted(incidents, key=lambda i: i.mentions[0].sentence)
+    out = []
+    for inc in incidents:
+        background = _report(inc, sentences, refs_by_sentence, False, published)
+        primary = _report(inc, sentences, refs_by_sentence, lead_none, published, primary=True) \
+            if inc.precision in (None, "day") else None
+        evidence = Evidence(
+            rules_primary=inc.primary, sentences=tuple(m.sentence for m in inc.mentions),
+            headline_sentences=headline, kinds=tuple(m.ref.kind for m in inc.mentions),
+            dates=tuple(m.date for m in inc.mentions if m.date is not None), published=published,
+            background_cue=any(m.background for m in inc.mentions), order=reading_order.index(inc),
+            competitors=len(incidents) - 1, headline_framed=framed,
+            headline_names=any(m.ref.name in in_headline for m in inc.mentions),
+            figures=any(v is not None for v in (background.projectiles, background.killed, background.wounded)),
+            roles=tuple(m.role for m in inc.mentions))
+        out.append(Candidate(primary, background, evidence_features(evidence)))
+    return out
 
 
 def _mentions(sentences: list[Sentence], published: date | None) -> tuple[list[Mention], dict[int, list[BaseRef]]]:
@@ -96,6 +140,8 @@ def _mentions(sentences: list[Sentence], published: date | None) -> tuple[list[M
     refs_by_sentence: dict[int, list[BaseRef]] = {}
     last: BaseRef | None = None
     civilian_camps: set[str] = set()
+    anaphoric: set[tuple[int, int]] = set()  # (sentence, start) of references made by "the base", "the outpost"
+    latest: dict[str, Mention] = {}
     for s in sentences:
         headline = s.is_title or is_title_case(s.text)
         refs = []
@@ -104,6 +150,7 @@ def _mentions(sentences: list[Sentence], published: date | None) -> tuple[list[M
                 if last is None:
                     continue
                 ref = BaseRef(ref.start, ref.end, last.kind, last.name, last.base)
+                anaphoric.add((s.index, ref.start))
             elif ref.kind != "generic" or last is None or last.kind == "generic":
                 last = ref
             refs.append(ref)
@@ -122,7 +169,9 @@ def _mentions(sentences: list[Sentence], published: date | None) -> tuple[list[M
             continue
         after = min((m for m in (v.after_phrase.search(s.text), v.response_to.search(s.text)) if m),
                     key=lambda m: m.start(), default=None)
-        targets = [r for r in refs if not is_origin(s.text, r) and not _PLURAL_ATTACKS.search(s.text[:r.start])]
+        filed_from = dateline_end(s.text)
+        targets = [r for r in refs if not is_origin(s.text, r) and not _PLURAL_ATTACKS.search(s.text[:r.start])
+                   and r.start >= filed_from]
         for i, ref in enumerate(targets):
             lo = max((r.end for r in targets[:i] if r.name != ref.name), default=0)
             hi = min((r.start for r in targets[i + 1:] if r.name != ref.name), default=len(s.text))
@@ -135,10 +184,18 @@ def _mentions(sentences: list[Sentence], published: date | None) -> tuple[list[M
             local = [d for d in near if lo <= d.start < hi]
             if all(d.speech for d in local):
                 local += [d for d in near if not d.speech]
-            best = min(local, key=lambda d: (d.speech, d.rank, d.start)) if local else None
+            best = min(local, key=lambda d: (d.speech, not _adjacent(d, ref), d.rank, d.start)) if local else None
             background = bool(v.background.search(segment)) or _in_earlier_clause(s.text[:ref.start]) \
                 or (best is not None and best.precision != "day") or _past_year_after(s.text, ref, published)
-            out.append(Mention(s.index, ref, segment, best, background, s.text if clause is None else segment))
+            if best is None and _dated_in_past(dates, published):
+                background = True  # "The drone, which hit a shed on Feb. 11, ... sites in Erbil": the sentence is past
+            antecedent = latest.get(ref.name)
+            if best is None and not background and (s.index, ref.start) in anaphoric and antecedent is not None:
+                # "the outpost" with no time or cue of its own is still the attack its antecedent sentence dated
+                best, background = antecedent.date, antecedent.background
+            latest[ref.name] = Mention(s.index, ref, segment, best, background,
+                                       s.text if clause is None else segment, _role(s.text, ref))
+            out.append(latest[ref.name])
     if civilian_camps:
         # A camp the article describes as sheltering civilians anywhere is a civilian camp everywhere
         # (the headline "drone strike hits Makhmour camp" before the body says who lives there).
@@ -146,6 +203,22 @@ def _mentions(sentences: list[Sentence], published: date | None) -> tuple[list[M
         refs_by_sentence = {i: [r for r in rs if r.base is not None or r.name.casefold() not in civilian_camps]
                             for i, rs in refs_by_sentence.items()}
     return out, refs_by_sentence
+
+
+def _dated_in_past(dates: list[DateMention], published: date | None) -> bool:
+    """Whether a sentence's event dates (not speech) are all days more than a week before publication."""
+    events = [d for d in dates if not d.speech and d.precision == "day"]
+    return bool(events) and published is not None and all(
+        (published - d.value).days > MAX_NEWS_AGE_DAYS for d in events)
+
+
+_ADJACENT = 30  # characters: a date this close to the installation's name is the time of its own clause
+
+
+def _adjacent(d: DateMention, ref: BaseRef) -> bool:
+    """A date phrase next to the installation ("struck Tower 22 in Jordan in January 2024", "On Sunday, a drone
+    struck X") dates its attack rather than a later clause's event ("..., was discharged on Thursday")."""
+    return -_ADJACENT <= d.start - ref.end <= _ADJACENT or -_ADJACENT <= ref.start - d.end <= _ADJACENT
 
 
 # "a rocket attack on Bagram Airfield in 2008": a bare year right after the base name dates the attack to it.
@@ -172,6 +245,32 @@ def _own_clause(sentence: str, start: int, next_ref: int) -> int | None:
 
 
 _MILITARY_WORD = re.compile(r"\b(?:military|army|militia|base|air|naval|police|training)\b|^Camp\b", re.IGNORECASE)
+
+
+# "rockets hit the base", "an attack on Camp X", "stormed a military camp in Y": the installation is what the verb
+# or preposition of attack governs, with at most a few modifiers between.
+_TARGET_BEFORE = re.compile(
+    r"\b(?:on|against|at|into|inside|targeting|targeted|target|hit|hits|hitting|struck|strikes?|striking|stormed|"
+    r"storming|attacked|attacking|shelled|shelling|raided|raiding|overran|overrun|bombed|bombing|pounded|rammed)\s+"
+    r"(?:(?:the|a|an|its|their)\s+)?(?:[\w’'.-]+\s+){0,4}$", re.IGNORECASE)
+# "Camp X was attacked", "Ain al-Asad, which hosts U.S. troops, came under rocket fire".
+_TARGET_AFTER = re.compile(
+    r"^\s*(?:,[^,]{0,60},\s*)?(?:was|were|has been|had been|is being|came|comes|has come)\s+(?:\w+\s+){0,2}?"
+    r"(?:attacked|hit|struck|targeted|shelled|stormed|raided|overrun|bombed|under)\b", re.IGNORECASE)
+_LANDMARK_BEFORE = re.compile(
+    r"\b(?:near|opposite|outside|close to|next to|not far from|north|south|east|west|from)\s+(?:of\s+)?"
+    r"(?:(?:the|a|an)\s+)?(?:[\w’'.-]+\s+){0,3}$|\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s|miles)\b[^,.;]{0,30}$",
+    re.IGNORECASE)
+
+
+def _role(sentence: str, ref: BaseRef) -> str:
+    """Whether the installation is the attack's target in its sentence, a landmark, or neither."""
+    before = sentence[max(0, ref.start - 60):ref.start]
+    if _LANDMARK_BEFORE.search(before):
+        return "landmark"
+    if _TARGET_BEFORE.search(before) or _TARGET_AFTER.match(sentence[ref.end:ref.end + 90]):
+        return "target"
+    return ""
 
 
 # "Camp Willowbrook", a science summer camp: a named camp for children or holidays, not a base.
@@ -249,6 +348,10 @@ def _main_date(mentions: list[Mention], sentences: list[Sentence], refs: dict[in
     # same unnamed base: they become one report, so any of them may date it.
     dated = [m for m in eligible if m.date is not None and (
         m.ref.name == main.ref.name or (main.ref.kind == "generic" and m.ref.kind == "generic"))]
+    if not dated:
+        # The lead describes the installation the body names later ("attacked a military camp in western Niger"
+        # ... "the Inates camp"): one installation, so the lead's description dates the named one.
+        dated = [m for m in eligible if m.date is not None and m.ref.kind == "generic" and m.sentence < main.sentence]
     if dated:
         first_event = [m for m in dated if not m.date.speech]
         return (first_event or dated)[0].date.value
@@ -300,6 +403,7 @@ def _incidents(mentions: list[Mention], main: date | None, published: date | Non
         when = m.date.value if m.date else main
         inc = incidents.setdefault(key, _Incident(key, m.ref, True, when, "day" if when else None))
         inc.mentions.append(m)
+    incidents = _one_installation_each(incidents)
     for inc in incidents.values():
         inc.mentions.sort(key=lambda m: m.sentence)
         if inc.primary:
@@ -309,6 +413,23 @@ def _incidents(mentions: list[Mention], main: date | None, published: date | Non
             if inc.date == date.min:
                 inc.date, inc.precision = None, None
     return sorted(incidents.values(), key=lambda i: (not i.primary, i.mentions[0].sentence))
+
+
+def _one_installation_each(incidents: dict[tuple, _Incident]) -> dict[tuple, _Incident]:
+    """One story names one installation several ways ("Camp Simba", later "Simba Airbase"): a candidate of the
+    article's own news whose name the gazetteer lacks joins a same-day one that shares its distinctive word
+    (`same_base`), the gazetteer's entry first. Two gazetteer entries are never joined."""
+    merged: dict[tuple, _Incident] = {}
+    for key, inc in sorted(incidents.items(), key=lambda kv: (kv[1].ref.base is None, kv[1].mentions[0].sentence)):
+        host = None
+        if inc.primary and inc.ref.base is None:
+            host = next((other for other in merged.values() if other.primary and other.date == inc.date
+                         and same_base(other.ref.name, inc.ref.name)), None)
+        if host is None:
+            merged[key] = inc
+        else:
+            host.mentions.extend(inc.mentions)
+    return merged
 
 
 def _attach_followers(incidents: list[_Incident], sentences: list[Sentence],
@@ -347,13 +468,16 @@ def _lead_says_no_casualties(sentences: list[Sentence], first_mention: int) -> b
 
 
 def _report(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[BaseRef]], lead_none: bool,
-            published: date | None) -> IncidentReport:
+            published: date | None, primary: bool = False) -> IncidentReport:
     own = [m.segment for m in inc.mentions]
     whole = list(dict.fromkeys(m.clause for m in inc.mentions))
     named = [m for m in inc.mentions if m.ref.kind != "generic"]
     ref = named[0].ref if named else _most_specific(inc.mentions)
     base: Base | None = ref.base
-    name = base.name if base else (ref.name if ref.kind == "named" else f"unnamed {ref.name}")
+    place = None if base or ref.kind == "named" else _unlisted_place(inc, sentences, refs)
+    name = base.name if base else (ref.name if ref.kind == "named" else _unnamed_name(inc, ref, sentences, place))
+    country = base.country if base else fields.country_in(whole + [s.text for s in sentences])
+    located = resolve_place(place.name, country) if place is not None else None
     prose = [t for t in inc.follow if t.rstrip("\"”’') ").endswith((".", "!", "?"))]  # not furniture / tags
     weapons = fields.weapons(own) or fields.weapons(whole) or fields.weapons(prose)
     killed, wounded, none_killed, none_wounded = fields.casualties(whole + inc.follow)
@@ -364,9 +488,9 @@ def _report(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[Base
     texts = whole + inc.follow
     return IncidentReport(
         base=name,
-        country=base.country if base else fields.country_in(whole + [s.text for s in sentences]),
-        latitude=base.latitude if base else None,
-        longitude=base.longitude if base else None,
+        country=base.country if base else (located.country if located else country),
+        latitude=base.latitude if base else (located.latitude if located else None),
+        longitude=base.longitude if base else (located.longitude if located else None),
         attack_date=inc.date,
         date_precision=inc.precision if inc.date else None,
         weapons=weapons or ("unknown",),
@@ -374,9 +498,9 @@ def _report(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[Base
         killed=killed,
         wounded=wounded,
         claimed_by=fields.claimed_by(texts)
-        or (_article_claim(inc, sentences, refs, published) if inc.primary else None),
-        suspected=fields.suspected(texts) or (fields.suspected(s.text for s in sentences) if inc.primary else None),
-        is_primary=inc.primary,
+        or (_article_claim(inc, sentences, refs, published) if primary else None),
+        suspected=fields.suspected(texts) or (fields.suspected(s.text for s in sentences) if primary else None),
+        is_primary=primary,
         evidence=sentences[(named or inc.mentions)[0].sentence].text,
     )
 
@@ -395,6 +519,26 @@ def _article_claim(inc: _Incident, sentences: list[Sentence], refs: dict[int, li
              and not any(d.precision != "day" or inc.date is None or abs((d.value - inc.date).days) > 1
                          for d in find_dates(s.text, published) if not d.speech)]
     return fields.claimed_by(texts)
+
+
+def _unlisted_place(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[BaseRef]]) -> PlaceMention | None:
+    """The most specific place an installation known only by description is given: in its own sentences, or when
+    they give none or only a country, in the sentences that describe an installation without naming one (the
+    lead's "a military camp in northwest Pakistan", later "the camp ... in the Daraban area")."""
+    own = sorted({m.sentence for m in inc.mentions})
+    place = most_specific(places_near_installations([(i, sentences[i].text) for i in own]))
+    if place is None or place.kind == "country":
+        texts = [(s.index, s.text) for s in sentences if s.index not in own and refs.get(s.index) and not any(
+            r.kind in {"gazetteer", "named"} for r in refs[s.index])]
+        place = most_specific(places_near_installations(texts) + ([place] if place else []))
+    return place
+
+
+def _unnamed_name(inc: _Incident, ref: BaseRef, sentences: list[Sentence], place: PlaceMention | None) -> str:
+    """The name a description gives outside the headline ("Golani Brigade training base"), with its place."""
+    name = next((n for m in inc.mentions if not sentences[m.sentence].is_title
+                 and not is_title_case(sentences[m.sentence].text) and (n := name_in_description(m.ref.name))), None)
+    return unlisted_name(ref.name, name, place)
 
 
 def _most_specific(mentions: list[Mention]) -> BaseRef:

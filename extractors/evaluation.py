@@ -116,7 +116,8 @@ def load_corpus(path: str | Path) -> list[dict]:
     return [json.loads(line) for line in lines if line.strip()]
 
 
-def _day(value: str | None) -> date | None:
+def parse_day(value: str | None) -> date | None:
+    """A corpus date ("2020-06-14"), or None."""
     try:
         return date.fromisoformat(value[:10]) if value else None
     except ValueError:
@@ -129,7 +130,7 @@ def _truth_date(inc: dict) -> date | None:
         return date(int(raw), 1, 1)
     if re.fullmatch(r"\d{4}-\d{2}", raw):
         return date.fromisoformat(raw + "-01")
-    return _day(raw)
+    return parse_day(raw)
 
 
 def matches(report: IncidentReport, inc: dict) -> bool:
@@ -178,7 +179,7 @@ def evaluate_rows(rows: Iterable[dict], detector: Detector = detect) -> Evaluati
         if row.get("ambiguous"):
             continue
         scored += 1
-        det = detector(row.get("text") or "", _day(row.get("published")), row.get("title") or "")
+        det = detector(row.get("text") or "", parse_day(row.get("published")), row.get("title") or "")
         truth_flag = bool(row.get("is_attack_report"))
         first = det.primary[0] if det.primary else None
         if det.is_attack_report and truth_flag:
@@ -222,16 +223,47 @@ def evaluate_rows(rows: Iterable[dict], detector: Detector = detect) -> Evaluati
         misses=tuple(misses), false_alarms=tuple(alarms))
 
 
+def combine(reports: Iterable[EvaluationReport]) -> EvaluationReport:
+    """One report summing several (the folds of a cross-validation)."""
+    reports = list(reports)
+    counts = {name: sum(getattr(r, name) for r in reports) for name in (
+        "articles_scored", "true_positives", "false_positives", "false_negatives", "primary_incidents",
+        "primary_found", "predicted_primary", "predicted_correct", "exact_dates", "dated_matches")}
+    fields = tuple(FieldScore(f, sum(r.fields[i].correct for r in reports), sum(r.fields[i].total for r in reports))
+                   for i, f in enumerate(FIELDS))
+    return EvaluationReport(**counts, fields=fields, misses=tuple(m for r in reports for m in r.misses),
+                            false_alarms=tuple(a for r in reports for a in r.false_alarms))
+
+
 def evaluate(path: str | Path, detector: Detector = detect) -> EvaluationReport:
     """Score `detector` on the corpus file at `path`."""
     return evaluate_rows(load_corpus(path), detector)
 
 
+def _pct(x: float | None) -> str:
+    return "  n/a" if x is None else f"{x:5.3f}"
+
+
+_HEADLINE = (("article F1", "article_f1"), ("article precision", "article_precision"),
+             ("article recall", "article_recall"), ("primary recall", "primary_recall"),
+             ("incident precision", "incident_precision"), ("exact date", "exact_date_rate"))
+
+
+def format_comparison(columns: dict[str, EvaluationReport]) -> str:
+    """The headline figures and field accuracies of several reports side by side (e.g. plain and cross-validated)."""
+    names = list(columns)
+    width = max(12, *(len(n) for n in names))
+    lines = [" " * 22 + "".join(f"{n:>{width + 2}}" for n in names)]
+    lines += [f"{label:<22}" + "".join(f"{_pct(getattr(columns[n], attr)):>{width + 2}}" for n in names)
+              for label, attr in _HEADLINE]
+    for i, field in enumerate(FIELDS):
+        lines.append(f"  {field:<20}" + "".join(f"{_pct(columns[n].fields[i].accuracy):>{width + 2}}" for n in names))
+    return "\n".join(lines)
+
+
 def format_report(report: EvaluationReport) -> str:
     """A human-readable table of the scores followed by every miss and false alarm."""
-    def pct(x: float | None) -> str:
-        return "  n/a" if x is None else f"{x:5.3f}"
-
+    pct = _pct
     lines = [
         f"articles scored        {report.articles_scored}",
         f"article precision      {pct(report.article_precision)}   ({report.true_positives} TP, {report.false_positives} FP)",

@@ -37,7 +37,11 @@ _BASE_CHECKPOINT = re.compile(
 
 
 _DANGLING = re.compile(r"(?:\s+(?:in|the|at|of|on|a|an|near|from|by|for|with))+$", re.IGNORECASE)
-_UNIT = re.compile(r"\b(?:Battalion|Brigade|Division|Regiment|Corps|Task Force|Sector|Squadron|Wing|Company)\b")
+UNIT_WORDS = re.compile(r"\b(?:Battalion|Brigade|Division|Regiment|Corps|Task Force|Sector|Squadron|Wing|Company)\b")
+# "Mianwali Training Air Base", "Shindand Army Air Base": words saying what an installation is for may stand
+# between its proper name and the installation noun (a people, "Russian", may not: that is an owner).
+_FUNCTION_WORDS = frozenset({"Training", "Military", "Army", "Air", "Naval", "Force", "Operating", "Forward",
+                             "Support", "Command", "Joint", "Main"})
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "same"})
 _MODIFIER_SPAN = re.compile(
     r"(?:.*\b(?:a|an|the|this|that|its|their|his|her|our|of|on|at|in|to|into|from|near|with|by|and|or|"
@@ -88,6 +92,29 @@ class BaseRef:
     base: Base | None = None
 
 
+# "AL UDEID AIR BASE, Qatar (Stars and Stripes) — ", "BAGHDAD, June 14 (Reuters) - ": where the story was filed.
+_DATELINE = re.compile(
+    r"^\s*(?:date \S+\s+)?[A-Z][A-Z0-9 .'’-]{2,60}(?:,\s*[A-Z][\w .'’-]{1,40})?(?:,\s*\w+\.? \d{1,2})?\s*"
+    r"(?:\([^)]{1,40}\))?\s*(?:—|–|--|-|:)\s")
+
+
+def dateline_end(sentence: str) -> int:
+    """Where a dateline opening the sentence ends (0 when there is none): a place named there is where the
+    story was filed from, not what was attacked."""
+    m = _DATELINE.match(sentence)
+    return m.end() if m else 0
+
+
+def names_nothing(word: str) -> bool:
+    """Words that say whose or what kind an installation is, not which: vocabulary `not_a_name`, a country, their
+    possessives ("Thailand’s"), and compounds of them or of acronyms ("US-Kenya", "Kenyan-US", "U.S.-Iraqi")."""
+    v = vocabulary()
+    word = re.sub(r"['’]s$", "", word)
+    parts = [p for p in re.split(r"[-–]", word) if p]
+    return bool(parts) and all(p in v.not_a_name or v.countries.fullmatch(p) or (p.isupper() and len(p) <= 4)
+                               or p.replace(".", "").isupper() for p in parts)
+
+
 def is_title_case(text: str) -> bool:
     """Headline style: most longer words capitalised (names then cannot be told from other words)."""
     words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if len(w) > 3]
@@ -124,13 +151,13 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
         named = None if headline else _NAMED_BEFORE.search(before)
         if named:
             words = named.group(1).split()
-            while words and (words[0] in v.not_a_name or words[0].rstrip("’'s") in v.not_a_name):
+            while words and names_nothing(words[0]):
                 words.pop(0)
-            if words and words[0][0].isupper() and words[-1] not in v.not_a_name \
+            if words and words[0][0].isupper() and (words[-1] not in v.not_a_name or words[-1] in _FUNCTION_WORDS) \
                     and free(m.start() - len(named.group(0)), m.end()):
                 start = m.start() - len(named.group(0)) + named.group(0).find(words[0])
                 name, end = f"{' '.join(words)} {m.group()}", m.end()
-                place = _PLACE_AFTER.match(sentence[m.end():]) if _UNIT.search(name) else None
+                place = _PLACE_AFTER.match(sentence[m.end():]) if UNIT_WORDS.search(name) else None
                 if place and place.group(1).split()[0] not in v.not_a_name:
                     # "the 153 Task Force Battalion base in Marte": a unit's name says less than its place
                     name, end = f"{name} in {place.group(1)}", m.end() + place.end()

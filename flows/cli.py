@@ -68,10 +68,19 @@ def _parser() -> argparse.ArgumentParser:
     detect.add_argument("--title", default="", help="the article's headline")
     detect.set_defaults(handler=_detect)
 
-    evaluate = commands.add_parser("evaluate", help="score the detector on a labelled corpus (JSONL)")
-    evaluate.add_argument("corpus", type=Path)
+    evaluate = commands.add_parser("evaluate", help="score the detector on labelled corpora (JSONL)")
+    evaluate.add_argument("corpus", type=Path, nargs="+")
     evaluate.add_argument("--json", action="store_true", help="print the full report as JSON")
+    evaluate.add_argument("--cv", type=int, metavar="K",
+                          help="also fit the candidate scorer on K-1 folds (grouped by incident) and score the K-th")
+    evaluate.add_argument("--train-extra", type=Path, nargs="+", default=[], metavar="FILE",
+                          help="labelled files (JSONL or challenge TOML) always in the training folds, never scored")
     evaluate.set_defaults(handler=_evaluate)
+
+    fit_scorer = commands.add_parser("fit-scorer", help="fit the candidate scorer's weights on labelled corpora")
+    fit_scorer.add_argument("corpus", type=Path, nargs="+", help="labelled files (JSONL or challenge TOML)")
+    fit_scorer.add_argument("--out", type=Path, required=True, help="weights file to write (JSON)")
+    fit_scorer.set_defaults(handler=_fit_scorer)
 
     incidents = commands.add_parser("incidents", help="list stored incidents")
     incidents.add_argument("--db", type=Path, help="DuckDB file (default: basewatch.duckdb)")
@@ -190,14 +199,51 @@ def _detect(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from extractors.evaluation import evaluate, format_report
+    from extractors.evaluation import evaluate_rows, format_comparison, format_report
+    from extractors.training import cross_validate
 
-    try:
-        report = evaluate(args.corpus)
-    except (OSError, ValueError) as exc:
-        _say(f"{args.corpus}: cannot evaluate ({exc})")
+    rows, extra = _labelled(args.corpus), _labelled(args.train_extra)
+    if rows is None or extra is None:
         return EXIT_CONFIG
-    print(json.dumps(report.as_dict(), indent=2, default=_json_value) if args.json else format_report(report))
+    report = evaluate_rows(rows)
+    if args.cv is None:
+        print(json.dumps(report.as_dict(), indent=2, default=_json_value) if args.json else format_report(report))
+        return 0
+    if args.cv < 2:
+        _say(f"--cv {args.cv}: needs at least 2 folds")
+        return EXIT_CONFIG
+    learned = cross_validate(rows, args.cv, extra)
+    if args.json:
+        print(json.dumps({"packaged": report.as_dict(), f"learned_cv{args.cv}": learned.as_dict()}, indent=2,
+                         default=_json_value))
+    else:
+        print(format_comparison({"packaged": report, f"learned, {args.cv}-fold CV": learned}))
+    return 0
+
+
+def _labelled(paths: list[Path]) -> list[dict] | None:
+    """Rows of labelled files, or None after a one-line error naming the file that cannot be read."""
+    from extractors.training import load_labelled
+
+    rows: list[dict] = []
+    for path in paths:
+        try:
+            rows += load_labelled(path)
+        except (OSError, ValueError, KeyError) as exc:
+            _say(f"{path}: cannot read labelled articles ({exc})")
+            return None
+    return rows
+
+
+def _fit_scorer(args: argparse.Namespace) -> int:
+    from extractors.training import fit_labelled
+
+    rows = _labelled(args.corpus)
+    if rows is None:
+        return EXIT_CONFIG
+    scorer = fit_labelled(rows)
+    args.out.write_text(scorer.as_json(fitted_on=[p.name for p in args.corpus], articles=len(rows)), "utf-8")
+    print(f"basewatch: {args.out}: weights fitted on {len(rows)} articles")
     return 0
 
 

@@ -78,13 +78,3 @@ def test_the_nth_of_this_month_in_translated_statements_is_a_day():
     assert resolve("Rockets hit the base on the evening of the 4th of this month.", date(2024, 2, 6)) == \
         (date(2024, 2, 4), "day")
     assert resolve("Troops of the 4th of the brigades were deployed.", date(2024, 2, 6)) is None
-
-
-def test_a_us_eastern_evening_time_is_the_next_day_where_the_attack_happened():
-    published = date(2020, 1, 8)
-    assert resolve("At approximately 5:30 p.m. EST on Jan. 7, Iran launched missiles.", published) == \
-        (date(2020, 1, 8), "day")
-    assert resolve("At approximately 10:30 a.m. EST on Jan. 7, drones attacked the base.", published) == \
-        (date(2020, 1, 7), "day")
-    assert resolve("At approximately 5:30 p.m. local time on Jan. 7, drones attacked the base.", published) == \
-        (date(2020, 1, 7), "day")

@@ -1,16 +1,22 @@
-"""Accuracy gate: the detector on the shared dev corpus must not fall below pinned floors.
+"""Accuracy gate: the detector on the shared dev corpora must not fall below pinned floors.
 
 Floors are what the detector reached when they were set, rounded down a little; raise them, never lower.
+`dev.jsonl` is the corpus the rules were first written on; dev2 and dev3 arrived later and show what real
+news nobody tuned for looks like, so they are gated together, plainly and cross-validated: the candidate
+scorer fitted on four folds (grouped by incident) plus the challenge sets and scored on the fifth.
 """
 from datetime import date
-
-import pytest
+from pathlib import Path
 
 from extractors.detect import detect
-from extractors.evaluation import evaluate, load_corpus
+from extractors.evaluation import evaluate, evaluate_rows, load_corpus
+from extractors.training import cross_validate, load_labelled
 from tests.gates import SHARED, shared_missing, skip_unless
 
-DEV = SHARED / "corpus/dev.jsonl"
+CORPORA = SHARED / "corpus"
+DEV = CORPORA / "dev.jsonl"
+ALL_DEV = [CORPORA / name for name in ("dev.jsonl", "dev2.jsonl", "dev3.jsonl")]
+CHALLENGE = sorted(Path(__file__).parent.glob("challenge_articles*.toml"))
 FLOORS = {
     "article_f1": 0.97,
     "primary_recall": 0.96,
@@ -20,7 +26,33 @@ FLOORS = {
 FIELD_FLOORS = {"weapons": 0.97, "projectiles": 0.9, "killed": 0.94, "wounded": 0.92, "country": 0.97,
                 "claimed_by": 0.96, "suspected": 0.81}
 
-pytestmark = skip_unless(DEV.exists(), "the accuracy gate", shared_missing("corpus/dev.jsonl"))
+# dev + dev2 + dev3 with the packaged (hand-set) weights, and the learned scorer cross-validated
+ALL_FLOORS = {"article_f1": 0.90, "primary_recall": 0.68, "incident_precision": 0.71, "exact_date_rate": 0.93}
+ALL_FIELD_FLOORS = {"weapons": 0.83, "projectiles": 0.87, "killed": 0.74, "wounded": 0.80, "country": 0.95,
+                    "claimed_by": 0.83, "suspected": 0.72}
+CV_FLOORS = {"article_f1": 0.84, "primary_recall": 0.61, "incident_precision": 0.72, "exact_date_rate": 0.93}
+
+pytestmark = skip_unless(all(p.exists() for p in ALL_DEV), "the accuracy gate",
+                         shared_missing("corpus/dev*.jsonl"))
+
+
+def _rows(paths):
+    return [row for path in paths for row in load_labelled(path)]
+
+
+def test_all_dev_corpora_stay_above_floors():
+    result = evaluate_rows(_rows(ALL_DEV))
+    for name, floor in ALL_FLOORS.items():
+        assert getattr(result, name) >= floor, name
+    accuracy = {f.field: f.accuracy for f in result.fields}
+    for name, floor in ALL_FIELD_FLOORS.items():
+        assert accuracy[name] >= floor, name
+
+
+def test_cross_validated_learned_scorer_stays_above_floors():
+    result = cross_validate(_rows(ALL_DEV), 5, _rows(CHALLENGE))
+    for name, floor in CV_FLOORS.items():
+        assert getattr(result, name) >= floor, name
 
 
 def test_dev_corpus_scores_stay_above_floors():

@@ -1,0 +1,106 @@
+"""Name an installation the gazetteer does not list the way news identifies it: by the place it stands in.
+
+News names an unlisted base by its town ("a military base in the Colombian border city of Cucuta", "the
+brigade headquarters in Uri", "the camp ... in the Daraban area of the district"). The lead often places it
+only by region ("a military camp in northwest Pakistan") and a later sentence gives the town, so an unnamed
+installation takes the most specific place the article attaches to an installation word: a town over a
+province over a country, the earliest of equals. Outlets call one installation a camp, a base, a post or a
+facility, so the name keeps only what identifies it — air base or military base, and the place:
+"Unnamed military base, Cucuta". With no place more specific than a country it stays a description.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from extractors import places
+from extractors.mentions import is_title_case
+from extractors.vocabulary import vocabulary
+
+_PLACE_KINDS = {"town": 0, "province": 1, "country": 2}
+_PROVINCE_WORDS = frozenset({"region", "province", "state", "county", "governorate", "oblast", "krai", "district"})
+_AIR = re.compile(r"\bair\s*(?:base|field|force|port|strip)|\bairbase|\bairfield|\bairport|\baerodrome", re.IGNORECASE)
+_COMPASS = r"(?:(?:north|south|east|west)(?:ern|east|west|eastern|western)?|central|far|eastern|western|northern|southern)"
+# "in the Colombian border city of Cucuta", "near the town of Isige", "in the Daraban area", "in northwest Pakistan",
+# "in Borno State": the place after a locating preposition, with the kind of place the text says it is.
+_PLACE_PHRASE = re.compile(
+    rf"\b(?:in|at|near|outside|inside|on the outskirts of|close to)\s+(?:the\s+)?(?:{_COMPASS}\s+)?"
+    r"(?:(?:[\w’'-]+\s+){0,3}?(?P<before>town|city|village|area|district|region|province|state|county|locality|"
+    r"commune|municipality|governorate)\s+of\s+)?"
+    r"(?P<place>[A-Z][\w-]+(?:[\s-](?:al-|el-|e-)?[A-Z][\w-]+){0,2})"
+    r"(?:\s+(?P<after>area|town|city|village|district|region|province|state|county|governorate|oblast|krai))?(?![\w’'-])")
+_REACH = 60  # a locating phrase further from the installation word than this locates something else
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    name: str
+    kind: str  # "town" | "province" | "country"
+    position: int  # sentence index, for "earliest of equals"
+
+
+def place_kind(name: str, said: str | None) -> str | None:
+    """Town, province or country: from the word the text puts beside the place ("the Daraban area", "Balkh
+    province"), else from GeoNames (extractors/places.py). None for a word that is no known place and that the
+    text does not call one (a weekday, a group, "Response")."""
+    if vocabulary().countries.fullmatch(name):
+        return "country"
+    if any(rx.fullmatch(name) for _, rx in vocabulary().groups):
+        return None
+    if said in _PROVINCE_WORDS:
+        return "province"
+    return "town" if said is not None else places.place_kind(name)
+
+
+def name_in_description(description: str) -> str | None:
+    """The words of a description that name the installation ("Golani Brigade training base", "Pathankot air
+    force base"): up to its installation word, from the first capitalised word that is not a people or another
+    word that names nothing (vocabulary `not_a_name`), a country's possessive, an acronym or a stock modifier.
+    None when no such word stands there ("Russian airbase")."""
+    v = vocabulary()
+    noun = v.installation.search(description)
+    if noun is None:
+        return None
+    words = description[:noun.end()].split()
+    for i, word in enumerate(words):
+        word = word.strip(",")
+        if word[:1].isupper() and not (word.isupper() or word.endswith(("'s", "’s")) or word in v.not_a_name
+                                       or any(re.fullmatch(m, word, re.IGNORECASE) for m in v.modifiers)):
+            return " ".join(words[i:])
+    return None
+
+
+def places_near_installations(sentences: Iterable[tuple[int, str]]) -> list[PlaceMention]:
+    """Places that locate an installation word in each (index, sentence), in order. Headline-style sentences
+    are skipped: their capitals do not tell a place ("... in Response to ...")."""
+    v = vocabulary()
+    found = []
+    for index, text in sentences:
+        if is_title_case(text):
+            continue
+        for noun in v.installation.finditer(text):
+            window = text[noun.end():noun.end() + _REACH]
+            m = _PLACE_PHRASE.search(window)
+            if m is None:
+                continue
+            kind = place_kind(m["place"], (m["before"] or m["after"] or "").lower() or None)
+            if kind is not None:
+                found.append(PlaceMention(m["place"], kind, index))
+    return found
+
+
+def most_specific(found: list[PlaceMention]) -> PlaceMention | None:
+    """The town before the province before the country; the earliest of equals."""
+    return min(found, key=lambda p: (_PLACE_KINDS[p.kind], p.position), default=None)
+
+
+def unlisted_name(description: str, name: str | None, place: PlaceMention | None) -> str:
+    """"Golani Brigade training base, Binyamina" when the text names it, else "Unnamed military base, Cucuta";
+    with no place more specific than a country, the description ("unnamed military base in Mali")."""
+    if name is not None:
+        return name if place is None or place.name in name else f"{name}, {place.name}"
+    if place is None or place.kind == "country":
+        return f"unnamed {description}"
+    noun = "air base" if _AIR.search(description) else "military base"
+    return f"Unnamed {noun}, {place.name}"
