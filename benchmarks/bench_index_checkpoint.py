@@ -19,7 +19,7 @@ import duckdb
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from storage.synthetic import flushed_copy  # noqa: E402
+from benchmarks.synthetic import flushed_copy  # noqa: E402
 
 
 def build(path: Path, rows: int, indexed: bool) -> None:

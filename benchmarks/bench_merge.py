@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from extractors.records import AnalysedArticle, Article, Detection, IncidentReport  # noqa: E402
 from storage.database import connect, store_articles  # noqa: E402
-from storage.synthetic import SyntheticHistory, fill_synthetic_incidents, flushed_copy  # noqa: E402
+from benchmarks.synthetic import SyntheticHistory, fill_synthetic_incidents, flushed_copy  # noqa: E402
 
 def batch(tag: str, history: SyntheticHistory, workload: str, size: int = 100) -> list[AnalysedArticle]:
     """Odd reports corroborate an incident on file (each a different one), even ones report new attacks

@@ -1,4 +1,4 @@
-"""The one HTTP module: bounded GETs with conditional headers and an address policy.
+"""The one HTTP module: bounded GETs with conditional headers and an address policy, and the webhook POST.
 
 feedparser has no timeout and trafilatura's fetcher refuses loopback and can stall, so basewatch fetches
 every byte itself and hands the bytes to the parsers. Every failure is a `FetchError` that prints as one
@@ -13,7 +13,7 @@ Address policy (tests and the demo rely on it exactly):
 - the address actually connected is checked again, so DNS that changes its answer between the check and
   the connection (rebinding) gains nothing.
 Limits: a per-read timeout, a total deadline of twice that for the whole fetch, and a size cap on the
-decoded body (a gzip bomb stops at the cap).
+decoded body (a gzip bomb stops at the cap). `post` sends a webhook's alerts under the same limits.
 """
 from __future__ import annotations
 
@@ -130,7 +130,7 @@ def fetch(
                     raise
                 raise FetchError(url, f"redirected to {current}: {exc.reason}") from exc
             guard.trust = hop_trust
-            response = _get(client, url, current, headers, policy, guard)
+            response = _request(client, "GET", url, current, headers, policy, guard)
             if response.status in _REDIRECTS and response.location:
                 current = urljoin(current, response.location)
                 continue
@@ -139,6 +139,22 @@ def fetch(
                                response.etag, response.last_modified)
             raise FetchError(url, _status_reason(response))
     raise FetchError(url, f"more than {policy.max_redirects} redirects")
+
+
+def post(client: httpx.Client, url: str, body: bytes, policy: HttpPolicy, trust: Trust = Trust.CONFIGURED,
+         content_type: str = "application/json") -> int:
+    """POST `body` to `url` within the same limits as `fetch`, and return the 2xx status.
+
+    Anything else raises a `FetchError` worded as a fetch's are, so retries treat both alike. Redirects are
+    not followed: a POST that a server moves elsewhere is a configuration to fix, not a hop to make.
+    """
+    with _Guard(url, policy.timeout_seconds * 2) as guard:
+        _check_address(url, trust)
+        guard.trust = trust
+        response = _request(client, "POST", url, url, {"Content-Type": content_type}, policy, guard, body)
+    if not 200 <= response.status < 300:
+        raise FetchError(url, _status_reason(response))
+    return response.status
 
 
 class _Guard:
@@ -230,10 +246,11 @@ class _Response:
     retry_after: str | None
 
 
-def _get(client: httpx.Client, url: str, current: str, headers: dict[str, str], policy: HttpPolicy,
-         guard: _Guard) -> _Response:
+def _request(client: httpx.Client, method: str, url: str, current: str, headers: dict[str, str], policy: HttpPolicy,
+             guard: _Guard, content: bytes | None = None) -> _Response:
     try:
-        with client.stream("GET", current, headers=headers, extensions={"trace": guard.trace}) as response:
+        with client.stream(method, current, headers=headers, content=content,
+                           extensions={"trace": guard.trace}) as response:
             body = bytearray()
             if response.status_code == 200:
                 declared = response.headers.get("Content-Length", "")

@@ -9,6 +9,7 @@ import argparse
 import dataclasses
 import json
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -16,6 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from extractors.dedup import Incident
+from flows.incident_table import cell, render_table
 from flows.settings import ConfigError, feeds_toml, load_feeds, load_settings
 from storage.database import IncidentFilter, StorageError, incident_detail, list_incidents
 
@@ -29,14 +31,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.handler(args)
     except ConfigError as exc:
-        print(f"basewatch: configuration error: {exc}", file=sys.stderr)
+        _say(f"configuration error: {exc}")
         return EXIT_CONFIG
     except StorageError as exc:
-        print(f"basewatch: database error: {exc}", file=sys.stderr)
+        _say(f"database error: {exc}")
         return 1
     except KeyboardInterrupt:
-        print("basewatch: interrupted", file=sys.stderr)
+        _say("interrupted")
         return 130
+
+
+def _say(line: str) -> None:
+    """One line on stderr, after whatever stdout holds: with both on one pipe, neither continues the other's line."""
+    sys.stdout.flush()
+    print(f"basewatch: {line}", file=sys.stderr, flush=True)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -78,6 +86,8 @@ def _parser() -> argparse.ArgumentParser:
     incidents.add_argument("--db", type=Path, help="DuckDB file (default: basewatch.duckdb)")
     _add_filters(incidents)
     incidents.add_argument("--format", choices=("table", "csv", "json", "geojson"), default="table")
+    incidents.add_argument("--wide", action="store_true",
+                           help="every column at full width, however wide the terminal (the default on a pipe)")
     incidents.add_argument("--show", metavar="ID", help="one incident with all its sources and evidence")
     incidents.set_defaults(handler=_incidents)
 
@@ -133,10 +143,12 @@ def _filters(args: argparse.Namespace):
 
 
 def _prepare_prefect(verbose: bool) -> None:
-    """Ephemeral Prefect by default: no server to start, no telemetry, quiet unless asked."""
+    """No telemetry, library log lines in the run log (inherited by served runs), quiet unless asked."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "extractors,storage")
+    # ephemeral mode starts a local server per run; its 20 s start-up limit is too short on a busy machine
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     if not verbose:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "ERROR")  # the summary says what failed, once
 
@@ -150,7 +162,7 @@ def _run(args: argparse.Namespace) -> int:
     summary, completed = run_monitor(settings.feeds_file, settings.db_path)
     _print_summary(summary, settings.db_path)
     if not completed:
-        print("basewatch: every feed failed; nothing was read", file=sys.stderr)
+        _say("every feed failed; nothing was read")
         return 1
     return 0
 
@@ -177,7 +189,7 @@ def _detect(args: argparse.Namespace) -> int:
     try:
         text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        print(f"basewatch: {args.file}: cannot read ({exc})", file=sys.stderr)
+        _say(f"{args.file}: cannot read ({exc})")
         return EXIT_CONFIG
     detection = detect(text, args.published, args.title)
     print(json.dumps({"is_attack_report": detection.is_attack_report,
@@ -198,7 +210,7 @@ def _evaluate(args: argparse.Namespace) -> int:
         print(json.dumps(report.as_dict(), indent=2, default=_json_value) if args.json else format_report(report))
         return 0
     if args.cv < 2:
-        print(f"basewatch: --cv {args.cv}: needs at least 2 folds", file=sys.stderr)
+        _say(f"--cv {args.cv}: needs at least 2 folds")
         return EXIT_CONFIG
     learned = cross_validate(rows, args.cv, extra)
     if args.json:
@@ -218,7 +230,7 @@ def _labelled(paths: list[Path]) -> list[dict] | None:
         try:
             rows += load_labelled(path)
         except (OSError, ValueError, KeyError) as exc:
-            print(f"basewatch: {path}: cannot read labelled articles ({exc})", file=sys.stderr)
+            _say(f"{path}: cannot read labelled articles ({exc})")
             return None
     return rows
 
@@ -236,16 +248,17 @@ def _fit_scorer(args: argparse.Namespace) -> int:
 
 
 def _incidents(args: argparse.Namespace) -> int:
-    db = load_settings({"db_path": args.db}).db_path
+    settings = load_settings({"db_path": args.db})
     if args.show:
-        detail = incident_detail(db, args.show)
+        detail = incident_detail(settings.db_path, args.show, settings.lock_wait_seconds)
         if detail is None:
-            print(f"basewatch: {db}: no incident {args.show!r}", file=sys.stderr)
+            _say(f"{settings.db_path}: no incident {args.show!r}")
             return 1
         _print_detail(detail)
         return 0
 
-    _print_incidents(list_incidents(db, _filters(args), load_settings().lock_wait_seconds), args.format)
+    _print_incidents(list_incidents(settings.db_path, _filters(args), settings.lock_wait_seconds), args.format,
+                     args.wide)
     return 0
 
 
@@ -258,7 +271,7 @@ def _export(args: argparse.Namespace) -> int:
             result = export_incidents(db, args.out, args.format, _filters(args), args.with_sources,
                                       progress=lambda done, total: progress("reading sources", done, total))
     except ExportError as exc:
-        print(f"basewatch: export error: {exc}", file=sys.stderr)
+        _say(f"export error: {exc}")
         return 1
     sources = f" with {result.sources} sources" if args.with_sources else ""
     print(f"Exported {result.incidents} incidents{sources} as {args.format} -> "
@@ -274,7 +287,7 @@ def _report(args: argparse.Namespace) -> int:
         with _ProgressReporter() as progress:
             result = write_report(db, args.out, _filters(args), progress=progress)
     except OSError as exc:
-        print(f"basewatch: {args.out}: cannot write the report ({exc.strerror or exc})", file=sys.stderr)
+        _say(f"{args.out}: cannot write the report ({exc.strerror or exc})")
         return 1
     print(f"Report: {result.incidents} incidents at {result.bases} bases -> {result.path} "
           f"({result.size_bytes / 1024:.0f} KB, self-contained, works offline)")
@@ -282,9 +295,13 @@ def _report(args: argparse.Namespace) -> int:
 
 
 class _ProgressReporter:
-    """progress(step, done, total) as a rich progress bar on a terminal, else plain lines on stderr."""
+    """progress(step, done, total) as a rich progress bar on a terminal, else plain lines on stderr.
+
+    Plain lines go through `_say`, so they never land inside a line of stdout's.
+    """
 
     def __enter__(self):
+        sys.stdout.flush()  # the bar redraws its own line: stdout's last line must be out before it
         if sys.stderr.isatty():
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -313,20 +330,18 @@ class _ProgressReporter:
         if done == 0 or tenth <= self._last.get(step, -1):
             return
         self._last[step] = tenth
-        print(f"basewatch: {step}: {done}/{total}", file=sys.stderr, flush=True)
+        _say(f"{step}: {done}/{total}")
 
 
 def _serve(args: argparse.Namespace) -> int:
     settings = load_settings({"feeds_file": args.feeds, "db_path": args.db})
     load_feeds(settings.feeds_file)
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("DO_NOT_TRACK", "1")
-    os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "extractors,storage")  # inherited by each run
+    _prepare_prefect(verbose=True)  # a server's runs log at Prefect's own level
     from flows.serve import serve_all
 
     feeds_file = settings.feeds_file.resolve() if settings.feeds_file else None
     serve_all(feeds_file, settings.db_path.resolve(), limit=args.limit)
-    print("basewatch: stopped; schedules left active", file=sys.stderr)
+    _say("stopped; schedules left active")
     return 0
 
 
@@ -345,9 +360,9 @@ def _feeds(args: argparse.Namespace) -> int:
     for h in health:
         due = next_poll_at(h.last_polled_at, h.consecutive_failures, settings.backoff_minutes, settings.backoff_max_hours)
         flag = " FAILING" if h.consecutive_failures >= 3 else ""
-        table.add_row(f"{h.name}\n{h.url}", f"{h.last_status or ''}{flag}", _cell(h.last_success_at) or "never",
-                      _cell(h.last_polled_at), str(h.consecutive_failures), str(h.items_seen),
-                      _cell(due) if due else "next run", h.last_error or "")
+        table.add_row(f"{h.name}\n{h.url}", f"{h.last_status or ''}{flag}", cell(h.last_success_at) or "never",
+                      cell(h.last_polled_at), str(h.consecutive_failures), str(h.items_seen),
+                      cell(due) if due else "next run", h.last_error or "")
     Console(width=max(150, Console().width)).print(table)
     return 0
 
@@ -373,14 +388,6 @@ def _backtest(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------- output
 
-# (field, header, never wrap): the id and the date are what analysts copy, so they stay whole.
-_TABLE_COLUMNS = (("attack_date", "date", True), ("base", "base", False), ("country", "country", False),
-                  ("weapons", "weapons", False), ("projectiles", "proj.", True), ("killed", "killed", True),
-                  ("wounded", "wounded", True), ("claimed_by", "claimed by", False),
-                  ("suspected", "suspected", False), ("source_count", "sources", True),
-                  ("independent_sources", "indep.", True), ("incident_id", "incident id", True))
-
-
 def _print_summary(summary, db_path: Path) -> None:
     print(f"Feeds polled: {len(summary.feeds)}")
     for feed in summary.feeds:
@@ -396,50 +403,32 @@ def _print_summary(summary, db_path: Path) -> None:
         print(f"  updated  {incident_id}")
 
 
-def _print_incidents(incidents: list[Incident], fmt: str) -> None:
-    rows = [dataclasses.asdict(i) for i in incidents]
+def _print_incidents(incidents: list[Incident], fmt: str, wide: bool = False) -> None:
     if fmt in ("csv", "geojson"):  # the same columns and encoding as `basewatch export`
         from storage.export import write_csv, write_geojson
 
         (write_csv if fmt == "csv" else write_geojson)(incidents, sys.stdout)
         return
     if fmt == "json":
-        print(json.dumps(rows, indent=2, default=_json_value))
+        print(json.dumps([dataclasses.asdict(i) for i in incidents], indent=2, default=_json_value))
         return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=f"{len(rows)} incidents", show_lines=False)
-    for _, header, whole in _TABLE_COLUMNS:
-        table.add_column(header, no_wrap=whole, overflow="fold")
-    for row in rows:
-        table.add_row(*(_cell(row[field]) for field, _, _ in _TABLE_COLUMNS))
-    Console(width=max(170, Console().width)).print(table)
+    width = None if wide or not sys.stdout.isatty() else shutil.get_terminal_size().columns
+    sys.stdout.write(render_table(incidents, width))
 
 
 def _print_detail(detail) -> None:
     incident = detail.incident
     for name, value in dataclasses.asdict(incident).items():
-        print(f"{name:>18}: {_cell(value)}")
+        print(f"{name:>18}: {cell(value)}")
     print(f"\nSources ({len(detail.reports)}):")
     for on_file in detail.reports:
         r = on_file.report
         kind = "primary" if r.is_primary else "background"
-        print(f"- {on_file.article_url}  [{kind}, published {_cell(on_file.reported_at)}]")
-        print(f"    says: date={_cell(r.attack_date)} weapons={_cell(r.weapons)} projectiles={_cell(r.projectiles)}"
-              f" killed={_cell(r.killed)} wounded={_cell(r.wounded)} claimed_by={_cell(r.claimed_by)}"
-              f" suspected={_cell(r.suspected)}")
+        print(f"- {on_file.article_url}  [{kind}, published {cell(on_file.reported_at)}]")
+        print(f"    says: date={cell(r.attack_date)} weapons={cell(r.weapons)} projectiles={cell(r.projectiles)}"
+              f" killed={cell(r.killed)} wounded={cell(r.wounded)} claimed_by={cell(r.claimed_by)}"
+              f" suspected={cell(r.suspected)}")
         print(f"    evidence: {r.evidence}")
-
-
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple)):
-        return ", ".join(str(v) for v in value)
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    return str(value)
 
 
 def _json_value(value: object) -> object:

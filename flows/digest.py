@@ -13,7 +13,8 @@ from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact
 
 from flows.settings import load_settings
-from storage.feed_health import DigestEntry, FeedHealth, feed_health, incidents_learned_since
+from storage.digest import DigestEntry, incidents_learned_since
+from storage.feed_health import FeedHealth, feed_health
 
 
 def render_digest(entries: Sequence[DigestEntry], feeds: Sequence[FeedHealth], since: datetime,

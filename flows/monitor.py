@@ -366,7 +366,7 @@ def send_alerts(settings: Settings, summary: RunSummary, touched: Sequence, befo
     new = set(summary.new_incidents)
     queued = queue_alerts(settings.db_path, [i for i in touched if i.incident_id in new],
                           [i for i in touched if i.incident_id not in new], before)
-    result = deliver_pending(settings.db_path, settings.webhook_url, retry_policy(settings))
+    result = deliver_pending(settings.db_path, settings.webhook_url, retry_policy(settings), settings.http_policy)
     for line in result.failed:
         logger.warning("%s", line)
     logger.info("%s: %d alerts queued, %d delivered, %d left for the next run", settings.webhook_url, queued,

@@ -362,8 +362,9 @@ def incident_ids(path: Path | str) -> set[str]:
         return {row[0] for row in con.execute("SELECT incident_id FROM incidents").fetchall()}
 
 
-def incident_detail(path: Path | str, incident_id: str) -> IncidentDetail | None:
-    with connect(path, read_only=True) as con:
+def incident_detail(path: Path | str, incident_id: str,
+                    lock_wait_seconds: float = LOCK_WAIT_SECONDS) -> IncidentDetail | None:
+    with connect(path, read_only=True, lock_wait_seconds=lock_wait_seconds) as con:
         row = con.execute(f"SELECT {', '.join(INCIDENT_COLUMNS)} FROM incidents WHERE incident_id = ?",
                           [incident_id]).fetchone()
         if row is None:

@@ -20,6 +20,8 @@ os.environ.update({
     "DO_NOT_TRACK": "1",
     "PREFECT_LOGGING_LEVEL": "WARNING",
     "PREFECT_LOGGING_SERVER_LEVEL": "WARNING",
+    # the ephemeral server's 20 s start-up limit is too short on a busy 2-core machine
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
 })
 os.environ.pop("PREFECT_API_URL", None)
 
@@ -91,3 +93,18 @@ def site() -> Iterator[LoopbackSite]:
     s.close()
 
 
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """One line naming the gates this run skipped and why: a lone clone passes, but should not look complete."""
+    from tests.gates import PREFIX
+
+    reasons = []
+    for report in terminalreporter.stats.get("skipped", []):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else ""
+        reason = reason.removeprefix("Skipped: ")
+        if reason.startswith(PREFIX) and reason[len(PREFIX):] not in reasons:
+            reasons.append(reason[len(PREFIX):])
+    if reasons:
+        terminalreporter.write_line("basewatch gates skipped: " + "; ".join(reasons)
+                                    + " (README: \"What ../shared is\")", yellow=True, bold=True)

@@ -19,6 +19,31 @@ from collections.abc import Callable
 Behaviour = Callable[[socket.socket, "Request"], None]
 
 
+# ---------------------------------------------------------------- hostile bodies (also timed by
+# benchmarks/bench_hostile_inputs.py: the tests check what happens, the benchmark how long it takes)
+
+def five_megabyte_page(paragraph: str) -> bytes:
+    """20,000 scripts, then 25,000 paragraphs: ~14 s of trafilatura if nothing cut it first."""
+    return ("<html><head>" + "<script>var tracking = 'x';</script>" * 20_000 + "</head><body><article>"
+            + "".join(f"<p>{paragraph} Paragraph {i}.</p>" for i in range(25_000)) + "</article></body></html>").encode()
+
+
+def deeply_nested_page(paragraph: str) -> bytes:
+    return ("<html><body>" + "<div>" * 10_000 + f"<p>{paragraph}</p>" + "</div>" * 10_000 + "</body></html>").encode()
+
+
+def unclosed_script_flood(paragraph: str) -> bytes:
+    return b"<html><body><article><p>" + paragraph.encode() * 3 + b"</p></article>" + b"<script>" * 400_000
+
+
+def billion_laughs_feed() -> bytes:
+    """Nine levels of entities, each ten of the one below: 10^9 "lol"s if a parser expanded them."""
+    laughs = "".join(f'<!ENTITY l{n} "{("&l%d;" % (n - 1)) * 10}">' for n in range(1, 10))
+    return (f'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY l0 "lol">{laughs}]>'
+            '<rss version="2.0"><channel><title>&l9;</title><item><title>&l9;</title>'
+            "<link>http://127.0.0.1:9/a.html</link></item></channel></rss>").encode()
+
+
 class Request:
     def __init__(self, method: str, path: str, headers: dict[str, str]):
         self.method, self.path, self.headers = method, path, headers

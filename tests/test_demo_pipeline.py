@@ -1,9 +1,12 @@
 """The demo site through the real flow: the stored incidents are the site's answer key, merged."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from pathlib import Path
 
 from flows.demo import load_demo_articles, serve_demo_site
+from flows.incident_table import render_table
 from flows.monitor import run_monitor
 from flows.settings import feeds_toml
 from storage.database import list_incidents
@@ -40,3 +43,7 @@ def test_the_demo_yields_exactly_its_answer_key_and_a_rerun_adds_nothing(tmp_pat
         second, _ = run_monitor(feeds, db)
     assert (second.articles_added, second.new_incidents, second.updated_incidents) == (0, (), ())
     assert len(list_incidents(db)) == len(stored)
+    # the README shows the demo's table as an 80-column terminal prints it
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    shown = re.search(r"\$ basewatch demo\n.*?\n\n(date .*?)```", readme, re.DOTALL).group(1)
+    assert shown == render_table(list_incidents(db), 80)

@@ -8,13 +8,12 @@ scorer fitted on four folds (grouped by incident) plus the challenge sets and sc
 from datetime import date
 from pathlib import Path
 
-import pytest
-
 from extractors.detect import detect
 from extractors.evaluation import evaluate, evaluate_rows, load_corpus
 from extractors.training import cross_validate, load_labelled
+from tests.gates import SHARED, shared_missing, skip_unless
 
-CORPORA = Path(__file__).parents[1].parent / "shared/corpus"
+CORPORA = SHARED / "corpus"
 DEV = CORPORA / "dev.jsonl"
 ALL_DEV = [CORPORA / name for name in ("dev.jsonl", "dev2.jsonl", "dev3.jsonl")]
 CHALLENGE = sorted(Path(__file__).parent.glob("challenge_articles*.toml"))
@@ -33,7 +32,8 @@ ALL_FIELD_FLOORS = {"weapons": 0.83, "projectiles": 0.87, "killed": 0.74, "wound
                     "claimed_by": 0.83, "suspected": 0.72}
 CV_FLOORS = {"article_f1": 0.84, "primary_recall": 0.61, "incident_precision": 0.72, "exact_date_rate": 0.93}
 
-pytestmark = pytest.mark.skipif(not all(p.exists() for p in ALL_DEV), reason="shared dev corpora not present")
+pytestmark = skip_unless(all(p.exists() for p in ALL_DEV), "the accuracy gate",
+                         shared_missing("corpus/dev*.jsonl"))
 
 
 def _rows(paths):

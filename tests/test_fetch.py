@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.fetch import FetchError, HttpPolicy, Trust, fetch, new_client
+from extractors.fetch import FetchError, HttpPolicy, Trust, fetch, new_client, post
 
 POLICY = HttpPolicy(timeout_seconds=2, max_bytes=10_000)
 
@@ -69,3 +69,30 @@ def test_a_redirect_from_a_public_feed_link_to_loopback_is_refused_at_the_hop(si
     hop = site.add("/hop2", "", status=302, headers={"Location": "http://169.254.169.254/"})
     with pytest.raises(FetchError, match="link-local"):
         get(hop, Trust.CONFIGURED)
+
+
+def test_post_sends_the_body_and_returns_the_status():
+    from tests.test_scheduling import Webhook
+
+    hook = Webhook()
+    hook.status = 204
+    try:
+        with new_client(POLICY) as client:
+            assert post(client, hook.url, b'{"event": "incident.new"}', POLICY) == 204
+    finally:
+        hook.close()
+    assert hook.bodies == [{"event": "incident.new"}]
+
+
+def test_a_failed_post_is_a_one_line_fetch_error_and_non_http_is_refused():
+    from tests.test_scheduling import Webhook
+
+    hook = Webhook()  # answers 500
+    try:
+        with new_client(POLICY) as client, pytest.raises(FetchError) as err:
+            post(client, hook.url, b"{}", POLICY)
+        assert str(err.value) == f"{hook.url}: HTTP 500"
+        with new_client(POLICY) as client, pytest.raises(FetchError, match="scheme 'file'"):
+            post(client, "file:///etc/passwd", b"{}", POLICY)
+    finally:
+        hook.close()

@@ -4,17 +4,17 @@ fetched page does, and none may be reported as an attack on a base."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from pathlib import Path
 
 import pytest
 
 from extractors.analysis import analyse_page
 from extractors.records import FeedItem
+from tests.gates import SHARED, shared_missing, skip_unless
 
-PAGES = sorted((Path(__file__).parents[1].parent / "shared/bench/html").glob("*"))
+PAGES = sorted((SHARED / "bench/html").glob("*"))
 FETCHED = datetime(2024, 1, 1, tzinfo=timezone.utc)
 
-pytestmark = pytest.mark.skipif(not PAGES, reason="shared bench pages not present")
+pytestmark = skip_unless(bool(PAGES), "the real-pages check", shared_missing("bench/html"))
 
 
 def test_no_real_unrelated_page_raises_an_alarm():

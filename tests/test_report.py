@@ -22,13 +22,14 @@ from flows.report import CSP, ReportData, render_report, shown_incident_ids, wri
 from storage import keys
 from storage.database import connect
 from storage.export import IncidentSource
+from tests.gates import skip_unless
 from tests.test_export import fixture_db
 
 ROOT = Path(__file__).resolve().parents[1]
 NOW = datetime(2026, 6, 1, 12, tzinfo=timezone.utc)
 CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
-needs_chromium = pytest.mark.skipif(
-    CHROMIUM is None, reason="headless Chromium is not installed (Debian: apt-get install -y chromium)")
+needs_chromium = skip_unless(CHROMIUM is not None, "the browser check of the report",
+                             "no headless Chromium; Debian: apt-get install -y chromium")
 
 
 # ---------------------------------------------------------------- a minimal CDP client over a pipe
@@ -272,9 +273,9 @@ def test_only_the_shown_incidents_need_their_sources():
     assert len(shown) == len(set(shown)) and len(shown) < len(incidents)
 
 
-def test_report_over_a_large_database_reports_progress_in_plain_lines(tmp_path):
-    """20 000 incidents at 150 bases: `basewatch report` prints progress lines when stderr is not a TTY."""
-    db = tmp_path / "large.duckdb"
+def large_db(db: Path) -> Path:
+    """20 000 incidents at 150 bases in 4 countries, each with one source (also timed by
+    benchmarks/bench_hostile_inputs.py)."""
     with connect(db) as con:
         con.execute("""
             INSERT INTO incidents
@@ -289,12 +290,16 @@ def test_report_over_a_large_database_reports_progress_in_plain_lines(tmp_path):
                                           incident_key)
             SELECT incident_id, 'https://synthetic.example/' || incident_id, TRUE, 'synthetic evidence', base,
                    first_reported_at, {keys.INCIDENT_KEY_SQL} FROM incidents""")
+    return db
+
+
+def test_report_over_a_large_database_reports_progress_in_plain_lines(tmp_path):
+    """20 000 incidents at 150 bases: `basewatch report` prints progress lines when stderr is not a TTY."""
+    db = large_db(tmp_path / "large.duckdb")
     out = tmp_path / "large.html"
-    started = time.monotonic()
     done = subprocess.run([sys.executable, "-m", "flows.cli", "report", "--db", str(db), "--out", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    assert time.monotonic() - started < 60
     lines = done.stderr.splitlines()
     assert "basewatch: reading incidents: 1/1" in lines
     done_sources = [l.rsplit(" ", 1)[1] for l in lines if l.startswith("basewatch: reading sources: ")]

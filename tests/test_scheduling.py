@@ -13,14 +13,16 @@ import pytest
 
 from extractors.alerts import alert_id, alerts_for
 from extractors.dedup import Incident
-from extractors.fetch import FetchError
+from extractors.fetch import FetchError, HttpPolicy
 from extractors.retry import RetryPolicy, next_poll_at, with_retries
 from flows.alerts import deliver_pending
 from flows.digest import render_digest
 from flows.monitor import run_monitor
 from storage.database import connect
-from storage.feed_health import feed_health, incidents_learned_since, pending_alerts
-from storage.synthetic import SyntheticHistory, fill_synthetic_incidents
+from storage.alerts_outbox import pending_alerts
+from storage.digest import incidents_learned_since
+from storage.feed_health import feed_health
+from tests.test_export import fixture_db
 from tests.test_pipeline import incident_rows
 from tests.wire_site import EXPECTED_INCIDENTS, WireArticle, feeds_toml, page, publish, rss
 
@@ -143,7 +145,7 @@ def test_backing_off_feed_is_skipped_and_shown_and_a_failed_webhook_keeps_its_al
         assert all(a.kind == "new" and a.attempts == 1 for a in pending)
 
         hook.status = 204
-        result = deliver_pending(db, hook.url, RetryPolicy(attempts=1))
+        result = deliver_pending(db, hook.url, RetryPolicy(attempts=1), HttpPolicy(timeout_seconds=5))
         assert (result.delivered, result.failed) == (len(EXPECTED_INCIDENTS), ())
         assert pending_alerts(db) == []
         delivered = hook.bodies[-len(EXPECTED_INCIDENTS):]
@@ -218,10 +220,7 @@ def test_an_alert_is_sent_for_a_new_incident_and_for_a_revision_only_when_casual
 
 @pytest.fixture
 def db_with_incidents(tmp_path):
-    db = tmp_path / "locked.duckdb"
-    with connect(db) as con:
-        fill_synthetic_incidents(con, SyntheticHistory(3, bases=3, per_day=3, start=date(2026, 1, 1)))
-    return db
+    return fixture_db(tmp_path / "locked.duckdb")
 
 
 def hold_write_lock(db, seconds: float) -> subprocess.Popen:
@@ -250,7 +249,7 @@ def test_incidents_waits_for_a_brief_write_lock_and_then_lists(db_with_incidents
     finally:
         holder.wait(timeout=30)
     assert done.returncode == 0, done.stderr
-    assert len(json.loads(done.stdout)) == 3
+    assert len(json.loads(done.stdout)) == 4
 
 
 def test_incidents_gives_up_on_a_held_lock_with_one_clear_line(db_with_incidents):

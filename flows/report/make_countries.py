@@ -1,7 +1,7 @@
 """Rebuild countries.json, the report map's coarse outlines, from Natural Earth via world-atlas.
 
     npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
-    python flows/report_assets/make_countries.py package/countries-110m.json > flows/report_assets/countries.json
+    python flows/report/make_countries.py package/countries-110m.json > flows/report/countries.json
 
 Decodes the TopoJSON, simplifies every ring (Douglas-Peucker, 0.1 degree) and rounds coordinates to
 0.1 degree (about 11 km): plenty for a context map, and small enough to embed in every report.

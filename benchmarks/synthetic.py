@@ -1,4 +1,6 @@
-"""Synthetic incidents for benchmarks: a large, realistic-shaped table built set-wise in SQL."""
+"""Synthetic incidents for the storage benchmarks: a large, realistic-shaped table built set-wise in SQL.
+
+Benchmark code, not shipped in the package (the SQL here writes straight into the storage layout)."""
 from __future__ import annotations
 
 import os
