@@ -55,7 +55,8 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from datetime import date, datetime, timedelta, timezone
 
 from extractors.dates import find_dates
@@ -200,6 +201,7 @@ def _strength(reports: list[ReportOnFile]) -> tuple[int, int, int]:
     return len(explicit), len(set(stories)), len(reports)
 
 
+@lru_cache(maxsize=4096)  # grouping and reconciling ask for the same reports again
 def _explicit(r: ReportOnFile) -> bool:
     """Whether the report's evidence sentence states its attack day as a calendar date (not "on Sunday")."""
     claim = r.report
@@ -210,7 +212,11 @@ def _explicit(r: ReportOnFile) -> bool:
 
 def merge(reports: Iterable[ReportOnFile]) -> list[tuple[Incident, list[ReportOnFile]]]:
     """The incident rows these reports make, each with the reports it keeps."""
-    return [(reconcile(incident_id(group, reconciled_date(group)), group), group) for group in group_reports(reports)]
+    merged = []
+    for group in group_reports(reports):
+        row = reconcile("", group)
+        merged.append((replace(row, incident_id=incident_id(group, row.attack_date)), group))
+    return merged
 
 
 def incident_id(incident: list[ReportOnFile], row_date: date | None) -> str:

@@ -178,10 +178,10 @@ def _regroup_everything(con: duckdb.DuckDBPyConnection) -> None:
     with transaction(con):
         rows = {row[0]: (incident_from_row(row[:-1]), row[-1]) for row in con.execute(
             f"SELECT {', '.join(INCIDENT_COLUMNS)}, rowid FROM incidents").fetchall()}
-        reports: dict[str, list[ReportOnFile]] = {i: [] for i in rows}
+        reports: dict[str, dict[int, ReportOnFile]] = {i: {} for i in rows}
         for row in con.execute(f"SELECT {', '.join(_STORED_REPORT_COLUMNS)} FROM incident_reports").fetchall():
             if row[0] in reports:
-                reports[row[0]].append(_report_from_row(row[1:]))
+                reports[row[0]][row[1]] = _report_from_row(row[2:])
         _merge(con, [], _Neighbourhood(rows, reports, {}), 0, rewrite_all=True)
 
 
@@ -388,7 +388,7 @@ def incident_detail(path: Path | str, incident_id: str) -> IncidentDetail | None
                           [incident_id]).fetchone()
         if row is None:
             return None
-        reports = _reports_of(con, [incident_id])[incident_id]
+        reports = _reports_of(con, [incident_id])[incident_id].values()
     return IncidentDetail(incident_from_row(row), tuple(reports))
 
 
@@ -440,7 +440,7 @@ class _Neighbourhood:
     claims on file that no incident holds yet, which the new reports may give a home."""
 
     rows: dict[str, tuple[Incident, int]]  # incident id -> the stored row and its rowid
-    reports: dict[str, list[ReportOnFile]]
+    reports: dict[str, dict[int, ReportOnFile]]  # incident id -> its reports by rowid
     unlinked: dict[int, ReportOnFile]  # rowid -> claim
 
 
@@ -459,7 +459,7 @@ def _neighbourhood(con: duckdb.DuckDBPyConnection, claims: Sequence[ReportOnFile
         hood.reports.update(_reports_of(con, list(found)))
         loose = {rowid: r for rowid, r in _unlinked_by(con, wanted).items() if rowid not in hood.unlinked}
         hood.unlinked.update(loose)
-        wanted = _lookup_days([*(r for i in found for r in hood.reports[i]), *loose.values()])
+        wanted = _lookup_days([*(r for i in found for r in hood.reports[i].values()), *loose.values()])
     return hood
 
 
@@ -476,8 +476,8 @@ def _unlinked_key(r: ReportOnFile) -> int:
 def _unlinked_by(con: duckdb.DuckDBPyConnection, wanted: set[tuple[str, date | None]]) -> dict[int, ReportOnFile]:
     """Unlinked claims on the wanted days, and month mentions of their months."""
     lookup = {keys.merge_key(base, d) for base, day in wanted for d in (day, day and day.replace(day=1))}
-    rows = _rows_by_key(con, f"SELECT rowid, {', '.join(_STORED_REPORT_COLUMNS[1:])} FROM unlinked_reports",
-                        "lookup_key", lookup, by_day=True)
+    rows = _rows_by_key(con, f"SELECT {', '.join(_STORED_REPORT_COLUMNS[1:])} FROM unlinked_reports",
+                        "lookup_key", lookup)  # a small table: one scan, not one per week asked
     return {row[0]: _report_from_row(row[1:]) for row in rows}
 
 
@@ -491,18 +491,18 @@ def _merge(con: duckdb.DuckDBPyConnection, claims: Sequence[ReportOnFile], hood:
            articles_added: int, rewrite_all: bool = False) -> StoreResult:
     """Group the neighbourhood's reports and the claims afresh (extractors.dedup), then rewrite the
     incidents whose reports or values changed (all of them with `rewrite_all`); retired ids become redirects."""
-    was = {id(r): i for i, reports in hood.reports.items() for r in reports}
+    was = {id(r): (i, rowid) for i, reports in hood.reports.items() for rowid, r in reports.items()}
     new_ids: list[str] = []
     updated: list[str] = []
     before: list[tuple[str, int | None, int | None]] = []
     kept: set[str] = set()
     written: list[tuple[Incident, list[ReportOnFile]]] = []
     successor: dict[str, Counter] = {}
-    everything = [*claims, *(r for rs in hood.reports.values() for r in rs), *hood.unlinked.values()]
-    linked: set[int] = set()
+    everything = [*claims, *(r for rs in hood.reports.values() for r in rs.values()), *hood.unlinked.values()]
+    linked: dict[int, str] = {}
     for incident, reports in merge(everything):
-        linked.update(id(r) for r in reports)
-        origins = Counter(was[id(r)] for r in reports if id(r) in was)
+        linked.update((id(r), incident.incident_id) for r in reports)
+        origins = Counter(was[id(r)][0] for r in reports if id(r) in was)
         for old in origins:
             successor.setdefault(old, Counter())[incident.incident_id] += origins[old]
         same = not rewrite_all and incident.incident_id in origins and len(origins) == 1 and \
@@ -519,11 +519,10 @@ def _merge(con: duckdb.DuckDBPyConnection, claims: Sequence[ReportOnFile], hood:
         previous = incident.incident_id if incident.incident_id in origins else \
             min(origins, key=lambda old: (-origins[old], old))
         before.append((incident.incident_id, hood.rows[previous][0].killed, hood.rows[previous][0].wounded))
-    replaced = [i for i in hood.rows if i not in kept]
-    if replaced:
-        con.execute(f"DELETE FROM incidents WHERE rowid IN ({', '.join(str(hood.rows[i][1]) for i in replaced)})")
-        _delete_reports(con, replaced)
-    _write_incidents(con, written)
+    _delete_rows(con, "incidents", [row[1] for i, row in hood.rows.items() if i not in kept])
+    _delete_rows(con, "incident_reports", [rowid for key, (i, rowid) in was.items() if linked.get(key) != i])
+    _write_incidents(con, [(i, [r for r in reports if was.get(id(r), ("",))[0] != i.incident_id])
+                           for i, reports in written])
     _write_unlinked(con, list(hood.unlinked), [r for r in everything if id(r) not in linked])
     live = {incident.incident_id for incident, _ in written} | kept
     retired = {old: min(to, key=lambda i: (-to[i], i)) for old, to in successor.items() if old not in live}
@@ -533,17 +532,9 @@ def _merge(con: duckdb.DuckDBPyConnection, claims: Sequence[ReportOnFile], hood:
 
 def _write_unlinked(con: duckdb.DuckDBPyConnection, rowids_on_file: list[int], claims: list[ReportOnFile]) -> None:
     """Replace the neighbourhood's unlinked claims: kept, they can join an incident reported later."""
-    if rowids_on_file:
-        con.execute(f"DELETE FROM unlinked_reports WHERE rowid IN ({', '.join(map(str, rowids_on_file))})")
+    _delete_rows(con, "unlinked_reports", rowids_on_file)
     insert_rows(con, "unlinked_reports", (*_REPORT_COLUMNS[1:-1], "lookup_key"),
                 [(*_claim_values(r), _unlinked_key(r)) for r in claims])
-
-
-def _delete_reports(con: duckdb.DuckDBPyConnection, incident_ids: list[str]) -> None:
-    for start in range(0, len(incident_ids), 1000):
-        chunk = incident_ids[start:start + 1000]
-        con.execute(f"DELETE FROM incident_reports WHERE incident_key IN ({', '.join(str(keys.incident_key(i)) for i in chunk)}) "
-                    "AND list_contains(?, incident_id)", [chunk])
 
 
 def _redirect(con: duckdb.DuckDBPyConnection, retired: dict[str, str], old_dates: dict[str, date | None],
@@ -560,21 +551,21 @@ def _redirect(con: duckdb.DuckDBPyConnection, retired: dict[str, str], old_dates
                 [(old, new, old_dates[old], now) for old, new in retired.items()])
 
 
-def _reports_of(con: duckdb.DuckDBPyConnection, incident_ids: list[str]) -> dict[str, list[ReportOnFile]]:
-    """All reports of the given incidents, oldest first."""
-    reports: dict[str, list[ReportOnFile]] = {i: [] for i in incident_ids}
+def _reports_of(con: duckdb.DuckDBPyConnection, incident_ids: list[str]) -> dict[str, dict[int, ReportOnFile]]:
+    """All reports of the given incidents by rowid, oldest first."""
+    reports: dict[str, dict[int, ReportOnFile]] = {i: {} for i in incident_ids}
     if not incident_ids:
         return reports
     rows = [row for row in _rows_by_key(
         con, f"SELECT {', '.join(_STORED_REPORT_COLUMNS)} FROM incident_reports", "incident_key",
         map(keys.incident_key, incident_ids), by_day=True) if row[0] in reports]
-    rows.sort(key=lambda row: (row[2] is None, row[2].timestamp() if row[2] else 0.0, row[1]))
+    rows.sort(key=lambda row: (row[3] is None, row[3].timestamp() if row[3] else 0.0, row[2]))
     for row in rows:
-        reports[row[0]].append(_report_from_row(row[1:]))
+        reports[row[0]][row[1]] = _report_from_row(row[2:])
     return reports
 
 
-_STORED_REPORT_COLUMNS = ("incident_id", "article_url", "reported_at", "fingerprint", *_CLAIM_COLUMNS)
+_STORED_REPORT_COLUMNS = ("incident_id", "rowid", "article_url", "reported_at", "fingerprint", *_CLAIM_COLUMNS)
 
 
 def _report_from_row(row: tuple) -> ReportOnFile:
@@ -586,8 +577,14 @@ def _report_from_row(row: tuple) -> ReportOnFile:
                         fingerprint=tuple(fingerprint or ()))
 
 
+def _delete_rows(con: duckdb.DuckDBPyConnection, table: str, rowids: list[int]) -> None:
+    for start in range(0, len(rowids), 1000):
+        con.execute(f"DELETE FROM {table} WHERE rowid IN ({', '.join(map(str, rowids[start:start + 1000]))})")
+
+
 def _write_incidents(con: duckdb.DuckDBPyConnection, incidents: list[tuple[Incident, list[ReportOnFile]]]) -> None:
-    """Insert incident rows and their reports (the caller deleted what they replace)."""
+    """Insert incident rows and the reports not yet on file under their ids (the caller deleted what they
+    replace)."""
     rows = [(*(list(getattr(i, c)) if c == "weapons" else getattr(i, c) for c in INCIDENT_COLUMNS),
              base_slug(i.base), keys.merge_key(i.base, i.attack_date or keys.id_day(i.incident_id)),
              keys.incident_key(i.incident_id)) for i, _ in incidents]
