@@ -119,16 +119,17 @@ def report_day(report: ReportOnFile) -> date | None:
     return published_day(report)
 
 
-def lookup_days(report: ReportOnFile) -> list[date]:
-    """The attack days of the incidents whose grouping this report can change or join: two days either side
-    of its day (an incident spans its day ±1), or its month ±1 day for a month-precision mention."""
+def lookup_days(report: ReportOnFile) -> list[date | None]:
+    """The days storage looks incidents up by (their attack day, or an undated one's id day) that this report
+    can join or regroup: an incident holding the report's day or a neighbouring one spans at most three
+    days and is dated by one of them, so three days either side (for a month mention: of its month)."""
     claim = report.report
     if claim.date_precision == "month" and claim.attack_date:
         first = claim.attack_date.replace(day=1)
         last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-        return [first + timedelta(days=n) for n in range(-1, (last - first).days + 2)]
+        return [first + timedelta(days=n) for n in range(-3, (last - first).days + 4)]
     day = report_day(report)
-    return [] if day is None else [day + timedelta(days=n) for n in range(-2, 3)]
+    return [None] if day is None else [day + timedelta(days=n) for n in range(-3, 4)]
 
 
 def group_reports(reports: Iterable[ReportOnFile]) -> list[list[ReportOnFile]]:

@@ -5,14 +5,14 @@ figure one outlet got wrong, a toll that rises, and a later background mention."
 from __future__ import annotations
 
 import random
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import duckdb
 import pytest
 
 from extractors.backtest import differences, replay
 from extractors.detect import detect
-from extractors.records import AnalysedArticle, Article
+from extractors.records import AnalysedArticle, Article, Detection, IncidentReport
 from storage.database import list_incidents, store_articles, stored_articles
 
 
@@ -114,3 +114,31 @@ def test_backtest_reproduces_every_stored_row(tmp_path):
     stored = list_incidents(db)
     assert sorted(i.incident_id for i in result.incidents) == sorted(i.incident_id for i in stored)
     assert differences(result.incidents, stored) == []
+
+
+def random_claims(rng: random.Random) -> list[AnalysedArticle]:
+    """Articles about one base over twelve days: rockets or drones, some undated, some outlets syndicated,
+    a few background mentions (by day: a month mention makes the merge read the whole month), so that days
+    chain into runs the merge must read whole."""
+    out = []
+    for n in range(rng.randint(12, 30)):
+        primary = rng.random() > 0.15
+        day = None if primary and rng.random() < 0.15 else date(2026, 5, 1) + timedelta(days=rng.randint(0, 11))
+        claim = IncidentReport("Camp Taji", "Iraq", 33.52, 44.25, day, "day" if day else None,
+                               (rng.choice(["rocket", "drone", "mortar"]),), rng.choice([None, 3, 5]),
+                               rng.choice([None, 0, 1]), None, None, None, primary, "Rockets hit Camp Taji.")
+        published = datetime(2026, 5, 2, tzinfo=timezone.utc) + timedelta(hours=rng.randint(0, 12 * 24))
+        text = rng.choice(["Rockets hit Camp Taji north of Baghdad, the coalition said in a statement.",
+                           f"Outlet {n} reports an attack on Camp Taji in its own words, number {n}."])
+        out.append(AnalysedArticle(Article(f"http://news.example/{n}", "t", text, published, published, "f"),
+                                   Detection(True, (claim,))))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_random_claims_stored_in_random_batches_equal_their_merge_from_nothing(tmp_path, seed):
+    rng = random.Random(seed)
+    articles = random_claims(rng)
+    expected = build(tmp_path / "at_once.duckdb", articles, len(articles))
+    rng.shuffle(articles)
+    assert build(tmp_path / "batches.duckdb", articles, rng.randint(1, 4)) == expected
