@@ -40,7 +40,8 @@ Reconciling an incident's row from its primary reports (each report keeps its ow
   as the wounded die and counts are completed;
 - weapons: those named by at least half of the stories that name any weapon (else the most named), so
   one stray report cannot add a weapon; "unknown" only when no report names one;
-- claimed_by, suspected: the latest report naming one (ties: most stories, then alphabetical);
+- claimed_by, suspected: the latest report naming one (ties: most stories, then the name last in
+  alphabetical order);
 - base name, country, coordinates: the value most stories give (ties: alphabetical / smallest);
 - first/last_reported_at: earliest and latest publication time of all its reports; source_count: its
   distinct primary articles; independent_sources: their distinct stories.
@@ -246,8 +247,7 @@ def reconcile(incident_id: str, reports: Sequence[ReportOnFile]) -> Incident:
         attack_date=attack_date,
         date_precision="day" if attack_date else None,
         weapons=agreed_weapons(primary),
-        projectiles=_most_attested([(r.report.projectiles, r) for r in primary if r.report.projectiles is not None],
-                                   latest_on_ties=True),
+        projectiles=_agreed_figure([(r.report.projectiles, r) for r in primary if r.report.projectiles is not None]),
         killed=_latest([(r.report.killed, r) for r in primary if r.report.killed is not None]),
         wounded=_latest([(r.report.wounded, r) for r in primary if r.report.wounded is not None]),
         claimed_by=_latest([(r.report.claimed_by, r) for r in primary if r.report.claimed_by]),
@@ -288,9 +288,14 @@ def _latest_time(reports: list[ReportOnFile]) -> tuple:
     return max((r.reported_at is not None, r.reported_at or _EPOCH) for r in reports)
 
 
-def _most_attested(values: Sequence[tuple[object, ReportOnFile]], latest_on_ties: bool = False):
-    """The value most stories give; ties: the latest report's if asked, then the smallest value."""
-    return _best(values, lambda v, reports, stories: (stories, _latest_time(reports) if latest_on_ties else 0))
+def _most_attested(values: Sequence[tuple[object, ReportOnFile]]):
+    """The value most stories give; ties: the smallest."""
+    return _best(values, lambda v, reports, stories: (stories,))
+
+
+def _agreed_figure(values: Sequence[tuple[int, ReportOnFile]]) -> int | None:
+    """The figure most stories give; ties: the latest report's, then the larger ("at least four" beside 3)."""
+    return _best(values, lambda v, reports, stories: (stories, _latest_time(reports), v))
 
 
 def _latest(values: Sequence[tuple[object, ReportOnFile]]):

@@ -138,3 +138,8 @@ def test_the_incidents_do_not_depend_on_the_order_of_their_reports():
         shuffled = reports[seed:] + reports[:seed]
         shuffled.reverse() if seed % 2 else None
         assert [incident for incident, _ in merge(shuffled)] == [incident for incident, _ in first]
+
+
+def test_two_sources_one_time_two_figures_keep_the_larger():
+    reports = [report(projectiles=3), report(projectiles=4)]
+    assert reconcile("x", reports).projectiles == 4
