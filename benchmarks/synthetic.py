@@ -43,7 +43,7 @@ def fill_synthetic_incidents(con: duckdb.DuckDBPyConnection, history: SyntheticH
         FROM (SELECT 'synthetic-base-' || (i % $bases) || '-' || strftime(day, '%Y-%m-%d') AS incident_id,
                      'Synthetic Base ' || (i % $bases) AS base, 'Iraq', NULL, NULL, day AS attack_date, 'day',
                      ['rocket'], 2, 0, 0, NULL, NULL, day::TIMESTAMPTZ, day::TIMESTAMPTZ, 1, 1,
-                     'synthetic base ' || (i % $bases) AS base_key
+                     'synthetic-base-' || (i % $bases) AS base_key
               FROM (SELECT i, $start::DATE + (i // $per_day)::INTEGER AS day FROM range($count) r(i)))
         """,
         params,

@@ -38,14 +38,24 @@ def near_duplicates(a: Sequence[int], b: Sequence[int]) -> bool:
     return resemblance(a, b) >= NEAR_DUPLICATE_RESEMBLANCE
 
 
-def count_independent(fingerprints: Sequence[Sequence[int] | None]) -> int:
-    """How many distinct stories: a text joins the first earlier one it nearly duplicates."""
+def story_labels(fingerprints: Sequence[Sequence[int] | None]) -> list[int]:
+    """Which story each text belongs to (a label per text). Texts are taken in a fixed order (by sketch),
+    each joining the first story it nearly duplicates, so the labels do not depend on arrival order.
+    A text without a sketch is a story of its own."""
+    order = sorted(range(len(fingerprints)), key=lambda i: (not fingerprints[i], tuple(fingerprints[i] or ()), i))
     stories: list[Sequence[int]] = []
-    count = 0
-    for fingerprint in fingerprints:
-        if fingerprint and any(near_duplicates(fingerprint, seen) for seen in stories):
-            continue
-        count += 1
-        if fingerprint:
-            stories.append(fingerprint)
-    return count
+    labels = [0] * len(fingerprints)
+    for i in order:
+        fingerprint = fingerprints[i]
+        label = next((n for n, seen in enumerate(stories) if fingerprint and near_duplicates(fingerprint, seen)),
+                     None)
+        if label is None:
+            label = len(stories)
+            stories.append(fingerprint or ())
+        labels[i] = label
+    return labels
+
+
+def count_independent(fingerprints: Sequence[Sequence[int] | None]) -> int:
+    """How many distinct stories (see story_labels)."""
+    return len(set(story_labels(fingerprints)))

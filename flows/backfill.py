@@ -19,7 +19,7 @@ from extractors.records import FeedItem
 from extractors.urls import canonical_url
 from flows.monitor import follow_run_log_level, format_stages, new_items, poll_feed, process_items, retry_policy
 from flows.settings import ConfigError, load_feeds, load_settings
-from storage.database import known_urls
+from storage.database import known_urls, run_changes
 
 BACKFILL_FEED = "backfill:"  # feed_url recorded for articles given by URL
 
@@ -70,8 +70,7 @@ def backfill(urls: list[str] | None = None, feeds_file: str | None = None, db_pa
     errors = tuple(feed_errors) + processed.errors
     for error in errors:
         logger.warning("%s", error)
-    new = tuple(dict.fromkeys(i for r in processed.results for i in r.new_incidents))
-    updated = tuple(dict.fromkeys(i for r in processed.results for i in r.updated_incidents if i not in new))
+    new, updated = run_changes(processed.results)
     summary = BackfillSummary(len(todo), len(stored), sum(r.articles_added for r in processed.results),
                               processed.attack_reports, errors, new, updated)
     logger.info("%d articles stored, %d new incidents, %d updated", summary.articles_added, len(new), len(updated))

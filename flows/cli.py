@@ -368,21 +368,24 @@ def _feeds(args: argparse.Namespace) -> int:
 
 
 def _backtest(args: argparse.Namespace) -> int:
-    from extractors.backtest import replay
-    from storage.database import incident_ids, stored_articles
+    from extractors.backtest import differences, replay
+    from storage.database import list_incidents, stored_articles
 
     db = load_settings({"db_path": args.db}).db_path
-    replayed: set[str] = set()
-    for decision in replay(stored_articles(db)):
-        if decision.incident_id and decision.is_primary:
-            replayed.add(decision.incident_id)
-        if not args.quiet:
+    result = replay(stored_articles(db))
+    if not args.quiet:
+        for decision in result.decisions:
             kind = "primary" if decision.is_primary else "background"
             print(f"{decision.action:<11} {decision.incident_id or '-':<40} {kind:<10} {decision.article_url}")
             print(f"{'':<12}{decision.evidence[:150]}")
-    stored = incident_ids(db)
+    stored_rows = list_incidents(db)
+    replayed, stored = {i.incident_id for i in result.incidents}, {i.incident_id for i in stored_rows}
     print(f"Replayed incidents: {len(replayed)}; stored incidents: {len(stored)}; "
           f"only in replay: {sorted(replayed - stored) or 'none'}; only stored: {sorted(stored - replayed) or 'none'}")
+    changed = differences(result.incidents, stored_rows)
+    print(f"Rows that differ: {len(changed) or 'none'}")
+    for line in changed:
+        print(f"  {line}")
     return 0
 
 

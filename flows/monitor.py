@@ -53,7 +53,7 @@ from extractors.records import AnalysedArticle, FeedConfig, FeedItem
 from extractors.retry import RetryPolicy, next_poll_at, with_retries
 from flows.settings import Settings, load_feeds, load_settings
 from storage.database import (FeedState, FeedStatus, IncidentFilter, StoreResult, feed_states, known_urls, list_incidents,
-                              save_feed_statuses, store_articles)
+                              run_changes, save_feed_statuses, store_articles)
 from storage.feed_health import FeedHealth, feed_health, mark_backing_off
 
 LIBRARY_LOGGERS = ("extractors", "storage")
@@ -387,8 +387,7 @@ def _summarise(polls: Sequence[FeedPoll], todo: Sequence[tuple[FeedItem, Trust]]
     per_feed = defaultdict(int)
     for item, _ in todo:
         per_feed[item.feed_url] += 1
-    new = tuple(dict.fromkeys(i for r in results for i in r.new_incidents))
-    updated = tuple(dict.fromkeys(i for r in results for i in r.updated_incidents if i not in new))
+    new, updated = run_changes(results)
     return RunSummary(
         feeds=tuple(FeedOutcome(p.feed.name, p.feed.url, p.status.status, p.status.error, per_feed[p.feed.url])
                     for p in polls),

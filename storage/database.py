@@ -10,16 +10,17 @@ import dataclasses
 import hashlib
 import logging
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timezone
 from importlib import resources
 from pathlib import Path
 
 import duckdb
 
-from extractors.dedup import Incident, ReportOnFile, StoredIncident, assign_incidents, reconcile, search_window
+from extractors.dedup import Incident, ReportOnFile, base_slug, lookup_days, merge, report_day
 from extractors.fingerprint import text_fingerprint
 from extractors.records import AnalysedArticle, Article, IncidentReport
 from storage import keys
@@ -65,6 +66,22 @@ class StoreResult:
     updated_incidents: tuple[str, ...]
     # (incident_id, killed, wounded) of each updated incident as it was before this write: alerts compare
     casualties_before: tuple[tuple[str, int | None, int | None], ...] = ()
+    retired: tuple[tuple[str, str], ...] = ()  # (old id, the id it now redirects to) for ids this write replaced
+
+
+def run_changes(results: Sequence[StoreResult]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(new, updated) incident ids over a run's batches: an id a later batch retired is replaced by its
+    successor, which counts as new when the retired incident was new in this run."""
+    new: dict[str, None] = {}
+    updated: dict[str, None] = {}
+    for result in results:
+        for old, successor in result.retired:
+            updated.pop(old, None)
+            if new.pop(old, "") is None:
+                new[successor] = None
+        new.update(dict.fromkeys(result.new_incidents))
+        updated.update(dict.fromkeys(i for i in result.updated_incidents if i not in new))
+    return tuple(new), tuple(updated)
 
 
 @dataclass(frozen=True)
@@ -88,17 +105,19 @@ def connect(path: Path | str, read_only: bool = False,
     con = _open_with_backoff(path, read_only, lock_wait_seconds)
     try:
         con.execute("SET TimeZone = 'UTC'")
-        if _has_indexed_layout(con):
-            if read_only:  # upgrade through a short writable connection, then read as asked
-                con.close()
-                with connect(path, lock_wait_seconds=lock_wait_seconds):
-                    pass
-                con = _open_with_backoff(path, read_only, lock_wait_seconds)
-                con.execute("SET TimeZone = 'UTC'")
-            else:
-                _upgrade_indexed_layout(con)
+        indexed, ungrouped = _has_indexed_layout(con), _lacks_redirects(con)
+        if (indexed or ungrouped) and read_only:  # upgrade through a short writable connection, then read as asked
+            con.close()
+            with connect(path, lock_wait_seconds=lock_wait_seconds):
+                pass
+            con = _open_with_backoff(path, read_only, lock_wait_seconds)
+            con.execute("SET TimeZone = 'UTC'")
+        elif indexed:
+            _upgrade_indexed_layout(con)
         if not read_only:
             con.execute(SCHEMA)
+        if ungrouped and not read_only:
+            _regroup_everything(con)
         yield con
     except (duckdb.OperationalError, duckdb.FatalException) as exc:  # IO, failed commit (disk full), invalidated
         raise StorageError(path, _first_line(exc)) from exc
@@ -144,6 +163,26 @@ def _upgrade_indexed_layout(con: duckdb.DuckDBPyConnection) -> None:
                         f"SELECT {', '.join(kept + list(added.values()))} FROM {table}_indexed")
         for table in _ADDED_COLUMNS:
             con.execute(f"DROP TABLE {table}_indexed")
+
+
+def _lacks_redirects(con: duckdb.DuckDBPyConnection) -> bool:
+    """Files written before ids followed the reconciled date have incidents but no incident_redirects."""
+    tables = {row[0] for row in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    return "incidents" in tables and "incident_redirects" not in tables
+
+
+def _regroup_everything(con: duckdb.DuckDBPyConnection) -> None:
+    """Re-group every stored report by the current rules and rewrite every incident (ids that change become
+    redirects), in one transaction: what the merge does to a neighbourhood, done to the whole file once."""
+    log.info("upgrading incidents: re-grouping every stored report so ids follow the reconciled dates")
+    with transaction(con):
+        rows = {row[0]: (incident_from_row(row[:-1]), row[-1]) for row in con.execute(
+            f"SELECT {', '.join(INCIDENT_COLUMNS)}, rowid FROM incidents").fetchall()}
+        reports: dict[str, dict[int, ReportOnFile]] = {i: {} for i in rows}
+        for row in con.execute(f"SELECT {', '.join(_STORED_REPORT_COLUMNS)} FROM incident_reports").fetchall():
+            if row[0] in reports:
+                reports[row[0]][row[1]] = _report_from_row(row[2:])
+        _merge(con, [], _Neighbourhood(rows, reports, {}), 0, rewrite_all=True)
 
 
 def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
@@ -272,34 +311,12 @@ def store_articles(path: Path | str, batch: Sequence[AnalysedArticle]) -> StoreR
                      [(article_id(a.article.url), a.article.url, a.article.title, a.article.published_at,
                        a.article.fetched_at, a.article.feed_url, a.article.text, a.detection.is_attack_report,
                        keys.key_hash(a.article.url)) for a in fresh])
-        claims = [(report, a) for a in fresh for report in a.detection.reports]
+        sketches = {a.article.url: text_fingerprint(a.article.text) for a in fresh if a.detection.reports}
+        claims = [ReportOnFile(report, a.article.url, a.article.published_at, sketches[a.article.url])
+                  for a in fresh for report in a.detection.reports]
         if not claims:
             return StoreResult(len(fresh), (), ())
-        dated_claims = [(report, a.article.published_at.date() if a.article.published_at else None)
-                        for report, a in claims]
-        near = _incidents_near(con, dated_claims)
-        while True:  # an id the rules create may be taken by an incident outside every window: then retry
-            decisions = assign_incidents(dated_claims, [on_file.incident for on_file in near.values()])
-            created = {incident.incident_id for _, incident in decisions if incident} - set(near)
-            taken = _incidents_by(con, "incident_key", map(keys.incident_key, created), ids=created)
-            if not taken:
-                break
-            near |= taken
-        sketches = {a.article.url: list(text_fingerprint(a.article.text)) for a in fresh if a.detection.reports}
-        report_rows: dict[tuple[str, str], tuple] = {}  # an article's first claim on an incident is the one kept
-        for (report, analysed), (_, incident) in zip(claims, decisions):
-            if incident is not None:
-                url = analysed.article.url
-                report_rows.setdefault((incident.incident_id, url), _report_row(
-                    incident.incident_id, url, analysed.article.published_at, report, sketches[url]))
-        insert_rows(con, "incident_reports", _REPORT_COLUMNS, list(report_rows.values()))
-        touched = list(dict.fromkeys(incident_id for incident_id, _ in report_rows))
-        on_file_reports = _reports_of(con, touched)
-        _write_incidents(con, [reconcile(i, on_file_reports[i]) for i in touched],
-                         [near[i].rowid for i in touched if i in near])
-    new = tuple(i for i in touched if i not in near)
-    updated = tuple(i for i in touched if i in near)
-    return StoreResult(len(fresh), new, updated, tuple((i, near[i].killed, near[i].wounded) for i in updated))
+        return _merge(con, claims, _neighbourhood(con, claims), len(fresh))
 
 
 INCIDENT_COLUMNS = tuple(f.name for f in dataclasses.fields(Incident))
@@ -364,12 +381,15 @@ def incident_ids(path: Path | str) -> set[str]:
 
 def incident_detail(path: Path | str, incident_id: str,
                     lock_wait_seconds: float = LOCK_WAIT_SECONDS) -> IncidentDetail | None:
+    """The incident with this id, or the one a retired id now points to (see incident_redirects)."""
     with connect(path, read_only=True, lock_wait_seconds=lock_wait_seconds) as con:
+        redirect = con.execute("SELECT incident_id FROM incident_redirects WHERE old_id = ?", [incident_id]).fetchone()
+        incident_id = redirect[0] if redirect else incident_id
         row = con.execute(f"SELECT {', '.join(INCIDENT_COLUMNS)} FROM incidents WHERE incident_id = ?",
                           [incident_id]).fetchone()
         if row is None:
             return None
-        reports = _reports_of(con, [incident_id])[incident_id]
+        reports = _reports_of(con, [incident_id])[incident_id].values()
     return IncidentDetail(incident_from_row(row), tuple(reports))
 
 
@@ -404,69 +424,174 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[st
         )
 
 
-def _report_row(incident_id: str, article_url: str, reported_at: datetime | None, report: IncidentReport,
-                fingerprint: list[int]) -> tuple:
-    return (incident_id, article_url, reported_at, *(
-        list(getattr(report, c)) if c == "weapons" else getattr(report, c) for c in _CLAIM_COLUMNS),
-        fingerprint, keys.incident_key(incident_id))
+def _report_row(incident_id: str, r: ReportOnFile) -> tuple:
+    return (incident_id, *_claim_values(r), keys.incident_key(incident_id))
 
 
-def _incidents_near(con: duckdb.DuckDBPyConnection, claims: Sequence[tuple[IncidentReport, date | None]]
-                    ) -> dict[str, _OnFile]:
-    """The incidents a report could match: its base, on a day of its search window."""
-    wanted: set[int] = set()
-    for report, published_day in claims:
-        if window := search_window(report, published_day):
-            wanted.update(keys.merge_key(report.base, window[0] + timedelta(days=n))
-                          for n in range((window[1] - window[0]).days + 1))
-    return _incidents_by(con, "merge_key", wanted)
-
-
-def _incidents_by(con: duckdb.DuckDBPyConnection, key_column: str, key_values: Iterable[int],
-                  ids: set[str] | None = None) -> dict[str, _OnFile]:
-    """Incidents by a key column (only those in `ids` if given)."""
-    rows = _rows_by_key(con, "SELECT incident_id, base, attack_date, weapons, rowid, killed, wounded FROM incidents",
-                        key_column, key_values, by_day=True)
-    return {row[0]: _OnFile(StoredIncident(row[0], row[1], row[2], tuple(row[3] or ())), row[4], row[5], row[6])
-            for row in rows if ids is None or row[0] in ids}
+def _claim_values(r: ReportOnFile) -> tuple:
+    """A report's values in the order of _REPORT_COLUMNS[1:-1]."""
+    return (r.article_url, r.reported_at, *(
+        list(getattr(r.report, c)) if c == "weapons" else getattr(r.report, c) for c in _CLAIM_COLUMNS),
+        list(r.fingerprint))
 
 
 @dataclass(frozen=True)
-class _OnFile:
-    """An incident row the merge may rewrite: what the rules need, where it is, and what alerts compare."""
+class _Neighbourhood:
+    """What a merge can change: the incidents on file (whole runs of days at the bases it touches) and the
+    claims on file that no incident holds yet, which the new reports may give a home."""
 
-    incident: StoredIncident
-    rowid: int
-    killed: int | None
-    wounded: int | None
+    rows: dict[str, tuple[Incident, int]]  # incident id -> the stored row and its rowid
+    reports: dict[str, dict[int, ReportOnFile]]  # incident id -> its reports by rowid
+    unlinked: dict[int, ReportOnFile]  # rowid -> claim
 
 
-def _reports_of(con: duckdb.DuckDBPyConnection, incident_ids: list[str]) -> dict[str, list[ReportOnFile]]:
-    """All reports of the given incidents, oldest first."""
-    reports: dict[str, list[ReportOnFile]] = {i: [] for i in incident_ids}
+def _neighbourhood(con: duckdb.DuckDBPyConnection, claims: Sequence[ReportOnFile]) -> _Neighbourhood:
+    """Every incident and unlinked claim whose grouping the claims can change: those dated near a claim, then,
+    until nothing new turns up, those near anything already found. Grouping decides a run of consecutive
+    days at a base as a whole, so the whole run is read, never part of it."""
+    hood = _Neighbourhood({}, {}, {})
+    asked: set[tuple[str, date | None]] = set()
+    wanted = _lookup_days(claims)
+    while wanted := wanted - asked:
+        asked |= wanted
+        found = {i: row for i, row in _incidents_by(con, {keys.merge_key(*w) for w in wanted}).items()
+                 if i not in hood.rows}
+        hood.rows.update(found)
+        hood.reports.update(_reports_of(con, list(found)))
+        loose = {rowid: r for rowid, r in _unlinked_by(con, wanted).items() if rowid not in hood.unlinked}
+        hood.unlinked.update(loose)
+        wanted = _lookup_days([*(r for i in found for r in hood.reports[i].values()), *loose.values()])
+    return hood
+
+
+def _lookup_days(reports: Iterable[ReportOnFile]) -> set[tuple[str, date | None]]:
+    return {(r.report.base, day) for r in reports for day in lookup_days(r)}
+
+
+def _unlinked_key(r: ReportOnFile) -> int:
+    """unlinked_reports.lookup_key: its base and its day (a month mention: the month's first day)."""
+    claim = r.report
+    return keys.merge_key(claim.base, claim.attack_date if claim.date_precision == "month" else report_day(r))
+
+
+def _unlinked_by(con: duckdb.DuckDBPyConnection, wanted: set[tuple[str, date | None]]) -> dict[int, ReportOnFile]:
+    """Unlinked claims on the wanted days, and month mentions of their months."""
+    lookup = {keys.merge_key(base, d) for base, day in wanted for d in (day, day and day.replace(day=1))}
+    rows = _rows_by_key(con, f"SELECT {', '.join(_STORED_REPORT_COLUMNS[1:])} FROM unlinked_reports",
+                        "lookup_key", lookup)  # a small table: one scan, not one per week asked
+    return {row[0]: _report_from_row(row[1:]) for row in rows}
+
+
+def _incidents_by(con: duckdb.DuckDBPyConnection, merge_keys: Iterable[int]) -> dict[str, tuple[Incident, int]]:
+    rows = _rows_by_key(con, f"SELECT {', '.join(INCIDENT_COLUMNS)}, rowid FROM incidents", "merge_key", merge_keys,
+                        by_day=True)
+    return {row[0]: (incident_from_row(row[:-1]), row[-1]) for row in rows}
+
+
+def _merge(con: duckdb.DuckDBPyConnection, claims: Sequence[ReportOnFile], hood: _Neighbourhood,
+           articles_added: int, rewrite_all: bool = False) -> StoreResult:
+    """Group the neighbourhood's reports and the claims afresh (extractors.dedup), then rewrite the
+    incidents whose reports or values changed (all of them with `rewrite_all`); retired ids become redirects."""
+    was = {id(r): (i, rowid) for i, reports in hood.reports.items() for rowid, r in reports.items()}
+    new_ids: list[str] = []
+    updated: list[str] = []
+    before: list[tuple[str, int | None, int | None]] = []
+    kept: set[str] = set()
+    written: list[tuple[Incident, list[ReportOnFile]]] = []
+    successor: dict[str, Counter] = {}
+    everything = [*claims, *(r for rs in hood.reports.values() for r in rs.values()), *hood.unlinked.values()]
+    linked: dict[int, str] = {}
+    for incident, reports in merge(everything):
+        linked.update((id(r), incident.incident_id) for r in reports)
+        origins = Counter(was[id(r)][0] for r in reports if id(r) in was)
+        for old in origins:
+            successor.setdefault(old, Counter())[incident.incident_id] += origins[old]
+        same = not rewrite_all and incident.incident_id in origins and len(origins) == 1 and \
+            origins[incident.incident_id] == len(reports) == len(hood.reports[incident.incident_id]) and \
+            hood.rows[incident.incident_id][0] == incident
+        if same:
+            kept.add(incident.incident_id)
+            continue
+        written.append((incident, reports))
+        if not origins:
+            new_ids.append(incident.incident_id)
+            continue
+        updated.append(incident.incident_id)
+        previous = incident.incident_id if incident.incident_id in origins else \
+            min(origins, key=lambda old: (-origins[old], old))
+        before.append((incident.incident_id, hood.rows[previous][0].killed, hood.rows[previous][0].wounded))
+    _delete_rows(con, "incidents", [row[1] for i, row in hood.rows.items() if i not in kept])
+    _delete_rows(con, "incident_reports", [rowid for key, (i, rowid) in was.items() if linked.get(key) != i])
+    _write_incidents(con, [(i, [r for r in reports if was.get(id(r), ("",))[0] != i.incident_id])
+                           for i, reports in written])
+    _write_unlinked(con, list(hood.unlinked), [r for r in everything if id(r) not in linked])
+    live = {incident.incident_id for incident, _ in written} | kept
+    retired = {old: min(to, key=lambda i: (-to[i], i)) for old, to in successor.items() if old not in live}
+    _redirect(con, retired, {old: hood.rows[old][0].attack_date for old in retired}, live)
+    return StoreResult(articles_added, tuple(new_ids), tuple(updated), tuple(before), tuple(sorted(retired.items())))
+
+
+def _write_unlinked(con: duckdb.DuckDBPyConnection, rowids_on_file: list[int], claims: list[ReportOnFile]) -> None:
+    """Replace the neighbourhood's unlinked claims: kept, they can join an incident reported later."""
+    _delete_rows(con, "unlinked_reports", rowids_on_file)
+    insert_rows(con, "unlinked_reports", (*_REPORT_COLUMNS[1:-1], "lookup_key"),
+                [(*_claim_values(r), _unlinked_key(r)) for r in claims])
+
+
+def _redirect(con: duckdb.DuckDBPyConnection, retired: dict[str, str], old_dates: dict[str, date | None],
+              live: set[str]) -> None:
+    """Point retired ids (and redirects that pointed to them) at their successors; a live id is no redirect."""
+    if live:
+        con.execute("DELETE FROM incident_redirects WHERE list_contains(?, old_id)", [sorted(live)])
+    if not retired:
+        return
+    for old, new in retired.items():
+        con.execute("UPDATE incident_redirects SET incident_id = ? WHERE incident_id = ?", [new, old])
+    now = datetime.now(timezone.utc)
+    insert_rows(con, "incident_redirects", ("old_id", "incident_id", "old_attack_date", "retired_at"),
+                [(old, new, old_dates[old], now) for old, new in retired.items()])
+
+
+def _reports_of(con: duckdb.DuckDBPyConnection, incident_ids: list[str]) -> dict[str, dict[int, ReportOnFile]]:
+    """All reports of the given incidents by rowid, oldest first."""
+    reports: dict[str, dict[int, ReportOnFile]] = {i: {} for i in incident_ids}
+    if not incident_ids:
+        return reports
     rows = [row for row in _rows_by_key(
-        con, f"SELECT incident_id, article_url, reported_at, fingerprint, {', '.join(_CLAIM_COLUMNS)} "
-             "FROM incident_reports", "incident_key", map(keys.incident_key, incident_ids), by_day=True)
-        if row[0] in reports]
-    rows.sort(key=lambda row: (row[2] is None, row[2].timestamp() if row[2] else 0.0, row[1]))
-    for incident_id, article_url, reported_at, fingerprint, *claim_values in rows:
-        claim = dict(zip(_CLAIM_COLUMNS, claim_values))
-        claim["weapons"] = tuple(claim["weapons"] or ())
-        reports[incident_id].append(ReportOnFile(IncidentReport(**claim), article_url=article_url,
-                                                 reported_at=reported_at, fingerprint=tuple(fingerprint or ())))
+        con, f"SELECT {', '.join(_STORED_REPORT_COLUMNS)} FROM incident_reports", "incident_key",
+        map(keys.incident_key, incident_ids), by_day=True) if row[0] in reports]
+    rows.sort(key=lambda row: (row[3] is None, row[3].timestamp() if row[3] else 0.0, row[2]))
+    for row in rows:
+        reports[row[0]][row[1]] = _report_from_row(row[2:])
     return reports
 
 
-def _write_incidents(con: duckdb.DuckDBPyConnection, incidents: list[Incident], rowids_on_file: list[int]) -> None:
-    """Replace the given incidents: the stored versions are deleted by rowid and all are inserted again."""
-    if not incidents:
-        return
-    if rowids_on_file:
-        con.execute(f"DELETE FROM incidents WHERE rowid IN ({', '.join(map(str, rowids_on_file))})")
+_STORED_REPORT_COLUMNS = ("incident_id", "rowid", "article_url", "reported_at", "fingerprint", *_CLAIM_COLUMNS)
+
+
+def _report_from_row(row: tuple) -> ReportOnFile:
+    """A report from (article_url, reported_at, fingerprint, *claim columns)."""
+    article_url, reported_at, fingerprint, *claim_values = row
+    claim = dict(zip(_CLAIM_COLUMNS, claim_values))
+    claim["weapons"] = tuple(claim["weapons"] or ())
+    return ReportOnFile(IncidentReport(**claim), article_url=article_url, reported_at=reported_at,
+                        fingerprint=tuple(fingerprint or ()))
+
+
+def _delete_rows(con: duckdb.DuckDBPyConnection, table: str, rowids: list[int]) -> None:
+    for start in range(0, len(rowids), 1000):
+        con.execute(f"DELETE FROM {table} WHERE rowid IN ({', '.join(map(str, rowids[start:start + 1000]))})")
+
+
+def _write_incidents(con: duckdb.DuckDBPyConnection, incidents: list[tuple[Incident, list[ReportOnFile]]]) -> None:
+    """Insert incident rows and the reports not yet on file under their ids (the caller deleted what they
+    replace)."""
     rows = [(*(list(getattr(i, c)) if c == "weapons" else getattr(i, c) for c in INCIDENT_COLUMNS),
-             i.base.casefold(), keys.merge_key(i.base, i.attack_date) if i.attack_date else None,
-             keys.incident_key(i.incident_id)) for i in incidents]
+             base_slug(i.base), keys.merge_key(i.base, i.attack_date or keys.id_day(i.incident_id)),
+             keys.incident_key(i.incident_id)) for i, _ in incidents]
     insert_rows(con, "incidents", (*INCIDENT_COLUMNS, "base_key", "merge_key", "incident_key"), rows)
+    insert_rows(con, "incident_reports", _REPORT_COLUMNS,
+                [_report_row(i.incident_id, r) for i, reports in incidents for r in reports])
 
 
 def sql_literal(text: str) -> str:

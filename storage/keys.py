@@ -14,6 +14,8 @@ import hashlib
 import re
 from datetime import date
 
+from extractors.dedup import base_slug
+
 _EPOCH_DAY = date(1970, 1, 1)
 _DAY_SHIFT = 48
 _HASH_BITS = (1 << _DAY_SHIFT) - 1
@@ -38,19 +40,23 @@ def days_apart(day_key_a: int, day_key_b: int) -> int:
 
 
 def merge_key(base: str, day: date | None) -> int:
-    """incidents.merge_key: which base, which day; the merge step asks for every day of a report's window."""
-    return day_key(day, base.casefold())
+    """incidents.merge_key: which base (by its slug, as extractors.dedup tells bases apart), which day; the
+    merge step asks for every day a report's incident could be dated."""
+    return day_key(day, base_slug(base))
+
+
+def id_day(incident_id: str) -> date | None:
+    """The day an incident id ends in (its attack day; for an undated incident its first publication day)."""
+    match = _ID_DAY.search(incident_id)
+    try:
+        return date.fromisoformat(match.group(1)) if match else None
+    except ValueError:  # not a real day: like TRY_CAST in the SQL below
+        return None
 
 
 def incident_key(incident_id: str) -> int:
-    """incident_reports.incident_key: an incident id ends in the day it was created with (see
-    extractors.dedup), which never changes, so all of its reports share the key."""
-    match = _ID_DAY.search(incident_id)
-    try:
-        day = date.fromisoformat(match.group(1)) if match else None
-    except ValueError:  # not a real day: like TRY_CAST in the SQL below
-        day = None
-    return day_key(day, incident_id)
+    """incident_reports.incident_key: the day in the incident's id, so all of its reports share the key."""
+    return day_key(id_day(incident_id), incident_id)
 
 
 def _day_key_sql(day: str, text: str) -> str:
@@ -59,7 +65,7 @@ def _day_key_sql(day: str, text: str) -> str:
 
 
 def merge_key_sql(base_key: str) -> str:
-    """merge_key over incident rows, given SQL for the case-folded base."""
+    """merge_key over incident rows, given SQL for the base's slug."""
     return _day_key_sql("attack_date", base_key)
 
 

@@ -50,7 +50,7 @@ CREATE TABLE IF NOT EXISTS incidents (
     last_reported_at  TIMESTAMPTZ,
     source_count      INTEGER,              -- distinct articles reporting it as their own news
     independent_sources INTEGER,            -- the same, counting syndicated copies of one story once
-    base_key          VARCHAR,              -- case-folded base
+    base_key          VARCHAR,              -- the base's slug (extractors.dedup.base_slug)
     merge_key         UBIGINT,              -- attack day and base key: the merge step's lookup key
     incident_key      UBIGINT               -- the incident's creation day and id: its lookup key
 );
@@ -91,3 +91,21 @@ CREATE TABLE IF NOT EXISTS alerts (
     last_error      VARCHAR,
     delivered_at    TIMESTAMPTZ
 );
+
+-- Ids the merge retired: when later reports move an attack to another day (its id follows its date) or show
+-- two incidents were one, the old id points to the incident that now holds its reports, so links made to
+-- it keep working. An id that names a live incident is never redirected. Small: no lookup key needed.
+CREATE TABLE IF NOT EXISTS incident_redirects (
+    old_id          VARCHAR PRIMARY KEY,
+    incident_id     VARCHAR NOT NULL,      -- where it points now
+    old_attack_date DATE,                  -- the date the retired row had
+    retired_at      TIMESTAMPTZ NOT NULL
+);
+
+-- Claims no incident holds: a background mention read before the attack's own reports, or a second claim of
+-- an article on one incident. Kept so that the incidents stay a function of every claim read, whatever order
+-- the articles came in: the merge reads the ones near its reports and may link them.
+CREATE TABLE IF NOT EXISTS unlinked_reports AS
+    SELECT * EXCLUDE (incident_id, incident_key) FROM incident_reports LIMIT 0;
+ALTER TABLE unlinked_reports ADD COLUMN IF NOT EXISTS
+    lookup_key UBIGINT;                    -- its base and day (a month mention: the month's first day)

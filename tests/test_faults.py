@@ -561,8 +561,8 @@ KILLER = textwrap.dedent("""
     import storage.database as database
     from tests.test_faults import batch_of
     real = database._write_incidents
-    def die(con, incidents, rowids_on_file):  # articles and reports are written, half the incidents: SIGKILL
-        real(con, incidents[: len(incidents) // 2], rowids_on_file)
+    def die(con, incidents):  # articles are written, half the incidents and their reports: SIGKILL
+        real(con, incidents[: len(incidents) // 2])
         os.kill(os.getpid(), signal.SIGKILL)
     database._write_incidents = die
     database.store_articles({db!r}, batch_of("second", 40))

@@ -9,7 +9,7 @@ import pytest
 
 from extractors.records import AnalysedArticle, Article, Detection, IncidentReport
 from storage import keys
-from storage.database import connect, incident_detail, known_urls, list_incidents, store_articles
+from storage.database import connect, incident_detail, known_urls, list_incidents, run_changes, store_articles
 
 NOW = datetime(2026, 6, 14, 8, tzinfo=timezone.utc)
 
@@ -35,11 +35,11 @@ def test_incident_key_is_the_same_in_python_and_sql(incident_id):
     assert row.fetchone()[0] == keys.incident_key(incident_id)
 
 
-def test_day_keys_carry_the_day_and_merge_keys_fold_case():
+def test_day_keys_carry_the_day_and_merge_keys_fold_spelling():
     assert keys.days_apart(keys.incident_key("a-2026-06-13"), keys.incident_key("b-2026-06-20")) == 7
-    assert keys.merge_key("Camp Taji", date(2026, 6, 13)) == keys.merge_key("CAMP TAJI", date(2026, 6, 13))
+    assert keys.merge_key("Camp Taji", date(2026, 6, 13)) == keys.merge_key("CAMP-TAJI", date(2026, 6, 13))
     row = duckdb.connect().execute(f"SELECT {keys.merge_key_sql('base_key')}, md5_number_upper('http://a/1') "
-                                   "FROM (SELECT 'camp taji' AS base_key, DATE '2026-06-13' AS attack_date)").fetchone()
+                                   "FROM (SELECT 'camp-taji' AS base_key, DATE '2026-06-13' AS attack_date)").fetchone()
     assert row == (keys.merge_key("Camp Taji", date(2026, 6, 13)), keys.key_hash("http://a/1"))
 
 
@@ -53,20 +53,58 @@ def test_attacks_dated_before_1970_are_stored_and_matched(tmp_path):
     assert incident_detail(db, "camp-holloway-1965-02-07").incident.source_count == 2
 
 
-def test_an_id_taken_by_an_incident_whose_date_moved_away_is_not_reused(tmp_path):
-    """camp-taji-2026-06-01 ends up dated June 3 (most reports say so); a drone attack reported for
-    June 1 is outside its window and weapons differ, so it is a new incident and needs a new id."""
+def test_when_later_reports_move_the_day_the_id_follows_and_the_old_id_redirects(tmp_path):
+    """camp-taji-2026-06-01 was issued from one report; two later outlets date the attack June 2, so the
+    row becomes camp-taji-2026-06-02 and a link to the old id still finds it."""
+    db = tmp_path / "bw.duckdb"
+    assert store_articles(db, [analysed("http://a/1", claim(date(2026, 6, 1)))]).new_incidents == ("camp-taji-2026-06-01",)
+    result = store_articles(db, [analysed(f"http://a/2{n}", claim(date(2026, 6, 2))) for n in range(2)])
+    assert (result.new_incidents, result.updated_incidents, result.retired) == \
+        ((), ("camp-taji-2026-06-02",), (("camp-taji-2026-06-01", "camp-taji-2026-06-02"),))
+    [moved] = list_incidents(db)
+    assert (moved.incident_id, moved.attack_date, moved.source_count) == ("camp-taji-2026-06-02", date(2026, 6, 2), 3)
+    assert incident_detail(db, "camp-taji-2026-06-01").incident == moved
+    assert len(incident_detail(db, "camp-taji-2026-06-01").reports) == 3
+
+
+def test_a_run_reports_an_incident_it_created_and_then_renamed_as_new_once(tmp_path):
+    db = tmp_path / "bw.duckdb"
+    first = store_articles(db, [analysed("http://a/1", claim(date(2026, 6, 1)))])
+    second = store_articles(db, [analysed(f"http://a/2{n}", claim(date(2026, 6, 2))) for n in range(2)])
+    assert run_changes([first, second]) == (("camp-taji-2026-06-02",), ())
+    third = store_articles(db, [analysed("http://a/3", claim(date(2026, 6, 2), killed=1))])
+    assert run_changes([third]) == ((), ("camp-taji-2026-06-02",))
+
+
+def test_an_attack_on_a_retired_id_s_day_takes_the_id_back(tmp_path):
     db = tmp_path / "bw.duckdb"
     store_articles(db, [analysed("http://a/1", claim(date(2026, 6, 1)))])
     store_articles(db, [analysed(f"http://a/2{n}", claim(date(2026, 6, 2))) for n in range(2)])
-    store_articles(db, [analysed(f"http://a/3{n}", claim(date(2026, 6, 3))) for n in range(3)])
-    [moved] = list_incidents(db)
-    assert (moved.incident_id, moved.attack_date) == ("camp-taji-2026-06-01", date(2026, 6, 3))
-    result = store_articles(db, [analysed("http://a/4", claim(date(2026, 6, 1), weapons=("drone",)))])
-    assert result.new_incidents == ("camp-taji-2026-06-01-2",)
-    ids = [i.incident_id for i in list_incidents(db)]
-    assert sorted(ids) == ["camp-taji-2026-06-01", "camp-taji-2026-06-01-2"]
-    assert incident_detail(db, "camp-taji-2026-06-01").incident.source_count == 6
+    store_articles(db, [analysed(f"http://a/3{n}", claim(date(2026, 6, 3), weapons=("drone",))) for n in range(3)])
+    store_articles(db, [analysed(f"http://a/0{n}", claim(date(2026, 5, 31), weapons=("drone",))) for n in range(3)])
+    assert sorted(i.incident_id for i in list_incidents(db)) == \
+        ["camp-taji-2026-05-31", "camp-taji-2026-06-02", "camp-taji-2026-06-03"]
+    store_articles(db, [analysed(f"http://a/1{n}", claim(date(2026, 6, 1), weapons=("drone",))) for n in range(4)])
+    assert sorted(i.incident_id for i in list_incidents(db)) == \
+        ["camp-taji-2026-06-01", "camp-taji-2026-06-03"]
+    assert incident_detail(db, "camp-taji-2026-06-01").incident.source_count == 10
+
+
+def test_a_file_from_before_ids_followed_the_date_is_regrouped_on_first_open(tmp_path):
+    db = tmp_path / "bw.duckdb"
+    store_articles(db, [analysed(f"http://a/{n}", claim(date(2026, 6, 3))) for n in range(3)])
+    old_id = "camp-taji-2026-06-02-2"  # what an earlier basewatch wrote: its first report's day, a suffix
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE incidents SET incident_id = ?, base_key = 'camp taji', merge_key = ?, incident_key = ?",
+                [old_id, keys.day_key(date(2026, 6, 3), "camp taji"), keys.incident_key(old_id)])
+    con.execute("UPDATE incident_reports SET incident_id = ?, incident_key = ?", [old_id, keys.incident_key(old_id)])
+    con.execute("DROP TABLE incident_redirects")
+    con.close()
+    [incident] = list_incidents(db)
+    assert (incident.incident_id, incident.source_count) == ("camp-taji-2026-06-03", 3)
+    assert incident_detail(db, old_id).incident == incident
+    result = store_articles(db, [analysed("http://a/9", claim(date(2026, 6, 3)))])
+    assert (result.new_incidents, result.updated_incidents) == ((), ("camp-taji-2026-06-03",))
 
 
 def test_two_claims_of_one_article_on_one_incident_store_one_report(tmp_path):
@@ -137,7 +175,8 @@ def test_an_older_file_is_upgraded_on_first_open_and_keeps_every_row(tmp_path):
         pass
     after = layout(db)
     assert (after["indexes"], after["keys"]) == (0, 0)
-    assert after["tables"] == ["alerts", "articles", "feeds", "incident_reports", "incidents"]
+    assert after["tables"] == ["alerts", "articles", "feeds", "incident_redirects", "incident_reports", "incidents",
+                               "unlinked_reports"]
     assert after["articles"] == [("http://old/1", keys.key_hash("http://old/1")),
                                  ("http://old/2", keys.key_hash("http://old/2"))]
     assert after["reports"] == [("camp-taji-2026-06-13", [1, 2, 3], keys.incident_key("camp-taji-2026-06-13"))]
