@@ -42,7 +42,7 @@ def fill_synthetic_incidents(con: duckdb.DuckDBPyConnection, history: SyntheticH
         SELECT *, {keys.merge_key_sql("base_key")}, {keys.INCIDENT_KEY_SQL}
         FROM (SELECT 'synthetic-base-' || (i % $bases) || '-' || strftime(day, '%Y-%m-%d') AS incident_id,
                      'Synthetic Base ' || (i % $bases) AS base, 'Iraq', NULL, NULL, day AS attack_date, 'day',
-                     ['rocket'], 2, 0, 0, NULL, NULL, day::TIMESTAMPTZ, day::TIMESTAMPTZ, 1, 1,
+                     ['rocket'], 2, 0, 0, NULL, NULL, day::TIMESTAMPTZ, day::TIMESTAMPTZ, 1, 1, NULL,
                      'synthetic-base-' || (i % $bases) AS base_key
               FROM (SELECT i, $start::DATE + (i // $per_day)::INTEGER AS day FROM range($count) r(i)))
         """,
@@ -53,7 +53,7 @@ def fill_synthetic_incidents(con: duckdb.DuckDBPyConnection, history: SyntheticH
         INSERT INTO incident_reports
         SELECT incident_id, 'http://synthetic.example/' || incident_id, TRUE, 'synthetic', base, country,
                latitude, longitude, attack_date, date_precision, weapons, projectiles, killed, wounded,
-               claimed_by, suspected, first_reported_at,
+               claimed_by, suspected, location_precision, first_reported_at,
                list_transform(range({SKETCH_SIZE}), lambda n: md5_number_upper(incident_id || n)), incident_key
         FROM incidents WHERE incident_id LIKE 'synthetic-%'
         """

@@ -42,7 +42,8 @@ Reconciling an incident's row from its primary reports (each report keeps its ow
   one stray report cannot add a weapon; "unknown" only when no report names one;
 - claimed_by, suspected: the latest report naming one (ties: most stories, then the name last in
   alphabetical order);
-- base name, country, coordinates: the value most stories give (ties: alphabetical / smallest);
+- base name, country, coordinates: the value most stories give (ties: alphabetical / smallest); the coordinates'
+  precision (base, town, province, country) is what most of the reports giving those coordinates say;
 - first/last_reported_at: earliest and latest publication time of all its reports; source_count: its
   distinct primary articles; independent_sources: their distinct stories.
 
@@ -97,6 +98,7 @@ class Incident:
     last_reported_at: datetime | None
     source_count: int
     independent_sources: int
+    location_precision: str | None = None  # what the coordinates are of: "base" | "town" | "province" | "country"
 
 
 def base_slug(base: str) -> str:
@@ -236,6 +238,8 @@ def reconcile(incident_id: str, reports: Sequence[ReportOnFile]) -> Incident:
     attack_date = reconciled_date(reports)
     coordinates = _most_attested([((r.report.latitude, r.report.longitude), r) for r in primary
                                   if r.report.latitude is not None and r.report.longitude is not None])
+    location_precision = _most_attested([(r.report.location_precision, r) for r in primary if r.report.location_precision
+                                         and (r.report.latitude, r.report.longitude) == coordinates])
     times = [r.reported_at for r in reports if r.reported_at]
     articles = {r.article_url: r.fingerprint for r in primary}
     return Incident(
@@ -256,6 +260,7 @@ def reconcile(incident_id: str, reports: Sequence[ReportOnFile]) -> Incident:
         last_reported_at=max(times, default=None),
         source_count=len(articles),
         independent_sources=len(set(story_labels(list(articles.values())))),
+        location_precision=location_precision,
     )
 
 

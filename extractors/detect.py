@@ -515,6 +515,8 @@ def _report(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[Base
         country=base.country if base else (located.country if located else country),
         latitude=base.latitude if base else (located.latitude if located else None),
         longitude=base.longitude if base else (located.longitude if located else None),
+        location_precision=(base.coord_precision if base.latitude is not None else None) if base
+        else (located.precision if located else None),
         attack_date=inc.date,
         date_precision=inc.precision if inc.date else None,
         weapons=weapons or ("unknown",),

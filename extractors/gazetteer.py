@@ -26,6 +26,7 @@ class Base:
     country: str | None
     latitude: float | None
     longitude: float | None
+    coord_precision: str = "base"  # "town" when only the town's coordinates are known
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,8 @@ def bases() -> tuple[tuple[Base, tuple[str, ...]], ...]:
     """Every gazetteer entry with its aliases (canonical name first)."""
     raw = json.loads(resources.files("extractors.data").joinpath("bases.json").read_text("utf-8"))
     return tuple(
-        (Base(e["name"], e.get("country"), e.get("lat"), e.get("lon")), (e["name"], *e.get("aliases", ())))
+        (Base(e["name"], e.get("country"), e.get("lat"), e.get("lon"), e.get("coord_precision", "base")),
+         (e["name"], *e.get("aliases", ())))
         for e in raw)
 
 

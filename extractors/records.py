@@ -54,6 +54,7 @@ class IncidentReport:
     suspected: str | None
     is_primary: bool
     evidence: str
+    location_precision: str | None = None  # what the coordinates are of: "base" | "town" | "province" | "country"
 
 
 @dataclass(frozen=True)

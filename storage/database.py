@@ -106,7 +106,7 @@ def connect(path: Path | str, read_only: bool = False,
     try:
         con.execute("SET TimeZone = 'UTC'")
         indexed, ungrouped = _has_indexed_layout(con), _lacks_redirects(con)
-        if (indexed or ungrouped) and read_only:  # upgrade through a short writable connection, then read as asked
+        if (indexed or ungrouped or _lacks_new_columns(con)) and read_only:  # upgrade through a short writable connection, then read as asked
             con.close()
             with connect(path, lock_wait_seconds=lock_wait_seconds):
                 pass
@@ -116,6 +116,7 @@ def connect(path: Path | str, read_only: bool = False,
             _upgrade_indexed_layout(con)
         if not read_only:
             con.execute(SCHEMA)
+            _add_new_columns(con)
         if ungrouped and not read_only:
             _regroup_everything(con)
         yield con
@@ -163,6 +164,21 @@ def _upgrade_indexed_layout(con: duckdb.DuckDBPyConnection) -> None:
                         f"SELECT {', '.join(kept + list(added.values()))} FROM {table}_indexed")
         for table in _ADDED_COLUMNS:
             con.execute(f"DROP TABLE {table}_indexed")
+
+
+# Columns added after files existed: (table, column, type); added in place, empty for old rows.
+_NEW_COLUMNS = (("incidents", "location_precision", "VARCHAR"), ("incident_reports", "location_precision", "VARCHAR"))
+
+
+def _add_new_columns(con: duckdb.DuckDBPyConnection) -> None:
+    for table, column, kind in _NEW_COLUMNS:
+        if column not in _columns(con, table):
+            con.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+
+
+def _lacks_new_columns(con: duckdb.DuckDBPyConnection) -> bool:
+    tables = {row[0] for row in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    return any(table in tables and column not in _columns(con, table) for table, column, _ in _NEW_COLUMNS)
 
 
 def _lacks_redirects(con: duckdb.DuckDBPyConnection) -> bool:
@@ -396,7 +412,8 @@ def incident_detail(path: Path | str, incident_id: str,
 # ---------------------------------------------------------------- internals
 
 _CLAIM_COLUMNS = ("base", "country", "latitude", "longitude", "attack_date", "date_precision", "weapons",
-                  "projectiles", "killed", "wounded", "claimed_by", "suspected", "is_primary", "evidence")
+                  "projectiles", "killed", "wounded", "claimed_by", "suspected", "is_primary", "evidence",
+                  "location_precision")
 _REPORT_COLUMNS = ("incident_id", "article_url", "reported_at", *_CLAIM_COLUMNS, "fingerprint", "incident_key")
 
 

@@ -50,6 +50,7 @@ CREATE TABLE IF NOT EXISTS incidents (
     last_reported_at  TIMESTAMPTZ,
     source_count      INTEGER,              -- distinct articles reporting it as their own news
     independent_sources INTEGER,            -- the same, counting syndicated copies of one story once
+    location_precision VARCHAR,             -- what latitude/longitude are of: base | town | province | country
     base_key          VARCHAR,              -- the base's slug (extractors.dedup.base_slug)
     merge_key         UBIGINT,              -- attack day and base key: the merge step's lookup key
     incident_key      UBIGINT               -- the incident's creation day and id: its lookup key
@@ -72,6 +73,7 @@ CREATE TABLE IF NOT EXISTS incident_reports (
     wounded        INTEGER,
     claimed_by     VARCHAR,
     suspected      VARCHAR,
+    location_precision VARCHAR,
     reported_at    TIMESTAMPTZ,
     fingerprint    UBIGINT[],              -- MinHash sketch of the article's text: syndicated copies share most
     incident_key   UBIGINT NOT NULL        -- the incident's creation day and id: the lookup key

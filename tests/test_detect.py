@@ -390,3 +390,17 @@ def test_a_named_camp_that_is_a_summer_camp_is_not_a_base():
     assert not detect(text, date(2025, 7, 8), "").is_attack_report
     text = "Militants fired rockets that landed inside Camp Redrock, an army outpost, on Sunday."
     assert detect(text, date(2025, 7, 8), "").is_attack_report
+
+
+def test_an_unlisted_base_takes_its_town_s_country_coordinates_and_precision():
+    text = ("CUCUTA, Colombia - A car bomb exploded at a military base in the border city of Cucuta on Tuesday, "
+            "injuring 23 people, the army said.")
+    [report] = detect(text, date(2021, 6, 16), "").primary
+    assert report.base == "Unnamed military base, Cucuta"
+    assert (report.country, report.location_precision) == ("Colombia", "town")
+    assert abs(report.latitude - 7.9) < 0.2 and abs(report.longitude + 72.5) < 0.2
+
+
+def test_a_listed_base_s_coordinates_are_the_base_s_own():
+    [report] = detect("Rockets hit Camp Taji on Monday, the army said.", date(2020, 6, 16), "").primary
+    assert report.location_precision == "base" and report.latitude is not None

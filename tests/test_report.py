@@ -282,7 +282,7 @@ def large_db(db: Path) -> Path:
             SELECT 'syn-' || i, 'Synthetic Base ' || (i % 150), ['Iraq', 'Syria', 'Yemen', 'Mali'][1 + i % 4],
                    30 + (i % 150) / 10.0, 35 + (i % 150) / 7.0, DATE '2022-01-01' + (i // 150)::INTEGER, 'day',
                    [['rocket', 'drone', 'mortar', 'missile'][1 + i % 4]], 2, 0, 1, NULL, NULL,
-                   TIMESTAMPTZ '2022-01-01 00:00:00+00', TIMESTAMPTZ '2022-01-01 00:00:00+00', 1, 1,
+                   TIMESTAMPTZ '2022-01-01 00:00:00+00', TIMESTAMPTZ '2022-01-01 00:00:00+00', 1, 1, 'base',
                    'synthetic base ' || (i % 150), NULL, NULL
             FROM range(20000) r(i)""")
         con.execute(f"""

@@ -237,3 +237,18 @@ def test_known_urls_over_many_lookup_chunks_returns_exactly_the_stored_ones(tmp_
     asked = stored + [f"http://b/{n}" for n in range(1300)]
     assert known_urls(db, asked) == set(stored)
     assert known_urls(db, []) == set()
+
+
+def test_a_file_from_before_location_precision_gains_the_column_and_keeps_its_rows(tmp_path):
+    db = tmp_path / "bw.duckdb"
+    store_articles(db, [analysed("http://a.example/1", claim(date(2026, 6, 13)))])
+    with connect(db) as con:
+        for table in ("incidents", "incident_reports"):
+            con.execute(f"ALTER TABLE {table} DROP COLUMN location_precision")
+    [before] = list_incidents(db)  # a read-only open upgrades through a short writable connection
+    assert before.incident_id == "camp-taji-2026-06-13" and before.location_precision is None
+    located = IncidentReport("Camp Taji", "Iraq", 33.52, 44.25, date(2026, 6, 13), "day", ("rocket",), None, None,
+                             None, None, None, True, "evidence", "base")
+    store_articles(db, [analysed("http://a.example/2", located)])
+    [after] = list_incidents(db)
+    assert (after.incident_id, after.source_count, after.location_precision) == ("camp-taji-2026-06-13", 2, "base")
