@@ -64,6 +64,7 @@ from datetime import date, datetime, timedelta, timezone
 from extractors.dates import find_dates
 from extractors.fingerprint import story_labels
 from extractors.records import IncidentReport
+from extractors.unlisted import unlisted_identity
 
 MATCH_WINDOW_DAYS = 1
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
@@ -102,9 +103,11 @@ class Incident:
 
 
 def base_slug(base: str) -> str:
-    """The base's name in ids, and what tells bases apart: "Ain al-Asad" and "Ain Al Asad" are one base.
+    """The base's name in ids, and what tells bases apart: "Ain al-Asad" and "Ain Al Asad" are one base, and an
+    installation no gazetteer lists is told by its kind and place, however outlets name it ("Golani Brigade
+    training base, Binyamina" and "Unnamed military base, Binyamina" are one: binyamina-military-base).
     A name with no Latin letters gets a hash of itself, so two such bases never share a slug."""
-    ascii_name = unicodedata.normalize("NFKD", base).encode("ascii", "ignore").decode().lower()
+    ascii_name = unicodedata.normalize("NFKD", unlisted_identity(base) or base).encode("ascii", "ignore").decode().lower()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")
     return slug or "base-" + hashlib.sha1(base.casefold().encode("utf-8")).hexdigest()[:8]
 

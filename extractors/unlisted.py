@@ -106,6 +106,18 @@ def most_specific(found: list[PlaceMention]) -> PlaceMention | None:
     return min(found, key=lambda p: (_PLACE_KINDS[p.kind], p.position), default=None)
 
 
+_PLACED = re.compile(r"^(?P<name>[^,]+), (?P<place>[^,]+)$")
+
+
+def unlisted_identity(name: str) -> str | None:
+    """"Binyamina military base" for any name `unlisted_name` gives an installation placed at Binyamina; None for
+    other names (gazetteer names carry no ", <place>")."""
+    m = _PLACED.match(name)
+    if m is None:
+        return None
+    return f"{m['place']} {'air base' if _AIR.search(m['name']) else 'military base'}"
+
+
 def unlisted_name(description: str, name: str | None, place: PlaceMention | None) -> str:
     """"Golani Brigade training base, Binyamina" when the text names it, else "Unnamed military base, Cucuta";
     with no place more specific than a country, the description ("unnamed military base in Mali")."""
