@@ -26,7 +26,7 @@ from datetime import date, datetime
 from extractors import fields
 from extractors.candidates import LEAD_SENTENCES, Evidence, evidence_features
 from extractors.dates import DateMention, find_dates
-from extractors.gazetteer import Base, same_base
+from extractors.gazetteer import Base, lookup, same_base
 from extractors.mentions import (BaseRef, attack_cue, base_refs, dateline_end, excluded, is_origin, is_title_case,
                                  negative_target)
 from extractors.records import Detection, IncidentReport
@@ -499,6 +499,11 @@ def _report(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[Base
     ref = named[0].ref if named else _most_specific(inc.mentions)
     base: Base | None = ref.base
     place = None if base or ref.kind == "named" else _unlisted_place(inc, sentences, refs)
+    if place is not None and place.kind == "town":
+        # "a military base in Binyamina" is the gazetteer's Binyamina base when it lists one there under that name
+        base = next((b for b in map(lookup, (f"{place.name} base", f"{place.name} air base", f"{place.name} camp"))
+                     if b is not None), None)
+        place = None if base else place
     name = base.name if base else (ref.name if ref.kind == "named" else _unnamed_name(inc, ref, sentences, place))
     country = base.country if base else fields.country_in(whole + [s.text for s in sentences])
     located = resolve_place(place.name, country) if place is not None else None
