@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-import pytest
-
 from extractors.analysis import analyse_page
 from extractors.records import FeedItem
 from tests.gates import SHARED, shared_missing, skip_unless

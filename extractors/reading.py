@@ -1,0 +1,244 @@
+"""Read an article's sentences into mentions: each installation an attack sentence names, with its date phrase,
+whether a background cue surrounds it, the clause its facts are read from, and its role (target or landmark).
+
+What a sentence says about an installation is decided here; which mentions make the article's own news is
+decided by detect.py.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from extractors.dates import DateMention, find_dates
+from extractors.mentions import (BaseRef, attack_cue, base_refs, dateline_end, excluded, is_origin, is_title_case,
+                                 negative_target)
+from extractors.sentences import Sentence
+from extractors.vocabulary import vocabulary
+
+MAX_NEWS_AGE_DAYS = 7
+DATE_REACH = 150
+# "and later" opens a later event too: "wounded in a rocket attack on Bagram in 2008 and later spent two decades
+# coaching, died on Saturday" - Saturday dates the death, not the attack.
+_LATER_CLAUSE = re.compile(r",\s*which\b|\b(?:amid|after|since|following|and later|"
+                           r"before(?! (?:dawn|daybreak|sunrise|first light|midnight|noon)\b))\b",
+                           re.IGNORECASE)
+# A non-restrictive aside closed by a comma ("Harir air base, which hosts coalition forces, in Erbil late
+# on Tuesday") does not move the date that follows it into a later clause.
+_ASIDE = re.compile(r",\s*(?:which|where|who)\b[^,;]*,")
+_PLURAL_ATTACKS = re.compile(r"\battacks\b(?:[\s,]+[\w’'.-]+){0,6}[\s,]*$", re.IGNORECASE)
+# "attacked at least 55 times since Oct. 17": a date opening a period dates no single event.
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+# "..., causing no damage, and later that day two drones targeted al-Tanf": a clause boundary before another base's
+# own attack clause.
+_CLAUSE_BREAK = re.compile(r",\s*and\b|;")
+
+
+@dataclass(frozen=True)
+class Mention:
+    sentence: int
+    ref: BaseRef
+    segment: str
+    date: DateMention | None
+    background: bool
+    clause: str  # the text its facts are read from: its own clause when another base has its own, else the sentence
+    role: str  # "target" (attacked in its clause), "landmark" (near, opposite, km from it) or "" (said otherwise)
+
+
+def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[list[Mention], dict[int, list[BaseRef]]]:
+    v = vocabulary()
+    out: list[Mention] = []
+    refs_by_sentence: dict[int, list[BaseRef]] = {}
+    last: BaseRef | None = None
+    civilian_camps: set[str] = set()
+    anaphoric: set[tuple[int, int]] = set()  # (sentence, start) of references made by "the base", "the outpost"
+    latest: dict[str, Mention] = {}
+    for s in sentences:
+        headline = s.is_title or is_title_case(s.text)
+        refs = []
+        for ref in base_refs(s.text, headline=headline):
+            if ref.kind == "anaphor" and last is None:
+                # "attacked their base in Rueso district" as the story's first mention: a description placed by its
+                # town, not a reference back; with no place ("the base of the paint") it refers to nothing
+                described = _described(s.text, ref)
+                if described is None:
+                    continue
+                ref = BaseRef(ref.start, ref.end, "generic", described)
+            elif ref.kind == "anaphor":
+                ref = BaseRef(ref.start, ref.end, last.kind, last.name, last.base)
+                anaphoric.add((s.index, ref.start))
+            elif ref.kind != "generic" or last is None or last.kind == "generic":
+                last = ref
+            refs.append(ref)
+        nxt = sentences[s.index + 1].text if s.index + 1 < len(sentences) else ""
+        civilian = [r for r in refs if _civilian_camp(r, s.text + " " + nxt)]
+        civilian_camps.update(r.name.casefold() for r in civilian)
+        refs = [r for r in refs if r not in civilian]
+        refs_by_sentence[s.index] = refs
+        if not refs:
+            continue
+        dates = [d for d in find_dates(s.text, published) if not _SINCE.search(s.text[max(0, d.start - 12):d.start])]
+        if excluded(s.text, dated=any(d.precision == "day" and not d.speech for d in dates)):
+            continue
+        cue = attack_cue(s.text)
+        if cue is None or negative_target(s.text, cue, refs):
+            continue
+        after = min((m for m in (v.after_phrase.search(s.text), v.response_to.search(s.text)) if m),
+                    key=lambda m: m.start(), default=None)
+        filed_from = dateline_end(s.text)
+        targets = [r for r in refs if not is_origin(s.text, r) and not _PLURAL_ATTACKS.search(s.text[:r.start])
+                   and r.start >= filed_from]
+        for i, ref in enumerate(targets):
+            lo = max((r.end for r in targets[:i] if r.name != ref.name), default=0)
+            hi = min((r.start for r in targets[i + 1:] if r.name != ref.name), default=len(s.text))
+            if after and after.start() >= ref.end:
+                hi = min(hi, after.start())  # "..., 48 hours after a drone attack on ...": not this attack's words
+            clause = _own_clause(s.text, ref.end, hi)
+            hi = clause if clause is not None else hi
+            segment = s.text[lo:hi]
+            near = [d for d in dates if _near(d, ref, s.text)]
+            local = [d for d in near if lo <= d.start < hi]
+            if all(d.speech for d in local):
+                local += [d for d in near if not d.speech]
+            best = min(local, key=lambda d: (d.speech, not _adjacent(d, ref), d.rank, d.start)) if local else None
+            background = bool(v.background.search(segment)) or _in_earlier_clause(s.text[:ref.start]) \
+                or (best is not None and best.precision != "day") or _past_year_after(s.text, ref, published)
+            if best is None and _dated_in_past(dates, published):
+                background = True  # "The drone, which hit a shed on Feb. 11, ... sites in Erbil": the sentence is past
+            antecedent = latest.get(ref.name)
+            if best is None and not background and (s.index, ref.start) in anaphoric and antecedent is not None:
+                # "the outpost" with no time or cue of its own is still the attack its antecedent sentence dated
+                best, background = antecedent.date, antecedent.background
+            latest[ref.name] = Mention(s.index, ref, segment, best, background,
+                                       s.text if clause is None else segment, _role(s.text, ref))
+            out.append(latest[ref.name])
+    if civilian_camps:
+        # A camp the article describes as sheltering civilians anywhere is a civilian camp everywhere
+        # (the headline "drone strike hits Makhmour camp" before the body says who lives there).
+        out = [m for m in out if m.ref.base is not None or m.ref.name.casefold() not in civilian_camps]
+        refs_by_sentence = {i: [r for r in rs if r.base is not None or r.name.casefold() not in civilian_camps]
+                            for i, rs in refs_by_sentence.items()}
+    return out, refs_by_sentence
+
+
+def _dated_in_past(dates: list[DateMention], published: date | None) -> bool:
+    """Whether a sentence's event dates (not speech) are all days more than a week before publication."""
+    events = [d for d in dates if not d.speech and d.precision == "day"]
+    return bool(events) and published is not None and all(
+        (published - d.value).days > MAX_NEWS_AGE_DAYS for d in events)
+
+
+def _described(sentence: str, ref: BaseRef) -> str | None:
+    """The installation word and the place phrase after it ("base in Rueso district"), None without one."""
+    tail = re.match(r"\s+(?:in|at|near|outside)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s*){1,3}(?:district|province|region|"
+                    r"area|town|village|city|state)?", sentence[ref.end:])
+    return (ref.name + tail.group()).strip() if tail else None
+
+
+_ADJACENT = 30  # characters: a date this close to the installation's name is the time of its own clause
+
+
+def _adjacent(d: DateMention, ref: BaseRef) -> bool:
+    """A date phrase next to the installation ("struck Tower 22 in Jordan in January 2024", "On Sunday, a drone
+    struck X") dates its attack rather than a later clause's event ("..., was discharged on Thursday")."""
+    return -_ADJACENT <= d.start - ref.end <= _ADJACENT or -_ADJACENT <= ref.start - d.end <= _ADJACENT
+
+
+# "a rocket attack on Bagram Airfield in 2008": a bare year right after the base name dates the attack to it.
+_YEAR_AFTER = re.compile(r"\s*,?\s*in\s+((?:19|20)\d\d)\b(?!\s*[/-]?\d)")
+
+
+def _past_year_after(sentence: str, ref: BaseRef, published: date | None) -> bool:
+    """Whether the base name is followed by "in <year>" for a year before publication (an old attack)."""
+    m = _YEAR_AFTER.match(sentence, ref.end)
+    return m is not None and published is not None and int(m.group(1)) < published.year
+
+
+def _own_clause(sentence: str, start: int, next_ref: int) -> int | None:
+    """Where this base's clause ends when the next base in the sentence has an attack clause of its own ("a
+    rocket landed near Erbil air base, causing no damage, and later that day two drones targeted al-Tanf"):
+    the last clause boundary before the next base, if the words after it report an attack. None otherwise
+    (one attack on two bases, "struck the Belbek and Kacha airfields", shares its words)."""
+    if next_ref >= len(sentence):
+        return None
+    breaks = list(_CLAUSE_BREAK.finditer(sentence, start, next_ref))
+    if not breaks or attack_cue(sentence[breaks[-1].end():next_ref]) is None:
+        return None
+    return breaks[-1].start()
+
+
+_MILITARY_WORD = re.compile(r"\b(?:military|army|militia|base|air|naval|police|training)\b|^Camp\b", re.IGNORECASE)
+
+
+# "rockets hit the base", "an attack on Camp X", "stormed a military camp in Y": the installation is what the verb
+# or preposition of attack governs, with at most a few modifiers between.
+_TARGET_BEFORE = re.compile(
+    r"\b(?:on|against|at|into|inside|targeting|targeted|target|hit|hits|hitting|struck|strikes?|striking|stormed|"
+    r"storming|attacked|attacking|shelled|shelling|raided|raiding|overran|overrun|bombed|bombing|pounded|rammed)\s+"
+    r"(?:(?:the|a|an|its|their)\s+)?(?:[\w’'.-]+\s+){0,4}$", re.IGNORECASE)
+# "Camp X was attacked", "Ain al-Asad, which hosts U.S. troops, came under rocket fire".
+_TARGET_AFTER = re.compile(
+    r"^\s*(?:,[^,]{0,60},\s*)?(?:was|were|has been|had been|is being|came|comes|has come)\s+(?:\w+\s+){0,2}?"
+    r"(?:attacked|hit|struck|targeted|shelled|stormed|raided|overrun|bombed|under)\b", re.IGNORECASE)
+_LANDMARK_BEFORE = re.compile(
+    r"\b(?:near|opposite|outside|close to|next to|not far from|north|south|east|west|from)\s+(?:of\s+)?"
+    r"(?:(?:the|a|an)\s+)?(?:[\w’'.-]+\s+){0,3}$|\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s|miles)\b[^,.;]{0,30}$",
+    re.IGNORECASE)
+
+
+def _role(sentence: str, ref: BaseRef) -> str:
+    """Whether the installation is the attack's target in its sentence, a landmark, or neither."""
+    before = sentence[max(0, ref.start - 60):ref.start]
+    if _LANDMARK_BEFORE.search(before):
+        return "landmark"
+    if _TARGET_BEFORE.search(before) or _TARGET_AFTER.match(sentence[ref.end:ref.end + 90]):
+        return "target"
+    return ""
+
+
+# "Camp Willowbrook", a science summer camp: a named camp for children or holidays, not a base.
+_LEISURE_CAMP = re.compile(
+    r"\b(?:summer|science|holiday|scout|day|youth|sports?|football|soccer|basketball|music|art|coding|space|"
+    r"bible|church|family|kids'?|children's) camps?\b|\bcampers\b", re.IGNORECASE)
+
+
+def _civilian_camp(ref: BaseRef, context: str) -> bool:
+    """A bare camp that is not a known base ("the Zamzam camp") next to displaced/refugee context, or a named
+    "Camp X" that is not a known base next to summer-camp context."""
+    if ref.base is None and ref.kind == "named" and ref.name.startswith("Camp ") and _LEISURE_CAMP.search(context):
+        return True
+    if ref.base is not None or not ref.name.lower().endswith("camp") or _MILITARY_WORD.search(ref.name[:-4]):
+        return False
+    return bool(vocabulary().civilian_camp.search(context))
+
+
+# ", including the attack on Al-Asad": a comma that opens examples of the clause's own noun does not close it
+_LISTING_COMMA = re.compile(r",\s*(?=(?:including|among them|such as)\b)", re.IGNORECASE)
+
+
+def _in_earlier_clause(before: str) -> bool:
+    """Whether text running up to a base name ends inside a "48 hours after ..." / "in response to ..."
+    clause: the base there is the earlier event. A comma closes the clause ("On Tuesday, hours after U.S.
+    strikes, rockets hit X" reports X as news), unless it opens examples ("in response to attacks on U.S.
+    forces, including the attack on Al-Asad Air Base on Jan. 20")."""
+    v = vocabulary()
+    opener = max((m.end() for rx in (v.after_phrase, v.response_to) for m in rx.finditer(before)), default=None)
+    return opener is not None and "," not in _LISTING_COMMA.sub(" ", before[opener:])
+
+
+def _near(d: DateMention, ref: BaseRef, sentence: str) -> bool:
+    """Date phrases far from the base name, or inside a later clause, usually date something else.
+
+    A date before the "48 hours after ..." clause that names the base dates the main clause, not the base.
+    """
+    if d.end <= ref.start and _in_earlier_clause(sentence[d.end:ref.start]):
+        return False
+    if d.start > ref.end:
+        gap = _ASIDE.sub(",", sentence[ref.end:d.start])
+        later = _LATER_CLAUSE.search(gap)
+        # "... the Kulbakino airfield, which Russian drones struck two days ago": a relative clause that
+        # itself reports the attack dates it.
+        if later and not (later.group().startswith(",") and attack_cue(gap[later.end():]) is not None
+                          and not _LATER_CLAUSE.search(gap, later.end())):
+            return False
+    return d.end >= ref.start - DATE_REACH and d.start <= ref.end + DATE_REACH
