@@ -52,8 +52,8 @@ from extractors.fetch import FetchError, HttpPolicy, Trust, fetch, new_client, t
 from extractors.records import AnalysedArticle, FeedConfig, FeedItem
 from extractors.retry import RetryPolicy, next_poll_at, with_retries
 from flows.settings import Settings, load_feeds, load_settings
-from storage.database import (FeedState, FeedStatus, IncidentFilter, StoreResult, feed_states, known_urls, list_incidents,
-                              run_changes, save_feed_statuses, store_articles)
+from storage.database import IncidentFilter, StoreResult, known_urls, list_incidents, run_changes, store_articles
+from storage.feed_health import FeedState, FeedStatus, feed_states, save_feed_statuses
 from storage.feed_health import FeedHealth, feed_health, mark_backing_off
 
 LIBRARY_LOGGERS = ("extractors", "storage")

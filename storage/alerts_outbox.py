@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from storage.database import connect, insert_rows, transaction
+from storage.database import connect, insert_rows
+from storage.layout import transaction
 
 
 @dataclass(frozen=True)

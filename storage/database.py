@@ -15,15 +15,29 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
-from importlib import resources
 from pathlib import Path
 
 import duckdb
 
-from extractors.dedup import Incident, ReportOnFile, base_slug, lookup_days, merge, report_day
+from extractors.dedup import (
+    Incident,
+    ReportOnFile,
+    base_slug,
+    lookup_days,
+    merge,
+    report_day,
+)
 from extractors.fingerprint import text_fingerprint
 from extractors.records import AnalysedArticle, Article, IncidentReport
 from storage import keys
+from storage.layout import (
+    SCHEMA,
+    add_new_columns,
+    has_indexed_layout,
+    lacks_new_columns,
+    transaction,
+    upgrade_indexed_layout,
+)
 
 log = logging.getLogger(__name__)
 
@@ -37,26 +51,6 @@ class StorageError(Exception):
         super().__init__(f"{path}: {reason}")
         self.path = str(path)
         self.reason = reason
-
-
-@dataclass(frozen=True)
-class FeedState:
-    url: str
-    etag: str | None
-    last_modified: str | None
-    consecutive_failures: int
-
-
-@dataclass(frozen=True)
-class FeedStatus:
-    url: str
-    name: str
-    status: str  # "ok" | "not modified" | "error"
-    error: str | None
-    etag: str | None
-    last_modified: str | None
-    items_seen: int
-    polled_at: datetime
 
 
 @dataclass(frozen=True)
@@ -105,18 +99,18 @@ def connect(path: Path | str, read_only: bool = False,
     con = _open_with_backoff(path, read_only, lock_wait_seconds)
     try:
         con.execute("SET TimeZone = 'UTC'")
-        indexed, ungrouped = _has_indexed_layout(con), _lacks_redirects(con)
-        if (indexed or ungrouped or _lacks_new_columns(con)) and read_only:  # upgrade through a short writable connection, then read as asked
+        indexed, ungrouped = has_indexed_layout(con), _lacks_redirects(con)
+        if (indexed or ungrouped or lacks_new_columns(con)) and read_only:  # upgrade through a short writable connection, then read as asked
             con.close()
             with connect(path, lock_wait_seconds=lock_wait_seconds):
                 pass
             con = _open_with_backoff(path, read_only, lock_wait_seconds)
             con.execute("SET TimeZone = 'UTC'")
         elif indexed:
-            _upgrade_indexed_layout(con)
+            upgrade_indexed_layout(con)
         if not read_only:
             con.execute(SCHEMA)
-            _add_new_columns(con)
+            add_new_columns(con)
         if ungrouped and not read_only:
             _regroup_everything(con)
         yield con
@@ -124,61 +118,6 @@ def connect(path: Path | str, read_only: bool = False,
         raise StorageError(path, _first_line(exc)) from exc
     finally:
         con.close()
-
-
-SCHEMA = resources.files("storage").joinpath("schema.sql").read_text(encoding="utf-8")
-# The growing tables, and the columns files from before the unindexed layout lack, as SQL over their old rows.
-_ADDED_COLUMNS = {
-    "articles": {"url_hash": keys.URL_HASH_SQL},
-    "incidents": {"merge_key": keys.merge_key_sql("base_key"), "incident_key": keys.INCIDENT_KEY_SQL},
-    "incident_reports": {"incident_key": keys.INCIDENT_KEY_SQL,
-                         "fingerprint": "(SELECT a.fingerprint FROM articles_indexed a WHERE a.url = article_url)"},
-}
-
-
-def _has_indexed_layout(con: duckdb.DuckDBPyConnection) -> bool:
-    """Files written before the unindexed layout (keys and indexes on the growing tables) lack url_hash."""
-    try:
-        con.execute("SELECT url_hash FROM articles LIMIT 0")
-    except duckdb.CatalogException:
-        return False  # a new file
-    except duckdb.BinderException:
-        return True
-    return False
-
-
-def _upgrade_indexed_layout(con: duckdb.DuckDBPyConnection) -> None:
-    """Move the rows of an older file into the unindexed tables, adding their lookup keys; one transaction."""
-    log.info("upgrading the storage layout: moving articles and incidents into unindexed tables")
-    tables = ", ".join(map(sql_literal, _ADDED_COLUMNS))
-    with transaction(con):
-        for row in con.execute(f"SELECT index_name FROM duckdb_indexes() WHERE table_name IN ({tables})").fetchall():
-            con.execute(f'DROP INDEX "{row[0]}"')
-        for table in _ADDED_COLUMNS:
-            con.execute(f"ALTER TABLE {table} RENAME TO {table}_indexed")
-        con.execute(SCHEMA)
-        for table, added in _ADDED_COLUMNS.items():
-            old, new = (_columns(con, name) for name in (f"{table}_indexed", table))
-            kept = [c for c in old if c in new and c not in added]
-            con.execute(f"INSERT INTO {table} ({', '.join(kept + list(added))}) "
-                        f"SELECT {', '.join(kept + list(added.values()))} FROM {table}_indexed")
-        for table in _ADDED_COLUMNS:
-            con.execute(f"DROP TABLE {table}_indexed")
-
-
-# Columns added after files existed: (table, column, type); added in place, empty for old rows.
-_NEW_COLUMNS = (("incidents", "location_precision", "VARCHAR"), ("incident_reports", "location_precision", "VARCHAR"))
-
-
-def _add_new_columns(con: duckdb.DuckDBPyConnection) -> None:
-    for table, column, kind in _NEW_COLUMNS:
-        if column not in _columns(con, table):
-            con.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
-
-
-def _lacks_new_columns(con: duckdb.DuckDBPyConnection) -> bool:
-    tables = {row[0] for row in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
-    return any(table in tables and column not in _columns(con, table) for table, column, _ in _NEW_COLUMNS)
 
 
 def _lacks_redirects(con: duckdb.DuckDBPyConnection) -> bool:
@@ -199,11 +138,6 @@ def _regroup_everything(con: duckdb.DuckDBPyConnection) -> None:
             if row[0] in reports:
                 reports[row[0]][row[1]] = _report_from_row(row[2:])
         _merge(con, [], _Neighbourhood(rows, reports, {}), 0, rewrite_all=True)
-
-
-def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
-    return [row[0] for row in con.execute(
-        "SELECT column_name FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index", [table]).fetchall()]
 
 
 def _open_with_backoff(path: Path, read_only: bool, lock_wait_seconds: float) -> duckdb.DuckDBPyConnection:
@@ -273,41 +207,6 @@ def _rows_by_key(con: duckdb.DuckDBPyConnection, select: str, key_column: str, k
 
 
 _RUN_DAYS = 7
-
-
-def feed_states(path: Path | str) -> dict[str, FeedState]:
-    with connect(path) as con:
-        rows = con.execute("SELECT url, etag, last_modified, consecutive_failures FROM feeds").fetchall()
-    return {row[0]: FeedState(row[0], row[1], row[2], row[3] or 0) for row in rows}
-
-
-def save_feed_statuses(path: Path | str, statuses: Sequence[FeedStatus]) -> None:
-    """Record each feed's poll; validators are kept across errors so the next poll can still be conditional."""
-    if not statuses:
-        return
-    with connect(path) as con, transaction(con):
-        for s in statuses:
-            failed = s.status == "error"
-            con.execute(
-                """
-                INSERT INTO feeds AS f (url, name, etag, last_modified, last_polled_at, last_status, last_error,
-                                        consecutive_failures, last_success_at, items_seen)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (url) DO UPDATE SET
-                    name = excluded.name,
-                    etag = coalesce(excluded.etag, f.etag),
-                    last_modified = coalesce(excluded.last_modified, f.last_modified),
-                    last_polled_at = excluded.last_polled_at,
-                    last_status = excluded.last_status,
-                    last_error = excluded.last_error,
-                    consecutive_failures = CASE WHEN excluded.last_status = 'error'
-                                                THEN f.consecutive_failures + 1 ELSE 0 END,
-                    last_success_at = coalesce(excluded.last_success_at, f.last_success_at),
-                    items_seen = f.items_seen + excluded.items_seen
-                """,
-                [s.url, s.name, s.etag, s.last_modified, s.polled_at, s.status, s.error,
-                 1 if failed else 0, None if failed else s.polled_at, s.items_seen],
-            )
 
 
 def store_articles(path: Path | str, batch: Sequence[AnalysedArticle]) -> StoreResult:
@@ -415,17 +314,6 @@ _CLAIM_COLUMNS = ("base", "country", "latitude", "longitude", "attack_date", "da
                   "projectiles", "killed", "wounded", "claimed_by", "suspected", "is_primary", "evidence",
                   "location_precision")
 _REPORT_COLUMNS = ("incident_id", "article_url", "reported_at", *_CLAIM_COLUMNS, "fingerprint", "incident_key")
-
-
-@contextmanager
-def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    con.execute("BEGIN TRANSACTION")
-    try:
-        yield
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    con.execute("COMMIT")
 
 
 def insert_rows(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], rows: list[tuple],
@@ -609,11 +497,6 @@ def _write_incidents(con: duckdb.DuckDBPyConnection, incidents: list[tuple[Incid
     insert_rows(con, "incidents", (*INCIDENT_COLUMNS, "base_key", "merge_key", "incident_key"), rows)
     insert_rows(con, "incident_reports", _REPORT_COLUMNS,
                 [_report_row(i.incident_id, r) for i, reports in incidents for r in reports])
-
-
-def sql_literal(text: str) -> str:
-    """A SQL string literal, for the statements DuckDB cannot take parameters in (COPY ... TO)."""
-    return "'" + text.replace("'", "''") + "'"
 
 
 def incident_from_row(row: tuple) -> Incident:

@@ -6,7 +6,12 @@ from datetime import datetime
 from pathlib import Path
 
 from extractors.dedup import Incident
-from storage.database import INCIDENT_COLUMNS, LOCK_WAIT_SECONDS, connect, incident_from_row
+from storage.database import (
+    INCIDENT_COLUMNS,
+    LOCK_WAIT_SECONDS,
+    connect,
+    incident_from_row,
+)
 
 
 @dataclass(frozen=True)

@@ -209,10 +209,10 @@ def test_an_upgrade_that_fails_leaves_the_older_file_as_it_was(tmp_path, monkeyp
     before = duckdb.connect(str(db), read_only=True)
     rows_before = before.execute("SELECT * FROM incident_reports").fetchall()
     before.close()
-    import storage.database as database
-    broken = dict(database._ADDED_COLUMNS)
+    import storage.layout as layout
+    broken = dict(layout._ADDED_COLUMNS)
     broken["incidents"] = {"merge_key": "no_such_function(base_key)", "incident_key": keys.INCIDENT_KEY_SQL}
-    monkeypatch.setattr(database, "_ADDED_COLUMNS", broken)
+    monkeypatch.setattr(layout, "_ADDED_COLUMNS", broken)
     with pytest.raises(duckdb.Error):
         with connect(db):
             pass

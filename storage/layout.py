@@ -1,0 +1,90 @@
+"""The file's layout: its schema, the columns and keys later versions added, and the in-place upgrades of files
+written by earlier versions (each one transaction, so a failed upgrade leaves the file as it was)."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+
+import duckdb
+
+from storage import keys
+
+log = logging.getLogger(__name__)
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
+def sql_literal(text: str) -> str:
+    """A SQL string literal, for the statements DuckDB cannot take parameters in (COPY ... TO)."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    return [row[0] for row in con.execute(
+        "SELECT column_name FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index", [table]).fetchall()]
+
+
+SCHEMA = resources.files("storage").joinpath("schema.sql").read_text(encoding="utf-8")
+# The growing tables, and the columns files from before the unindexed layout lack, as SQL over their old rows.
+_ADDED_COLUMNS = {
+    "articles": {"url_hash": keys.URL_HASH_SQL},
+    "incidents": {"merge_key": keys.merge_key_sql("base_key"), "incident_key": keys.INCIDENT_KEY_SQL},
+    "incident_reports": {"incident_key": keys.INCIDENT_KEY_SQL,
+                         "fingerprint": "(SELECT a.fingerprint FROM articles_indexed a WHERE a.url = article_url)"},
+}
+
+
+def has_indexed_layout(con: duckdb.DuckDBPyConnection) -> bool:
+    """Files written before the unindexed layout (keys and indexes on the growing tables) lack url_hash."""
+    try:
+        con.execute("SELECT url_hash FROM articles LIMIT 0")
+    except duckdb.CatalogException:
+        return False  # a new file
+    except duckdb.BinderException:
+        return True
+    return False
+
+
+def upgrade_indexed_layout(con: duckdb.DuckDBPyConnection) -> None:
+    """Move the rows of an older file into the unindexed tables, adding their lookup keys; one transaction."""
+    log.info("upgrading the storage layout: moving articles and incidents into unindexed tables")
+    tables = ", ".join(map(sql_literal, _ADDED_COLUMNS))
+    with transaction(con):
+        for row in con.execute(f"SELECT index_name FROM duckdb_indexes() WHERE table_name IN ({tables})").fetchall():
+            con.execute(f'DROP INDEX "{row[0]}"')
+        for table in _ADDED_COLUMNS:
+            con.execute(f"ALTER TABLE {table} RENAME TO {table}_indexed")
+        con.execute(SCHEMA)
+        for table, added in _ADDED_COLUMNS.items():
+            old, new = (columns(con, name) for name in (f"{table}_indexed", table))
+            kept = [c for c in old if c in new and c not in added]
+            con.execute(f"INSERT INTO {table} ({', '.join(kept + list(added))}) "
+                        f"SELECT {', '.join(kept + list(added.values()))} FROM {table}_indexed")
+        for table in _ADDED_COLUMNS:
+            con.execute(f"DROP TABLE {table}_indexed")
+
+
+# Columns added after files existed: (table, column, type); added in place, empty for old rows.
+_NEW_COLUMNS = (("incidents", "location_precision", "VARCHAR"), ("incident_reports", "location_precision", "VARCHAR"))
+
+
+def add_new_columns(con: duckdb.DuckDBPyConnection) -> None:
+    for table, column, kind in _NEW_COLUMNS:
+        if column not in columns(con, table):
+            con.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+
+
+def lacks_new_columns(con: duckdb.DuckDBPyConnection) -> bool:
+    tables = {row[0] for row in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    return any(table in tables and column not in columns(con, table) for table, column, _ in _NEW_COLUMNS)
