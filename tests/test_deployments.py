@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -21,6 +20,7 @@ import pytest
 import yaml
 
 from flows.serve import PLANS, TIMEZONE
+from tests.processes import Processes, free_port
 from tests.test_pipeline import incident_rows
 from tests.wire_site import ARTICLES, EXPECTED_INCIDENTS, feeds_toml, publish
 
@@ -53,44 +53,6 @@ def test_prefect_yaml_and_basewatch_serve_declare_the_same_deployments_and_sched
         assert (ROOT / flow_file).is_file() and f"def {func}(" in (ROOT / flow_file).read_text()
         assert d["work_pool"]["name"] == "local-procs"
     assert declared == {p.deployment: [p.cron] if p.cron else [] for p in PLANS}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Processes:
-    """Processes started by this test, each in its own group; stopped with SIGTERM twice, then SIGKILL."""
-
-    def __init__(self, logs: Path):
-        self.logs = logs
-        self.started: list[tuple[str, subprocess.Popen]] = []
-
-    def start(self, name: str, args: list[str], env: dict[str, str], cwd: Path) -> subprocess.Popen:
-        out = open(self.logs / f"{name}.log", "wb")
-        proc = subprocess.Popen(args, env=env, cwd=cwd, stdout=out, stderr=subprocess.STDOUT,
-                                start_new_session=True)
-        self.started.append((name, proc))
-        return proc
-
-    def log(self, name: str) -> str:
-        return (self.logs / f"{name}.log").read_text(errors="replace")
-
-    def stop_all(self) -> None:
-        for _, proc in reversed(self.started):
-            for sig in (signal.SIGTERM, signal.SIGTERM, signal.SIGKILL):
-                if proc.poll() is not None:
-                    break
-                try:
-                    os.killpg(proc.pid, sig)
-                except ProcessLookupError:
-                    break
-                try:
-                    proc.wait(timeout=8)
-                except subprocess.TimeoutExpired:
-                    continue
 
 
 @pytest.fixture
