@@ -3,7 +3,7 @@
 Builds DuckDB files holding N synthetic incidents (each with one report from its own article), then times
 `store_articles` on a batch of 100 new articles (half corroborate stored attacks, half are new ones) against
 each file, for two kinds of batch: a poll's (recent attacks) and a back-fill's (attacks from anywhere in
-the file's history). Run: `uv run python benchmarks/bench_merge.py [--sizes 10000 100000 1000000]`.
+the file's history). Reports merged per second (100 / median) is the single writer's ceiling. Run: `uv run python benchmarks/bench_merge.py [--sizes 10000 100000 1000000]`.
 """
 from __future__ import annotations
 
@@ -70,7 +70,8 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="bw-bench-merge-"))
     print(f"merge 100 reports (50 corroborate, 50 new) into N incidents, {args.per_day} a day: "
           f"median (min) ms of {args.repeats} fresh copies")
-    print(f"{'incidents':>10} {'build s':>8} {'poll batch':>16} {'backfill batch':>16} {'file MB':>8}")
+    print(f"{'incidents':>10} {'build s':>8} {'poll batch':>16} {'backfill batch':>16} {'file MB':>8}"
+          f" {'poll rep/s':>10} {'backfill rep/s':>14}")
     try:
         for size in args.sizes:
             seed = work / f"seed-{size}.duckdb"
@@ -79,11 +80,13 @@ def main() -> None:
             with connect(seed) as con:
                 fill_synthetic_incidents(con, history)
             build = time.perf_counter() - t0
-            cells = []
+            cells, rates = [], []
             for workload in ("poll", "backfill"):
                 timings = merge_ms(seed, history, workload, args.repeats)
                 cells.append(f"{statistics.median(timings):.1f} ({min(timings):.1f})")
-            print(f"{size:>10} {build:>8.1f} {cells[0]:>16} {cells[1]:>16} {seed.stat().st_size / 1e6:>8.1f}")
+                rates.append(100 / statistics.median(timings) * 1000)  # the single writer's ceiling, reports/s
+            print(f"{size:>10} {build:>8.1f} {cells[0]:>16} {cells[1]:>16} {seed.stat().st_size / 1e6:>8.1f}"
+                  f" {rates[0]:>10.0f} {rates[1]:>14.0f}")
             seed.unlink()
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -2,7 +2,8 @@
 
 A loopback site serves N article URLs cycling over the real pages in ../shared/bench/html/ behind F RSS
 feeds. Three timings, side by side in one run:
-  floor     the same pages fetched with httpx and run through trafilatura.extract alone, 2 processes;
+  floor     the same pages fetched with httpx in 8 threads, then trafilatura.extract on a 2-process pool
+            (the fair floor of ../shared/tools/perf_vs_floor.py);
   pass 1    `basewatch run` over the site (Prefect start-up included, reported separately);
   pass 2    `basewatch run` again: every feed answers 304 or lists only stored URLs.
 Pass 1's stage split comes from the flow's "Stage seconds: ..." log line (flow-run INFO logs are enabled
@@ -14,7 +15,6 @@ from __future__ import annotations
 import argparse
 import email.utils
 import http.server
-import multiprocessing
 import os
 import re
 import shutil
@@ -23,6 +23,7 @@ import sys
 import tempfile
 import threading
 import time
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -108,21 +109,19 @@ STAGES = (("poll", "poll feeds (wall)"), ("read", "read + store articles (wall)"
           ("flow", "flow body (wall)"))
 
 
-def _floor_worker(urls: list[str]) -> int:
-    chars = 0
-    with httpx.Client() as client:
-        for url in urls:
-            chars += len(trafilatura.extract(client.get(url).content, include_comments=False) or "")
-    return chars
+def _extract(body: bytes) -> int:
+    return len(trafilatura.extract(body.decode("utf-8", "replace"), include_comments=False) or "")
 
 
 def floor_seconds(urls: list[str], processes: int) -> float:
-    chunks = [urls[k::processes] for k in range(processes)]
-    with multiprocessing.get_context("spawn").Pool(processes) as pool:
-        pool.map(_floor_worker, [chunks[0][:5]] * processes)  # import and warm up before timing
-        t0 = time.perf_counter()
-        pool.map(_floor_worker, chunks)
-        return time.perf_counter() - t0
+    """The fair floor, as ../shared/tools/perf_vs_floor.py measures it: every page fetched with one httpx
+    client in 8 threads, then `trafilatura.extract` on a pool of `processes` (its start-up included)."""
+    t0 = time.perf_counter()
+    with httpx.Client(timeout=30) as client, ThreadPoolExecutor(8) as threads:
+        bodies = list(threads.map(lambda url: client.get(url).content, urls))
+    with ProcessPoolExecutor(processes) as pool:
+        list(pool.map(_extract, bodies, chunksize=16))
+    return time.perf_counter() - t0
 
 
 def timed_run(args: list[str], env: dict[str, str]) -> tuple[float, str]:
@@ -169,7 +168,7 @@ def main() -> None:
         print(f"machine: {os.cpu_count()} cores; {args.articles} articles behind {args.feeds} feeds")
         print(f"{'measure':<44} {'seconds':>8} {'ms/article':>11}")
         rows = [
-            ("floor: httpx + trafilatura.extract, 2 processes", floor2),
+            ("floor: httpx 8 threads, then extract on 2 processes", floor2),
             ("Prefect start-up (empty flow, fresh process)", startup),
             ("basewatch run, pass 1 (all new)", pass1),
             ("  pass 1 minus Prefect start-up", pass1 - startup),

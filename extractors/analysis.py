@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from time import perf_counter
 
-from extractors.article_text import ArticleError, extract_article
+from extractors.article_text import MIN_TEXT_CHARS, ArticleError, check_page, page_article, readable_markup, read_text
 from extractors.detect import detect
-from extractors.records import AnalysedArticle, FeedItem
+from extractors.prefilter import may_report_attack, visible_text
+from extractors.records import AnalysedArticle, Detection, FeedItem
 
 
 @dataclass(frozen=True)
@@ -23,10 +24,19 @@ class PageResult:
 
 
 def analyse_page(item: FeedItem, body: bytes, content_type: str, fetched_at: datetime) -> PageResult:
-    """Extract the article from a fetched page and run the detector on it; an unusable page is an error line."""
+    """Extract the article from a fetched page and run the detector on it; an unusable page is an error line.
+
+    A page whose visible text has no attack cue at all (extractors/prefilter.py) skips extraction and
+    detection: it is stored with that text and no reports, so `backtest` can still re-read it.
+    """
     start = perf_counter()
     try:
-        article = extract_article(item, body, content_type, fetched_at)
+        check_page(item, body, content_type)
+        seen = visible_text(readable_markup(body))
+        if len(seen) >= MIN_TEXT_CHARS and not may_report_attack(f"{item.title}\n{item.summary}\n{seen}"):
+            return PageResult(AnalysedArticle(page_article(item, body, seen, fetched_at), Detection(False)),
+                              perf_counter() - start, 0.0)
+        article = page_article(item, body, read_text(item, body), fetched_at)
     except ArticleError as exc:
         return PageResult(str(exc), perf_counter() - start, 0.0)
     extracted = perf_counter()

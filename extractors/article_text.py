@@ -33,12 +33,8 @@ class ArticleError(Exception):
         self.reason = reason
 
 
-def extract_article(item: FeedItem, body: bytes, content_type: str, fetched_at: datetime) -> Article:
-    """Read the page; the feed entry fills in what the page lacks (title, date).
-
-    The page's bytes are decoded by trafilatura, which tries UTF-8 and then guesses, so a page whose
-    declared charset is wrong (cp1256 or latin-1 sent as UTF-8) still reads correctly.
-    """
+def check_page(item: FeedItem, body: bytes, content_type: str) -> None:
+    """Refuse what is not an HTML page, whatever its Content-Type says (ArticleError)."""
     media_type = content_type.split(";")[0].strip().lower()
     if media_type not in _HTML_TYPES and not (media_type in _GENERIC_TYPES and _looks_like_html(body)):
         raise ArticleError(item.url, f"not an HTML page ({media_type})")
@@ -47,6 +43,20 @@ def extract_article(item: FeedItem, body: bytes, content_type: str, fetched_at: 
     sniffed = next((kind for magic, kind in _MAGIC if body.startswith(magic)), None)
     if sniffed:
         raise ArticleError(item.url, f"not an HTML page ({sniffed}, served as {media_type or 'no type'})")
+
+
+def extract_article(item: FeedItem, body: bytes, content_type: str, fetched_at: datetime) -> Article:
+    """Read the page; the feed entry fills in what the page lacks (title, date).
+
+    The page's bytes are decoded by trafilatura, which tries UTF-8 and then guesses, so a page whose
+    declared charset is wrong (cp1256 or latin-1 sent as UTF-8) still reads correctly.
+    """
+    check_page(item, body, content_type)
+    return page_article(item, body, read_text(item, body), fetched_at)
+
+
+def read_text(item: FeedItem, body: bytes) -> str:
+    """The article's text by trafilatura; ArticleError when the page has none (a menu, a cookie wall)."""
     try:
         # Metadata comes from page_metadata(): trafilatura's own (htmldate) costs ~10 ms more a page.
         document = trafilatura.bare_extraction(readable_markup(body), url=item.url, include_comments=False,
@@ -57,6 +67,11 @@ def extract_article(item: FeedItem, body: bytes, content_type: str, fetched_at: 
     if len(text) < MIN_TEXT_CHARS:
         raise ArticleError(item.url, f"no article text found ({len(text)} characters)" if text
                            else "no article text found")
+    return text
+
+
+def page_article(item: FeedItem, body: bytes, text: str, fetched_at: datetime) -> Article:
+    """The article record for a page whose text is `text`: title and time from the page, else the feed."""
     page_title, page_time = page_metadata(body)
     if page_time is not None and not _EARLIEST <= page_time <= fetched_at + _FUTURE_SLACK:
         page_time = None  # a placeholder (1970) or a date in the future: the feed's date is better

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from extractors.dedup import Incident
 from flows.incident_table import cell, render_table
-from flows.settings import ConfigError, feeds_toml, load_feeds, load_settings
+from flows.settings import TASK_RUNNERS, ConfigError, feeds_toml, load_feeds, load_settings
 from storage.database import IncidentFilter, StorageError, incident_detail, list_incidents
 
 EXIT_CONFIG = 2
@@ -54,8 +54,18 @@ def _parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="one polling pass over the feeds through the Prefect flow")
     run.add_argument("--feeds", type=Path, help="feeds TOML file ([[feeds]] name/url); default: the shipped list")
     run.add_argument("--db", type=Path, help="DuckDB file (default: basewatch.duckdb)")
+    _add_runner(run)
     run.add_argument("-v", "--verbose", action="store_true", help="show Prefect's run log")
     run.set_defaults(handler=_run)
+
+    backfill = commands.add_parser("backfill", help="read article URLs (arguments and/or a file) through the backfill flow")
+    backfill.add_argument("urls", nargs="*", help="article URLs")
+    backfill.add_argument("--urls-file", type=Path,
+                          help="one URL a line, or CSV with a url column; streamed, and a re-run skips what is stored")
+    backfill.add_argument("--db", type=Path, help="DuckDB file (default: basewatch.duckdb)")
+    _add_runner(backfill)
+    backfill.add_argument("-v", "--verbose", action="store_true", help="show Prefect's run log")
+    backfill.set_defaults(handler=_backfill)
 
     demo = commands.add_parser("demo", help="run the pipeline on the bundled offline demo site")
     demo.add_argument("--db", type=Path, default=Path("basewatch-demo.duckdb"), help="DuckDB file to write")
@@ -123,6 +133,14 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_runner(command: argparse.ArgumentParser) -> None:
+    """Where the analyse-articles batches run (settings `task_runner`, `dask_address`)."""
+    command.add_argument("--task-runner", choices=TASK_RUNNERS,
+                         help="default: this machine; dask: a Dask cluster (see --dask-address)")
+    command.add_argument("--dask-address", metavar="ADDR",
+                         help="a running dask scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
+
+
 def _add_filters(command: argparse.ArgumentParser) -> None:
     """The incident filters shared by `incidents`, `export` and `report`."""
     from extractors.records import WEAPONS
@@ -154,17 +172,43 @@ def _prepare_prefect(verbose: bool) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    settings = load_settings({"feeds_file": args.feeds, "db_path": args.db})
+    settings = load_settings({"feeds_file": args.feeds, "db_path": args.db, "task_runner": args.task_runner,
+                              "dask_address": args.dask_address})
     load_feeds(settings.feeds_file)  # a bad feeds file is a configuration error before Prefect starts
     _prepare_prefect(args.verbose)
     from flows.monitor import run_monitor
 
-    summary, completed = run_monitor(settings.feeds_file, settings.db_path)
+    summary, completed = run_monitor(settings.feeds_file, settings.db_path, settings.task_runner,
+                                     settings.dask_address)
     _print_summary(summary, settings.db_path)
     if not completed:
         _say("every feed failed; nothing was read")
         return 1
     return 0
+
+
+def _backfill(args: argparse.Namespace) -> int:
+    settings = load_settings({"db_path": args.db, "task_runner": args.task_runner,
+                              "dask_address": args.dask_address})
+    if args.urls_file and not args.urls_file.is_file():
+        raise ConfigError(f"{args.urls_file}: no such URL file")
+    if not args.urls and not args.urls_file:
+        raise ConfigError("backfill needs URLs or --urls-file")
+    _prepare_prefect(args.verbose)
+    from flows.backfill import backfill
+
+    state = backfill(urls=args.urls, db_path=str(settings.db_path),
+                     urls_file=str(args.urls_file.resolve()) if args.urls_file else None,
+                     task_runner=settings.task_runner, dask_address=settings.dask_address, return_state=True)
+    summary = state.result(raise_on_failure=False)
+    if isinstance(summary, BaseException):
+        raise summary
+    print(f"URLs: {summary.requested} ({summary.already_stored} already stored)")
+    print(f"Articles stored: {summary.articles_added} ({summary.attack_reports} attack reports)")
+    for error in summary.errors:
+        print(f"  skipped {error}")
+    print(f"Incidents: {len(summary.new_incidents)} new, {len(summary.updated_incidents)} updated -> {settings.db_path}")
+    return 0 if state.is_completed() else 1
 
 
 def _demo(args: argparse.Namespace) -> int:

@@ -9,7 +9,9 @@ Where the work runs: pages are fetched in threads; extraction and detection (CPU
 by the GIL in threads) run in a pool of one worker process per core, started once per flow run when there
 are at least `POOL_MIN_ARTICLES` pages to read (start-up costs ~1 s of CPU, more than a few pages do).
 At most `BATCHES_AHEAD` batches are read ahead of the one being stored, so a large back-fill holds a few
-batches in memory, never the whole list. The run summary's `stage_seconds` says where the time went.
+batches in memory, never the whole list. With `task_runner = "dask"` the analyse-articles batches run on a
+Dask cluster instead (see `batch_runner`); either way the reports come back to this process, which stores
+them batch by batch in order: the single writer. The run summary's `stage_seconds` says where the time went.
 
 Run hygiene:
 - network fetches (feeds and pages) retry transient failures (429, 5xx, timeouts, refused connections)
@@ -30,12 +32,13 @@ import multiprocessing
 import os
 import threading
 from collections import defaultdict, deque
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from itertools import islice
 from pathlib import Path
 from time import perf_counter
 from urllib.parse import urlsplit
@@ -43,6 +46,9 @@ from urllib.parse import urlsplit
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.context import FlowRunContext
+from prefect.futures import PrefectFuture
+from prefect.settings import PREFECT_API_URL, temporary_settings
 from prefect.states import Completed, Failed, State
 from prefect.task_runners import ThreadPoolTaskRunner
 
@@ -230,6 +236,34 @@ poll_feed = task(poll, name="poll-feed", cache_policy=NO_CACHE,
 analyse_batch = task(analyse_articles, name="analyse-articles", cache_policy=NO_CACHE)
 store_batch = task(store_articles, name="store-articles", cache_policy=NO_CACHE)
 
+Submit = Callable[[list[tuple[FeedItem, Trust]]], PrefectFuture]
+
+
+@contextmanager
+def batch_runner(settings: Settings, use_pool: bool) -> Iterator[tuple[Submit, Callable[[], int]]]:
+    """Where analyse-articles batches run, and how many may be in flight at once.
+
+    `default`: the flow's threads, with extraction in this machine's worker processes when `use_pool`.
+    `dask`: prefect-dask's DaskTaskRunner on the scheduler at `dask_address`, or on a local cluster of one
+    single-threaded worker process per core; as many batches in flight as the cluster has threads, plus
+    `BATCHES_AHEAD` (asked again for every batch, so workers that join mid-run are used). Dask re-runs the
+    batches of a worker that dies on another worker: analysis writes nothing, so a re-run loses or doubles
+    nothing. Workers report their task runs to this flow's Prefect API, the temporary one included.
+    """
+    if settings.task_runner == "dask":
+        from prefect_dask import DaskTaskRunner  # imports dask.distributed (~0.3 s): only runs that use it pay
+
+        runner = (DaskTaskRunner(address=settings.dask_address) if settings.dask_address else
+                  DaskTaskRunner(cluster_kwargs={"n_workers": os.cpu_count() or 1, "threads_per_worker": 1,
+                                                 "dashboard_address": None}))
+        api_url = FlowRunContext.get().client.api_url
+        with runner, temporary_settings({PREFECT_API_URL: str(api_url)}):
+            yield (lambda chunk: runner.submit(analyse_batch, {"items": chunk, "settings": settings}),
+                   lambda: sum(runner.client.nthreads().values()) + BATCHES_AHEAD)
+        return
+    with PagePool() if use_pool else nullcontext() as pages:
+        yield lambda chunk: analyse_batch.submit(chunk, settings, pages), lambda: BATCHES_AHEAD + 1
+
 
 @dataclass(frozen=True)
 class Processed:
@@ -237,31 +271,39 @@ class Processed:
     errors: tuple[str, ...]
     attack_reports: int
     stage_seconds: dict[str, float] = field(default_factory=dict)
-    read_urls: frozenset[str] = frozenset()  # articles read and stored (the rest failed and come back)
+    unread_feeds: frozenset[str] = frozenset()  # feeds with an item not read (it failed and comes back)
 
 
-def process_items(todo: Sequence[tuple[FeedItem, Trust]], settings: Settings) -> Processed:
+def process_items(todo: Iterable[tuple[FeedItem, Trust]], settings: Settings, use_pool: bool) -> Processed:
     """Read, analyse and store items in batches (inside a flow: one task per batch). Shared with backfill.
 
-    Batches are read at most `BATCHES_AHEAD` ahead of the one being stored, so memory holds a few batches
-    whatever the length of `todo`. Extraction and detection use worker processes when there is enough to do.
+    `todo` is consumed lazily and batches are stored in the order they were cut, each in one transaction,
+    whichever runner analysed them: the same items give the same incident table. Only the batches in
+    flight are held in memory, whatever the length of `todo`. `use_pool`: enough work for worker processes.
     """
-    size = settings.articles_per_batch
-    chunks = deque(list(todo[i:i + size]) for i in range(0, len(todo), size))
+    items = iter(todo)
     results: list[StoreResult] = []
     errors: list[str] = []
-    read_urls: set[str] = set()
+    unread_feeds: set[str] = set()
     attack_reports = 0
     seconds: dict[str, float] = defaultdict(float)
     started = perf_counter()
-    with PagePool() if len(todo) >= POOL_MIN_ARTICLES else nullcontext() as pages:
-        reading = deque()
-        while chunks or reading:
-            while chunks and len(reading) <= BATCHES_AHEAD:
-                reading.append(analyse_batch.submit(chunks.popleft(), settings, pages))
-            batch: ArticleBatch = reading.popleft().result()
+    with batch_runner(settings, use_pool) as (submit, in_flight):
+        reading: deque[tuple[list[tuple[FeedItem, Trust]], PrefectFuture]] = deque()
+        more = True
+        while more or reading:
+            while more and len(reading) < in_flight():
+                chunk = list(islice(items, settings.articles_per_batch))
+                more = bool(chunk)
+                if chunk:
+                    reading.append((chunk, submit(chunk)))
+            if not reading:
+                break
+            chunk, future = reading.popleft()
+            batch: ArticleBatch = future.result()
             errors.extend(batch.errors)
-            read_urls.update(a.article.url for a in batch.analysed)
+            read = {a.article.url for a in batch.analysed}
+            unread_feeds.update(item.feed_url for item, _ in chunk if item.url not in read)
             attack_reports += sum(a.detection.is_attack_report for a in batch.analysed)
             for stage, value in batch.stage_seconds.items():
                 seconds[stage] += value
@@ -269,16 +311,18 @@ def process_items(todo: Sequence[tuple[FeedItem, Trust]], settings: Settings) ->
             results.append(store_batch(settings.db_path, list(batch.analysed)))
             seconds["store"] += perf_counter() - start
     seconds["read"] = perf_counter() - started
-    return Processed(tuple(results), tuple(errors), attack_reports, dict(seconds), frozenset(read_urls))
+    return Processed(tuple(results), tuple(errors), attack_reports, dict(seconds), frozenset(unread_feeds))
 
 
 @flow(name="monitor-feeds", task_runner=ThreadPoolTaskRunner(max_workers=8), log_prints=False)
-def monitor_feeds(feeds_file: str | None = None, db_path: str | None = None) -> State:
+def monitor_feeds(feeds_file: str | None = None, db_path: str | None = None, task_runner: str | None = None,
+                  dask_address: str | None = None) -> State:
     """One polling pass. Completed when storage worked, even if some feeds failed; Failed otherwise."""
     started = perf_counter()
     logger = get_run_logger()
     follow_run_log_level(logger)
-    settings = load_settings({"feeds_file": feeds_file, "db_path": db_path})
+    settings = load_settings({"feeds_file": feeds_file, "db_path": db_path, "task_runner": task_runner,
+                              "dask_address": dask_address})
     feeds = load_feeds(settings.feeds_file)
     states = feed_states(settings.db_path)
     health = {h.url: h for h in feed_health(settings.db_path, read_only=False)}
@@ -298,12 +342,12 @@ def monitor_feeds(feeds_file: str | None = None, db_path: str | None = None) -> 
     todo = new_items(polls, stored)
     logger.info("%d feeds polled (%d backing off), %d new articles to read", len(polls) - len(skipped),
                 len(skipped), len(todo))
-    processed = process_items(todo, settings)
+    processed = process_items(todo, settings, use_pool=len(todo) >= POOL_MIN_ARTICLES)
     for error in processed.errors:
         logger.warning("%s", error)
     # A feed with an item still unread (503, timeout, ...) keeps its old validators, so its next poll is a
     # full GET that lists the item again instead of a 304 that would hide it for good.
-    behind = {item.feed_url for item, _ in todo if item.url not in processed.read_urls}
+    behind = processed.unread_feeds
     save_feed_statuses(settings.db_path, [
         FeedStatus(p.status.url, p.status.name, p.status.status, p.status.error, None, None, p.status.items_seen,
                    p.status.polled_at) if p.feed.url in behind else p.status
@@ -399,10 +443,11 @@ def _summarise(polls: Sequence[FeedPoll], todo: Sequence[tuple[FeedItem, Trust]]
     )
 
 
-def run_monitor(feeds_file: Path | None, db_path: Path) -> tuple[RunSummary, bool]:
+def run_monitor(feeds_file: Path | None, db_path: Path, task_runner: str | None = None,
+                dask_address: str | None = None) -> tuple[RunSummary, bool]:
     """Run the flow in this process (ephemeral Prefect when no server is configured)."""
     state = monitor_feeds(feeds_file=str(feeds_file) if feeds_file else None, db_path=str(db_path),
-                          return_state=True)
+                          task_runner=task_runner, dask_address=dask_address, return_state=True)
     summary = state.result(raise_on_failure=False)
     if isinstance(summary, BaseException):
         raise summary

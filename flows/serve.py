@@ -4,7 +4,7 @@ The same names and schedules as prefect.yaml (a test keeps them equal), so
 `prefect deployment run monitor-feeds/every-15-minutes` works whichever way basewatch is run; use one
 way at a time against one server. Prefect pauses served schedules when `serve` exits unless told not to:
 basewatch passes `pause_on_shutdown=False` and `paused=False`, so Ctrl-C leaves the schedules active and a
-restart (or a worker) carries on.
+restart (or a worker) carries on. The deployments that write DuckDB take one run at a time and queue the next.
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from prefect import serve
+from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
 from prefect.schedules import Cron
 
 from flows.backfill import backfill
@@ -26,11 +27,13 @@ class Plan:
     flow_name: str
     deployment: str
     cron: str | None  # None: manual runs only
+    writes: bool  # writes DuckDB: one run at a time, the next one queued (ENQUEUE), as in prefect.yaml
 
 
-PLANS = (Plan("monitor-feeds", "every-15-minutes", "*/15 * * * *"),
-         Plan("backfill", "manual", None),
-         Plan("daily-digest", "daily", "0 6 * * *"))
+PLANS = (Plan("monitor-feeds", "every-15-minutes", "*/15 * * * *", writes=True),
+         Plan("backfill", "manual", None, writes=True),
+         Plan("daily-digest", "daily", "0 6 * * *", writes=False))
+ONE_WRITER = ConcurrencyLimitConfig(limit=1, collision_strategy=ConcurrencyLimitStrategy.ENQUEUE)
 
 
 def build_deployments(feeds_file: Path | None, db_path: Path) -> list:
@@ -44,6 +47,7 @@ def build_deployments(feeds_file: Path | None, db_path: Path) -> list:
         deployments.append(flow.to_deployment(
             name=plan.deployment, parameters=parameters, paused=False,
             schedules=[Cron(plan.cron, timezone=TIMEZONE)] if plan.cron else None,
+            concurrency_limit=ONE_WRITER if plan.writes else None,
             description=(flow.description or "").splitlines()[0] if flow.description else None))
     return deployments
 

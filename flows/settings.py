@@ -39,6 +39,8 @@ class Settings:
     backoff_max_hours: int = 24
     lock_wait_seconds: float = 30.0  # how long a command waits for another process's lock on the DB file
     webhook_url: str | None = None  # POST one JSON alert per new incident / casualty revision
+    task_runner: str = "default"  # where analyse-articles batches run: "default" (this machine) or "dask"
+    dask_address: str | None = None  # with "dask": a running scheduler (tcp://host:8786); None: a local cluster
 
     @property
     def http_policy(self) -> HttpPolicy:
@@ -46,6 +48,7 @@ class Settings:
                           user_agent=self.user_agent)
 
 
+TASK_RUNNERS = ("default", "dask")
 _FIELDS = {f.name: f for f in dataclasses.fields(Settings)}
 
 
@@ -117,6 +120,8 @@ def _read_config(path: Path) -> dict[str, object]:
 def _coerce(name: str, value: object) -> object:
     kind = _FIELDS[name].type
     try:
+        if name == "task_runner" and value not in TASK_RUNNERS:
+            raise ValueError(f"must be one of {', '.join(TASK_RUNNERS)}")
         if "Path" in str(kind):
             return Path(str(value)).expanduser()
         if kind == "float":

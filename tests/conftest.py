@@ -6,6 +6,7 @@ import http.server
 import os
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -40,11 +41,13 @@ class LoopbackSite:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.requests: list[tuple[str, dict[str, str]]] = []
+        self.delay = 0.0  # seconds before each answer: a slow site, so work is under way long enough to interrupt
         site = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
                 site.requests.append((self.path, dict(self.headers)))
+                time.sleep(site.delay)
                 route = site.routes.get(self.path)
                 if route is None:
                     self.send_response(404)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -21,6 +20,7 @@ import pytest
 import yaml
 
 from flows.serve import PLANS, TIMEZONE
+from tests.processes import Processes, free_port
 from tests.test_pipeline import incident_rows
 from tests.wire_site import ARTICLES, EXPECTED_INCIDENTS, feeds_toml, publish
 
@@ -49,48 +49,11 @@ def test_prefect_yaml_and_basewatch_serve_declare_the_same_deployments_and_sched
         flow_file, func = d["entrypoint"].split(":")
         schedules = d.get("schedules") or []
         assert all(s["timezone"] == TIMEZONE for s in schedules)
-        declared[d["name"]] = [s["cron"] for s in schedules]
+        declared[d["name"]] = ([s["cron"] for s in schedules], d.get("concurrency_limit"))
         assert (ROOT / flow_file).is_file() and f"def {func}(" in (ROOT / flow_file).read_text()
         assert d["work_pool"]["name"] == "local-procs"
-    assert declared == {p.deployment: [p.cron] if p.cron else [] for p in PLANS}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Processes:
-    """Processes started by this test, each in its own group; stopped with SIGTERM twice, then SIGKILL."""
-
-    def __init__(self, logs: Path):
-        self.logs = logs
-        self.started: list[tuple[str, subprocess.Popen]] = []
-
-    def start(self, name: str, args: list[str], env: dict[str, str], cwd: Path) -> subprocess.Popen:
-        out = open(self.logs / f"{name}.log", "wb")
-        proc = subprocess.Popen(args, env=env, cwd=cwd, stdout=out, stderr=subprocess.STDOUT,
-                                start_new_session=True)
-        self.started.append((name, proc))
-        return proc
-
-    def log(self, name: str) -> str:
-        return (self.logs / f"{name}.log").read_text(errors="replace")
-
-    def stop_all(self) -> None:
-        for _, proc in reversed(self.started):
-            for sig in (signal.SIGTERM, signal.SIGTERM, signal.SIGKILL):
-                if proc.poll() is not None:
-                    break
-                try:
-                    os.killpg(proc.pid, sig)
-                except ProcessLookupError:
-                    break
-                try:
-                    proc.wait(timeout=8)
-                except subprocess.TimeoutExpired:
-                    continue
+    one_writer = {"limit": 1, "collision_strategy": "ENQUEUE"}
+    assert declared == {p.deployment: ([p.cron] if p.cron else [], one_writer if p.writes else None) for p in PLANS}
 
 
 @pytest.fixture
@@ -184,17 +147,23 @@ def test_deployed_monitor_runs_on_a_worker_stores_incidents_once(prefect_server,
     table = json.loads(table) if isinstance(table, str) else table
     assert {row["change"] for row in table} == {"new"} and len(table) == len(EXPECTED_INCIDENTS)
 
-    # 2. triggered through the REST API: nothing new
-    created = call_api("POST", f"{api}/deployments/{monitor['id']}/create_flow_run",
-                         json={"parameters": {"feeds_file": str(feeds), "db_path": str(db)}})
-    second = wait_for(api, created.json()["id"], procs)
-    assert second["state_type"] == "COMPLETED"
+    # 2. triggered twice at once through the REST API: the writer's limit queues one behind the other, both
+    #    complete, and nothing new is stored
+    assert monitor["global_concurrency_limit"]["limit"] == 1
+    assert monitor["concurrency_options"]["collision_strategy"] == "ENQUEUE"
+    overlapping = [call_api("POST", f"{api}/deployments/{monitor['id']}/create_flow_run",
+                            json={"parameters": {"feeds_file": str(feeds), "db_path": str(db)}}).json()["id"]
+                   for _ in range(2)]
+    both = sorted((wait_for(api, run_id, procs, timeout=150) for run_id in overlapping), key=lambda r: r["start_time"])
+    assert [r["state_type"] for r in both] == ["COMPLETED", "COMPLETED"], procs.log("worker")[-4000:]
+    assert both[1]["start_time"] >= both[0]["end_time"]
     assert incident_rows(db) == (rows, counts)
-    artifacts = call_api("POST", f"{api}/artifacts/filter",
-                           json={"artifacts": {"flow_run_id": {"any_": [second["id"]]}}}).json()
-    table = next(a for a in artifacts if a["key"] == "monitor-incidents")["data"]
-    table = json.loads(table) if isinstance(table, str) else table
-    assert [row["change"] for row in table] == ["none"]
+    for run in both:
+        artifacts = call_api("POST", f"{api}/artifacts/filter",
+                             json={"artifacts": {"flow_run_id": {"any_": [run["id"]]}}}).json()
+        table = next(a for a in artifacts if a["key"] == "monitor-incidents")["data"]
+        table = json.loads(table) if isinstance(table, str) else table
+        assert [row["change"] for row in table] == ["none"]
 
     # the schedule is live: the server's scheduler has queued future runs for the worker
     scheduled = call_api("POST", f"{api}/flow_runs/filter", json={
