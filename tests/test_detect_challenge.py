@@ -9,6 +9,10 @@ ministries), the Iraq/Syria/Jordan/Gulf bases used least before, time zones and 
 the seventh, tests/challenge_articles_7.toml, on precision: mostly look-alike negatives from bulk news feeds
 (base economics, crimes, crashes, air shows, drills, tests, sport, reviews, plots and threats) with a few short
 and politics-first positives.
+The eighth, tests/challenge_articles_8.toml, was written against the failure categories seen on held-out real news
+(landmarks, follow-ups, anniversaries, described-then-named and unlisted installations, fields from other
+events) and scored before the detector was changed for it; its ninth companion, tests/holdout/, is not run
+here: it was held back and scored once, when the work was done.
 
 Each article checks: whether it is an attack report; each expected primary incident is found (same base
 by `gazetteer.same_base`, exact date) with the right weapons (none outside the expected list, at least
@@ -30,7 +34,7 @@ from extractors.gazetteer import same_base
 
 FILES = ("challenge_articles.toml", "challenge_articles_2.toml", "challenge_articles_3.toml",
          "challenge_articles_4.toml", "challenge_articles_5.toml", "challenge_articles_6.toml",
-         "challenge_articles_7.toml")
+         "challenge_articles_7.toml", "challenge_articles_8.toml")
 # Minimum (positives, negatives) per set; the seventh set is about precision, so mostly negatives.
 MINIMUM = {"challenge_articles_7.toml": (8, 20)}
 SETS = {name: tomllib.loads((Path(__file__).parent / name).read_text("utf-8"))["article"] for name in FILES}
