@@ -32,7 +32,7 @@ from extractors.reading import MAX_NEWS_AGE_DAYS, Mention, read_mentions
 from extractors.records import Detection, IncidentReport
 from extractors.scorer import Scorer, packaged_scorer
 from extractors.sentences import Sentence, article_sentences
-from extractors.places import resolve_place
+from extractors.places import Place, resolve_place
 from extractors.unlisted import PlaceMention, most_specific, name_in_description, places_near_installations, unlisted_name
 from extractors.vocabulary import vocabulary
 
@@ -282,7 +282,11 @@ def _report(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[Base
         place = None if base else place
     name = base.name if base else (ref.name if ref.kind == "named" else _unnamed_name(inc, ref, sentences, place))
     country = base.country if base else fields.country_in(whole + [s.text for s in sentences])
-    located = resolve_place(place.name, country) if place is not None else None
+    located = _locate(place, country) if place is not None else None
+    if located is not None and located.precision == "country":
+        # "a coalition base in northeast Syria": the country is the text's, but a capital's coordinates would put
+        # the base where it is not
+        country, located = located.country, None
     prose = [t for t in inc.follow if t.rstrip("\"”’') ").endswith((".", "!", "?"))]  # not furniture / tags
     weapons = fields.weapons(own) or fields.weapons(whole) or fields.weapons(prose)
     killed, wounded, none_killed, none_wounded = fields.casualties(whole + inc.follow)
@@ -341,6 +345,13 @@ def _unlisted_place(inc: _Incident, sentences: list[Sentence], refs: dict[int, l
             r.kind in {"gazetteer", "named"} for r in refs[s.index])]
         place = most_specific(places_near_installations(texts) + ([place] if place else []))
     return place
+
+
+def _locate(place: PlaceMention, country: str | None) -> Place | None:
+    """Where the place is: the first country the article names picks among namesakes, but it is only the first
+    country named ("... Dera Ismail Khan, which borders Afghanistan"): a place it does not have is looked up
+    everywhere, as GeoNames' most populous namesake."""
+    return resolve_place(place.name, country) or (resolve_place(place.name) if country else None)
 
 
 def _unnamed_name(inc: _Incident, ref: BaseRef, sentences: list[Sentence], place: PlaceMention | None) -> str:
