@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from extractors.dedup import Incident
+from extractors.records import Incident
 
 Casualties = tuple[int | None, int | None]
 

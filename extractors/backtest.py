@@ -10,10 +10,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import date
 
-from extractors.dedup import Incident, ReportOnFile, merge
+from extractors.dedup import ReportOnFile, merge
 from extractors.detect import detect
 from extractors.fingerprint import text_fingerprint
-from extractors.records import Article
+from extractors.records import Article, Incident
 
 
 @dataclass(frozen=True)

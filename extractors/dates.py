@@ -197,8 +197,19 @@ def _numeric_date(a: int, b: int, year: int, published: date | None) -> date | N
     return options[0] if options else None
 
 
-def best_date(mentions: list[DateMention]) -> DateMention | None:
-    """The phrase that most likely dates the event: event dates before speech dates, then the most specific."""
+ADJACENT_CHARS = 30  # a date this close to what it dates is the time of that word's own clause
+
+
+def best_date(mentions: list[DateMention], anchor: tuple[int, int] | None = None) -> DateMention | None:
+    """The phrase that most likely dates the event: event dates before speech dates, then, given the `anchor`
+    span of what is dated (an installation's name), a date next to it ("struck Tower 22 in Jordan in January
+    2024", "On Sunday, a drone struck X") before one in a later clause ("..., was discharged on Thursday"),
+    then the most specific."""
     if not mentions:
         return None
-    return min(mentions, key=lambda d: (d.speech, d.rank, d.start))
+
+    def far(d: DateMention) -> bool:
+        start, end = anchor or (d.start, d.end)
+        return not (abs(d.start - end) <= ADJACENT_CHARS or abs(start - d.end) <= ADJACENT_CHARS)
+
+    return min(mentions, key=lambda d: (d.speech, anchor is not None and far(d), d.rank, d.start))

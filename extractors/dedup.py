@@ -63,7 +63,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from extractors.dates import find_dates
 from extractors.fingerprint import story_labels
-from extractors.records import IncidentReport
+from extractors.records import Incident, IncidentReport
 from extractors.unlisted import unlisted_identity
 
 MATCH_WINDOW_DAYS = 1
@@ -78,28 +78,6 @@ class ReportOnFile:
     article_url: str
     reported_at: datetime | None
     fingerprint: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True)
-class Incident:
-    incident_id: str
-    base: str
-    country: str | None
-    latitude: float | None
-    longitude: float | None
-    attack_date: date | None
-    date_precision: str | None
-    weapons: tuple[str, ...]
-    projectiles: int | None
-    killed: int | None
-    wounded: int | None
-    claimed_by: str | None
-    suspected: str | None
-    first_reported_at: datetime | None
-    last_reported_at: datetime | None
-    source_count: int
-    independent_sources: int
-    location_precision: str | None = None  # what the coordinates are of: "base" | "town" | "province" | "country"
 
 
 def base_slug(base: str) -> str:

@@ -26,6 +26,7 @@ from datetime import date, datetime
 from extractors import fields
 from extractors.candidates import LEAD_SENTENCES, Evidence, evidence_features
 from extractors.dates import DateMention, find_dates
+from extractors.dedup import MATCH_WINDOW_DAYS
 from extractors.gazetteer import Base, lookup, same_base
 from extractors.mentions import BaseRef, attack_cue, base_refs, excluded, is_title_case
 from extractors.reading import MAX_NEWS_AGE_DAYS, Mention, read_mentions
@@ -33,7 +34,8 @@ from extractors.records import Detection, IncidentReport
 from extractors.scorer import Scorer, packaged_scorer
 from extractors.sentences import Sentence, article_sentences
 from extractors.places import Place, resolve_place
-from extractors.unlisted import PlaceMention, most_specific, name_in_description, places_near_installations, unlisted_name
+from extractors.unlisted import (PlaceMention, most_specific, name_in_description, places_near_installations,
+                                 unlisted_name)
 from extractors.vocabulary import vocabulary
 
 # "A day earlier, on Monday, a rocket struck Harir": another attack on a base already reported that day.
@@ -177,7 +179,7 @@ def _incidents(mentions: list[Mention], main: date | None, published: date | Non
     pending_generic: list[Mention] = []
     for m in mentions:
         same_day = m.date is not None and m.date.precision == "day" and main is not None \
-            and abs((m.date.value - main).days) <= 1
+            and abs((m.date.value - main).days) <= MATCH_WINDOW_DAYS
         primary = main is not None and (same_day or (not m.background and m.date is None))
         if m.ref.kind == "generic":
             if primary and named_primary is None:
@@ -207,7 +209,8 @@ def _incidents(mentions: list[Mention], main: date | None, published: date | Non
     for inc in incidents.values():
         inc.mentions.sort(key=lambda m: m.sentence)
         if inc.primary:
-            dated = [m.date for m in inc.mentions if m.date is not None and abs((m.date.value - main).days) <= 1]
+            dated = [m.date for m in inc.mentions
+                     if m.date is not None and abs((m.date.value - main).days) <= MATCH_WINDOW_DAYS]
             if dated:
                 inc.date = min(dated, key=lambda d: d.speech).value
             if inc.date == date.min:
@@ -252,7 +255,7 @@ def _attach_followers(incidents: list[_Incident], sentences: list[Sentence],
         dates = [d for d in find_dates(s.text, published) if not d.speech]
         when = current[0].date
         other_time = when is not None and any(
-            d.precision != "day" or abs((d.value - when).days) > 1 for d in dates)
+            d.precision != "day" or abs((d.value - when).days) > MATCH_WINDOW_DAYS for d in dates)
         if other_base or other_time or v.background.search(s.text) or v.after_phrase.search(s.text):
             current = []
             continue
@@ -327,7 +330,8 @@ def _article_claim(inc: _Incident, sentences: list[Sentence], refs: dict[int, li
         return None
     texts = [s.text for s in claims if not v.background.search(s.text)
              and all(r.name == inc.ref.name for r in refs.get(s.index, []) if r.kind != "generic")
-             and not any(d.precision != "day" or inc.date is None or abs((d.value - inc.date).days) > 1
+             and not any(d.precision != "day" or inc.date is None
+                         or abs((d.value - inc.date).days) > MATCH_WINDOW_DAYS
                          for d in find_dates(s.text, published) if not d.speech)]
     return fields.claimed_by(texts)
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from extractors.records import WEAPONS
 from extractors.vocabulary import NUMBER, number_value, vocabulary
 
 _BLAME_WINDOW = 80
@@ -44,8 +45,7 @@ def weapons(texts: Iterable[str]) -> tuple[str, ...]:
         found.add("rocket")
     if {"rocket", "missile"} <= found and not v.missile_qualifiers.search(joined):
         found.discard("missile")
-    order = ("rocket", "mortar", "drone", "missile", "ied", "gunfire", "ground_assault")
-    return tuple(w for w in order if w in found)
+    return tuple(w for w in WEAPONS if w in found)
 
 
 def projectiles(texts: Iterable[str], later: Iterable[str] = ()) -> int | None:

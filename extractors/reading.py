@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from extractors.dates import DateMention, find_dates
+from extractors.dates import DateMention, best_date, find_dates
 from extractors.mentions import (BaseRef, attack_cue, base_refs, dateline_end, excluded, is_origin, is_title_case,
                                  negative_target)
 from extractors.sentences import Sentence
@@ -100,7 +100,7 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
             local = [d for d in near if lo <= d.start < hi]
             if all(d.speech for d in local):
                 local += [d for d in near if not d.speech]
-            best = min(local, key=lambda d: (d.speech, not _adjacent(d, ref), d.rank, d.start)) if local else None
+            best = best_date(local, (ref.start, ref.end))
             background = bool(v.background.search(segment)) or _in_earlier_clause(s.text[:ref.start]) \
                 or (best is not None and best.precision != "day") or _past_year_after(s.text, ref, published)
             if best is None and _dated_in_past(dates, published):
@@ -133,15 +133,6 @@ def _described(sentence: str, ref: BaseRef) -> str | None:
     tail = re.match(r"\s+(?:in|at|near|outside)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s*){1,3}(?:district|province|region|"
                     r"area|town|village|city|state)?", sentence[ref.end:])
     return (ref.name + tail.group()).strip() if tail else None
-
-
-_ADJACENT = 30  # characters: a date this close to the installation's name is the time of its own clause
-
-
-def _adjacent(d: DateMention, ref: BaseRef) -> bool:
-    """A date phrase next to the installation ("struck Tower 22 in Jordan in January 2024", "On Sunday, a drone
-    struck X") dates its attack rather than a later clause's event ("..., was discharged on Thursday")."""
-    return -_ADJACENT <= d.start - ref.end <= _ADJACENT or -_ADJACENT <= ref.start - d.end <= _ADJACENT
 
 
 # "a rocket attack on Bagram Airfield in 2008": a bare year right after the base name dates the attack to it.

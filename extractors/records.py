@@ -73,3 +73,25 @@ class AnalysedArticle:
 
     article: Article
     detection: Detection
+
+
+@dataclass(frozen=True)
+class Incident:
+    incident_id: str
+    base: str
+    country: str | None
+    latitude: float | None
+    longitude: float | None
+    attack_date: date | None
+    date_precision: str | None
+    weapons: tuple[str, ...]
+    projectiles: int | None
+    killed: int | None
+    wounded: int | None
+    claimed_by: str | None
+    suspected: str | None
+    first_reported_at: datetime | None
+    last_reported_at: datetime | None
+    source_count: int
+    independent_sources: int
+    location_precision: str | None = None  # what the coordinates are of: "base" | "town" | "province" | "country"

@@ -12,8 +12,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from extractors.alerts import alerts_for
-from extractors.dedup import Incident
 from extractors.fetch import FetchError, HttpPolicy, new_client, post
+from extractors.records import Incident
 from extractors.retry import RetryPolicy, with_retries
 from storage.alerts_outbox import Delivery, enqueue_alerts, pending_alerts, record_deliveries
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 
-from extractors.dedup import Incident
+from extractors.records import Incident
 from flows.incident_table import cell, render_table
 from flows.settings import TASK_RUNNERS, ConfigError, feeds_toml, load_feeds, load_settings
 from storage.database import IncidentFilter, StorageError, incident_detail, list_incidents

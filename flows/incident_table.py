@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from extractors.dedup import Incident
+from extractors.records import Incident
 
 GAP = "  "
 

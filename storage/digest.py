@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from extractors.dedup import Incident
+from extractors.records import Incident
 from storage.database import (
     INCIDENT_COLUMNS,
     LOCK_WAIT_SECONDS,

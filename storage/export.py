@@ -23,7 +23,7 @@ from typing import IO, Any
 
 import duckdb
 
-from extractors.dedup import Incident
+from extractors.records import Incident
 from storage.database import (
     INCIDENT_COLUMNS,
     INCIDENT_FILTER,

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.dedup import Incident
+from extractors.records import Incident
 from flows.report import CSP, ReportData, render_report, shown_incident_ids, write_report
 from storage import keys
 from storage.database import connect

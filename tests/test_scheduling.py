@@ -12,8 +12,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from extractors.alerts import alert_id, alerts_for
-from extractors.dedup import Incident
 from extractors.fetch import FetchError, HttpPolicy
+from extractors.records import Incident
 from extractors.retry import RetryPolicy, next_poll_at, with_retries
 from flows.alerts import deliver_pending
 from flows.digest import render_digest

@@ -6,7 +6,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from extractors.dedup import Incident, base_slug
+from extractors.dedup import base_slug
+from extractors.records import Incident
 
 WEAPON_COLOURS = {
     "rocket": "#d1495b", "mortar": "#8d6346", "drone": "#2e86ab", "missile": "#7b4fa8",

@@ -10,7 +10,7 @@ from functools import lru_cache
 from html import escape
 from importlib import resources
 
-from extractors.dedup import Incident
+from extractors.records import Incident
 from flows.report.bases import Base, anchor, colour
 
 MAP_W, MAP_H = 960, 540

@@ -11,7 +11,7 @@ from html import escape
 from importlib import resources
 from urllib.parse import urlsplit
 
-from extractors.dedup import Incident
+from extractors.records import Incident
 from flows.report.bases import Base, anchor, colour, group_by_base
 from flows.report.map import render_map, weapon_legend
 from flows.report.timeline import bucket_name, render_timeline, undated_note

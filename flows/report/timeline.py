@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from html import escape
 
-from extractors.dedup import Incident
+from extractors.records import Incident
 
 COUNTRY_PALETTE = ("#2e86ab", "#d1495b", "#edae49", "#4c9a5f", "#7b4fa8", "#f29e4c", "#3d5a80", "#9aa0a6")
 TL_W, TL_H = 960, 280
