@@ -19,25 +19,12 @@ from pathlib import Path
 
 import duckdb
 
-from extractors.dedup import (
-    Incident,
-    ReportOnFile,
-    base_slug,
-    lookup_days,
-    merge,
-    report_day,
-)
+from extractors.dedup import ReportOnFile, base_slug, lookup_days, merge, report_day
 from extractors.fingerprint import text_fingerprint
-from extractors.records import AnalysedArticle, Article, IncidentReport
+from extractors.records import AnalysedArticle, Article, Incident, IncidentReport
 from storage import keys
-from storage.layout import (
-    SCHEMA,
-    add_new_columns,
-    has_indexed_layout,
-    lacks_new_columns,
-    transaction,
-    upgrade_indexed_layout,
-)
+from storage.layout import (SCHEMA, add_new_columns, has_indexed_layout, lacks_new_columns, rows_by_key, transaction,
+                            upgrade_indexed_layout)
 
 log = logging.getLogger(__name__)
 
@@ -178,35 +165,9 @@ def _urls_on_file(con: duckdb.DuckDBPyConnection, urls: Sequence[str]) -> set[st
     by_hash: dict[int, list[str]] = {}
     for url in dict.fromkeys(urls):
         by_hash.setdefault(keys.key_hash(url), []).append(url)
-    found = {row[0] for row in _rows_by_key(con, "SELECT DISTINCT url_hash FROM articles", "url_hash", by_hash)}
+    found = {row[0] for row in rows_by_key(con, "SELECT DISTINCT url_hash FROM articles", "url_hash", by_hash)}
     wanted = {url for h in found for url in by_hash[h]}
-    return {row[0] for row in _rows_by_key(con, "SELECT url FROM articles", "url_hash", found) if row[0] in wanted}
-
-
-def _rows_by_key(con: duckdb.DuckDBPyConnection, select: str, key_column: str, key_values: Iterable[int],
-                 by_day: bool = False) -> list[tuple]:
-    """The rows of `select` whose integer key is one of `key_values`. Keys can collide: callers check what
-    they asked for.
-
-    DuckDB reads an IN list only to skip row groups by their zone maps, then reads every row of the rest;
-    a range (BETWEEN) it applies row by row before reading the other columns. So day keys (`by_day`) are
-    asked for in runs of nearby days, each with its range: a lookup reads the rows of those days only.
-    """
-    values = sorted(set(key_values))
-    runs: list[list[int]] = []
-    for value in values:
-        if runs and len(runs[-1]) < 1000 and (not by_day or keys.days_apart(runs[-1][0], value) <= _RUN_DAYS):
-            runs[-1].append(value)
-        else:
-            runs.append([value])
-    rows: list[tuple] = []
-    for run in runs:
-        in_range = f" AND {key_column} BETWEEN {run[0]} AND {run[-1]}" if by_day else ""
-        rows += con.execute(f"{select} WHERE {key_column} IN ({', '.join(map(str, run))}){in_range}").fetchall()
-    return rows
-
-
-_RUN_DAYS = 7
+    return {row[0] for row in rows_by_key(con, "SELECT url FROM articles", "url_hash", found) if row[0] in wanted}
 
 
 def store_articles(path: Path | str, batch: Sequence[AnalysedArticle]) -> StoreResult:
@@ -382,13 +343,13 @@ def _unlinked_key(r: ReportOnFile) -> int:
 def _unlinked_by(con: duckdb.DuckDBPyConnection, wanted: set[tuple[str, date | None]]) -> dict[int, ReportOnFile]:
     """Unlinked claims on the wanted days, and month mentions of their months."""
     lookup = {keys.merge_key(base, d) for base, day in wanted for d in (day, day and day.replace(day=1))}
-    rows = _rows_by_key(con, f"SELECT {', '.join(_STORED_REPORT_COLUMNS[1:])} FROM unlinked_reports",
+    rows = rows_by_key(con, f"SELECT {', '.join(_STORED_REPORT_COLUMNS[1:])} FROM unlinked_reports",
                         "lookup_key", lookup)  # a small table: one scan, not one per week asked
     return {row[0]: _report_from_row(row[1:]) for row in rows}
 
 
 def _incidents_by(con: duckdb.DuckDBPyConnection, merge_keys: Iterable[int]) -> dict[str, tuple[Incident, int]]:
-    rows = _rows_by_key(con, f"SELECT {', '.join(INCIDENT_COLUMNS)}, rowid FROM incidents", "merge_key", merge_keys,
+    rows = rows_by_key(con, f"SELECT {', '.join(INCIDENT_COLUMNS)}, rowid FROM incidents", "merge_key", merge_keys,
                         by_day=True)
     return {row[0]: (incident_from_row(row[:-1]), row[-1]) for row in rows}
 
@@ -462,7 +423,7 @@ def _reports_of(con: duckdb.DuckDBPyConnection, incident_ids: list[str]) -> dict
     reports: dict[str, dict[int, ReportOnFile]] = {i: {} for i in incident_ids}
     if not incident_ids:
         return reports
-    rows = [row for row in _rows_by_key(
+    rows = [row for row in rows_by_key(
         con, f"SELECT {', '.join(_STORED_REPORT_COLUMNS)} FROM incident_reports", "incident_key",
         map(keys.incident_key, incident_ids), by_day=True) if row[0] in reports]
     rows.sort(key=lambda row: (row[3] is None, row[3].timestamp() if row[3] else 0.0, row[2]))

@@ -6,12 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from extractors.records import Incident
-from storage.database import (
-    INCIDENT_COLUMNS,
-    LOCK_WAIT_SECONDS,
-    connect,
-    incident_from_row,
-)
+from storage.database import INCIDENT_COLUMNS, LOCK_WAIT_SECONDS, connect, incident_from_row
 
 
 @dataclass(frozen=True)

@@ -24,19 +24,8 @@ from typing import IO, Any
 import duckdb
 
 from extractors.records import Incident
-from storage.database import (
-    INCIDENT_COLUMNS,
-    INCIDENT_FILTER,
-    INCIDENT_ORDER,
-    LOCK_WAIT_SECONDS,
-    SELECT_INCIDENTS,
-    IncidentFilter,
-    StorageError,
-    connect,
-    filter_params,
-    incident_from_row,
-    list_incidents,
-)
+from storage.database import (INCIDENT_COLUMNS, INCIDENT_FILTER, INCIDENT_ORDER, LOCK_WAIT_SECONDS, SELECT_INCIDENTS,
+                              IncidentFilter, StorageError, connect, filter_params, incident_from_row, list_incidents)
 from storage.layout import sql_literal
 
 EXPORT_FORMATS = ("csv", "json", "geojson", "parquet")

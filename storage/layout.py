@@ -3,7 +3,7 @@ written by earlier versions (each one transaction, so a failed upgrade leaves th
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from importlib import resources
 
@@ -12,6 +12,7 @@ import duckdb
 from storage import keys
 
 log = logging.getLogger(__name__)
+RUN_DAYS = 7  # day keys are asked for in runs of days at most this far apart
 
 
 @contextmanager
@@ -88,3 +89,26 @@ def add_new_columns(con: duckdb.DuckDBPyConnection) -> None:
 def lacks_new_columns(con: duckdb.DuckDBPyConnection) -> bool:
     tables = {row[0] for row in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
     return any(table in tables and column not in columns(con, table) for table, column, _ in _NEW_COLUMNS)
+
+
+def rows_by_key(con: duckdb.DuckDBPyConnection, select: str, key_column: str, key_values: Iterable[int],
+                 by_day: bool = False) -> list[tuple]:
+    """The rows of `select` whose integer key is one of `key_values`. Keys can collide: callers check what
+    they asked for.
+
+    DuckDB reads an IN list only to skip row groups by their zone maps, then reads every row of the rest;
+    a range (BETWEEN) it applies row by row before reading the other columns. So day keys (`by_day`) are
+    asked for in runs of nearby days, each with its range: a lookup reads the rows of those days only.
+    """
+    values = sorted(set(key_values))
+    runs: list[list[int]] = []
+    for value in values:
+        if runs and len(runs[-1]) < 1000 and (not by_day or keys.days_apart(runs[-1][0], value) <= RUN_DAYS):
+            runs[-1].append(value)
+        else:
+            runs.append([value])
+    rows: list[tuple] = []
+    for run in runs:
+        in_range = f" AND {key_column} BETWEEN {run[0]} AND {run[-1]}" if by_day else ""
+        rows += con.execute(f"{select} WHERE {key_column} IN ({', '.join(map(str, run))}){in_range}").fetchall()
+    return rows
