@@ -19,6 +19,8 @@ from difflib import SequenceMatcher
 from functools import cache
 from importlib import resources
 
+from extractors.arabic import normalise
+
 
 @dataclass(frozen=True)
 class Base:
@@ -58,13 +60,43 @@ def _alias_pattern(alias: str) -> str:
 
 
 @cache
+def _entries() -> tuple[dict, ...]:
+    return tuple(json.loads(resources.files("extractors.data").joinpath("bases.json").read_text("utf-8")))
+
+
+def _base(e: dict) -> Base:
+    return Base(e["name"], e.get("country"), e.get("lat"), e.get("lon"), e.get("coord_precision", "base"))
+
+
+@cache
 def bases() -> tuple[tuple[Base, tuple[str, ...]], ...]:
     """Every gazetteer entry with its aliases (canonical name first)."""
-    raw = json.loads(resources.files("extractors.data").joinpath("bases.json").read_text("utf-8"))
-    return tuple(
-        (Base(e["name"], e.get("country"), e.get("lat"), e.get("lon"), e.get("coord_precision", "base")),
-         (e["name"], *e.get("aliases", ())))
-        for e in raw)
+    return tuple((_base(e), (e["name"], *e.get("aliases", ()))) for e in _entries())
+
+
+@cache
+def _arabic_index() -> tuple[re.Pattern[str], dict[str, Base]]:
+    """The Arabic-script aliases (`aliases_ar`), normalised, as one regex; an alias may carry the clitics news
+    attaches to a name (wa-, bi-, li-: "بقاعدة", "للتنف") and quotation marks between its words."""
+    by_alias: dict[str, Base] = {}
+    for e in _entries():
+        for alias in e.get("aliases_ar", ()):
+            by_alias.setdefault(" ".join(normalise(alias).split()), _base(e))
+    patterns = []
+    for alias in sorted(by_alias, key=len, reverse=True):
+        words = r"[\s«»\"“”]+".join(map(re.escape, alias.split()))
+        clitics = r"(?:[وف]?[بك]?ال|[وف]?لل)" + words[2:] if alias.startswith("ال") else r"[وف]?[بلك]?" + words
+        patterns.append(f"({clitics})")
+    regex = re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])")
+    return regex, by_alias
+
+
+def find_arabic_bases(normalised: str) -> list[BaseMatch]:
+    """Gazetteer installations named in normalised Arabic text (extractors.arabic.normalise), in order."""
+    regex, by_alias = _arabic_index()
+    aliases = sorted(by_alias, key=len, reverse=True)
+    return [BaseMatch(m.start(), m.end(), m.group(), by_alias[aliases[m.lastindex - 1]])
+            for m in regex.finditer(normalised)]
 
 
 @cache
