@@ -59,10 +59,12 @@ def read_arabic(text: str, published: date | None, title: str = "") -> list[tupl
         found = arabic_dates(n, published)
         for b in dict.fromkeys(m.base for m in bases[s.index]):
             mentions.append((s.index, b, found[0] if found else None, bool(v.background.search(n))))
+    mentions = _one_time_each(mentions, published)
     main = _main_date(mentions, norm, published)
     reads: dict[str, _Read] = {}
     for i, b, d, background in mentions:
-        near = d is None or (main is not None and d.precision == "day" and abs((d.value - main).days) <= MATCH_WINDOW_DAYS)
+        near = d is None or (main is not None and d.precision == "day"
+                             and abs((d.value - main).days) <= MATCH_WINDOW_DAYS)
         primary = main is not None and not background and near
         r = reads.setdefault(b.name, _Read(b, False, None, None))
         r.sentences.append(i)
@@ -79,8 +81,8 @@ def read_arabic(text: str, published: date | None, title: str = "") -> list[tupl
         if not r.primary and r.when is None:
             continue
         follow = _followers(r, sentences, bases)
-        background = _report(r, sentences, norm, follow, v, primary=False)
-        primary = _report(r, sentences, norm, follow, v, primary=True) if r.primary else None
+        background = _report(r, sentences, norm, bases, follow, v, primary=False)
+        primary = _report(r, sentences, norm, bases, follow, v, primary=True) if r.primary else None
         evidence = Evidence(
             rules_primary=r.primary, sentences=tuple(r.sentences), headline_sentences=headline,
             kinds=("gazetteer",) * len(r.sentences), dates=tuple(r.dates), published=published,
@@ -90,6 +92,14 @@ def read_arabic(text: str, published: date | None, title: str = "") -> list[tupl
             roles=("target",) * len(r.sentences))
         out.append((primary, background, evidence))
     return out
+
+
+def _one_time_each(mentions: list, published: date | None) -> list:
+    """An installation the article dates only in the past ("the attack on Ain al-Asad ... early last month") is
+    background wherever it is named undated, as in a headline about the attack's aftermath."""
+    stale = {b.name for _, b, d, background in mentions if background or not _recent(d, published)} - {
+        b.name for _, b, d, background in mentions if not background and d is not None and _recent(d, published)}
+    return [(i, b, d, background or b.name in stale) for i, b, d, background in mentions]
 
 
 def _main_date(mentions: list, norm: list[str], published: date | None) -> date | None:
@@ -129,9 +139,12 @@ def arabic_dates(norm: str, published: date | None) -> list[DateMention]:
         for m in _weekdays(v).finditer(norm):
             found.append(DateMention(m.start(), m.end(), weekday_on_or_before(v.weekdays[m.group(1)], published),
                                      "day", False, 1))
-        for m in _relative(v).finditer(norm):
+        for m in _relative(v.relative_days).finditer(norm):
             found.append(DateMention(m.start(), m.end(), published - timedelta(days=v.relative_days[
                 " ".join(m.group(1).split())]), "day", False, 2))
+        for m in _relative(v.relative_months).finditer(norm):
+            back = published.year * 12 + published.month - 1 - v.relative_months[" ".join(m.group(1).split())]
+            found.append(DateMention(m.start(), m.end(), date(back // 12, back % 12 + 1, 1), "month", False, 3))
     return sorted(found, key=lambda d: d.start)
 
 
@@ -149,15 +162,15 @@ def _weekdays(v: ArabicVocabulary) -> re.Pattern[str]:
                       rf"({_alternatives(v.weekdays)})(?![ء-ي])")
 
 
-def _relative(v: ArabicVocabulary) -> re.Pattern[str]:
-    return re.compile(rf"(?<![ء-ي])[وف]?({_alternatives(v.relative_days)})(?![ء-ي])")
+def _relative(words: dict[str, int]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![ء-ي])[وف]?({_alternatives(words)})(?![ء-ي])")
 
 
 def _followers(r: _Read, sentences: list[Sentence], bases: list) -> list[int]:
-    """Sentences after a report's last mention that name no other installation (its story continues)."""
+    """Sentences after a report's first mention that name no other installation (its story continues)."""
     out = []
-    for s in sentences[max(r.sentences) + 1:]:
-        if s.is_title:
+    for s in sentences[min(r.sentences) + 1:]:
+        if s.is_title or s.index in r.sentences:
             continue
         if any(m.base.name != r.base.name for m in bases[s.index]):
             break
@@ -165,8 +178,8 @@ def _followers(r: _Read, sentences: list[Sentence], bases: list) -> list[int]:
     return out
 
 
-def _report(r: _Read, sentences: list[Sentence], norm: list[str], follow: list[int], v: ArabicVocabulary,
-            primary: bool) -> IncidentReport:
+def _report(r: _Read, sentences: list[Sentence], norm: list[str], bases: list, follow: list[int],
+            v: ArabicVocabulary, primary: bool) -> IncidentReport:
     own = [norm[i] for i in r.sentences]
     after = [norm[i] for i in follow]
     texts = own + after
@@ -179,7 +192,7 @@ def _report(r: _Read, sentences: list[Sentence], norm: list[str], follow: list[i
         weapons=weapons(own, v) or weapons(after, v) or ("unknown",),
         projectiles=next((n for t in texts if (n := projectiles(t, v)) is not None), None),
         killed=killed, wounded=wounded,
-        claimed_by=_group(texts, v.claim, v) if not any(v.claim_negation.search(t) for t in texts) else None,
+        claimed_by=_claim(texts, norm, bases, r, v, primary),
         suspected=_group(texts, v.blame, v),
         is_primary=primary,
         evidence=sentences[r.sentences[0]].text,
@@ -203,7 +216,9 @@ def _number(token: str, v: ArabicVocabulary) -> int | None:
 
 
 def _count_before(nouns: tuple[str, ...], v: ArabicVocabulary) -> re.Pattern[str]:
-    return re.compile(rf"(?<![ء-ي\d])[وب]?({_DIGITS}|{_alternatives(v.number_words)})\s+(?:من\s+)?(?:ال)?(?:{_alternatives(nouns)})(?![ء-ي])")
+    """A number just before a noun; a digit inside a date or time ("2026-03-09", "10:45") is no count."""
+    return re.compile(rf"(?<![ء-ي\d/:-])[وب]?({_DIGITS}|{_alternatives(v.number_words)})\s+(?:من\s+)?(?:ال)?"
+                      rf"(?:{_alternatives(nouns)})(?![ء-ي])")
 
 
 def _duals(nouns: tuple[str, ...], endings: tuple[str, ...]) -> re.Pattern[str]:
@@ -240,6 +255,17 @@ def casualties(texts: list[str], v: ArabicVocabulary) -> tuple[int | None, int |
             killed = 0 if killed is None else killed
             wounded = 0 if wounded is None else wounded
     return killed, wounded
+
+
+def _claim(texts: list[str], norm: list[str], bases: list, r: _Read, v: ArabicVocabulary,
+           primary: bool) -> str | None:
+    """The claim in the report's own sentences; for the article's own news, else a claim made anywhere in the
+    article about no other installation and no earlier time. An article saying nobody claimed it has none."""
+    if any(v.claim_negation.search(t) for t in norm):
+        return None
+    elsewhere = [n for n, found in zip(norm, bases) if primary and not v.background.search(n)
+                 and all(m.base.name == r.base.name for m in found)]
+    return _group(texts, v.claim, v) or _group(elsewhere, v.claim, v)
 
 
 def _group(texts: list[str], cue: re.Pattern[str], v: ArabicVocabulary) -> str | None:

@@ -77,14 +77,15 @@ def bases() -> tuple[tuple[Base, tuple[str, ...]], ...]:
 @cache
 def _arabic_index() -> tuple[re.Pattern[str], dict[str, Base]]:
     """The Arabic-script aliases (`aliases_ar`), normalised, as one regex; an alias may carry the clitics news
-    attaches to a name (wa-, bi-, li-: "بقاعدة", "للتنف") and quotation marks between its words."""
+    attaches to a name (wa-, bi-, li-: "بقاعدة", "للتنف"), and quotation marks or a hashtag's underscores
+    between its words."""
     by_alias: dict[str, Base] = {}
     for e in _entries():
         for alias in e.get("aliases_ar", ()):
             by_alias.setdefault(" ".join(normalise(alias).split()), _base(e))
     patterns = []
     for alias in sorted(by_alias, key=len, reverse=True):
-        words = r"[\s«»\"“”]+".join(map(re.escape, alias.split()))
+        words = r"[\s«»\"“”_]+".join(map(re.escape, alias.split()))
         clitics = r"(?:[وف]?[بك]?ال|[وف]?لل)" + words[2:] if alias.startswith("ال") else r"[وف]?[بلك]?" + words
         patterns.append(f"({clitics})")
     regex = re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])")

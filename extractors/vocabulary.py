@@ -127,8 +127,11 @@ _AR_CLITICS = "(?:[وف]?(?:[بك]?ال|لل|[بلك])?)"
 
 
 def arabic_terms(terms: list[str], *, suffix: int = 2) -> re.Pattern[str]:
-    """One regex matching any normalised term as an Arabic word stem (clitics before, `suffix` letters after)."""
-    body = "|".join(sorted({re.escape(normalise(t)).replace(r"\ ", r"\s+") for t in terms}, key=len, reverse=True))
+    """One regex matching any normalised term as an Arabic word stem (clitics before, `suffix` letters after; a
+    hashtag's underscores stand for spaces; a later word may take the article, as an adjective agrees with a
+    definite noun)."""
+    stems = {re.escape(normalise(t)).replace(r"\ ", r"[\s_]+(?:ال)?") for t in terms}
+    body = "|".join(sorted(stems, key=len, reverse=True))
     return re.compile(rf"(?<![{_AR_LETTER}\w]){_AR_CLITICS}(?:{body})[{_AR_LETTER}]{{0,{suffix}}}(?![{_AR_LETTER}])")
 
 
@@ -148,6 +151,7 @@ class ArabicVocabulary:
     wound_words: tuple[str, ...]
     zero_casualties: re.Pattern[str]
     relative_days: dict[str, int]
+    relative_months: dict[str, int]
     weekdays: dict[str, str]
     months: dict[str, int]
     background: re.Pattern[str]
@@ -166,7 +170,7 @@ def arabic_vocabulary() -> ArabicVocabulary:
         return tuple(normalise(t) for t in raw[key])
 
     return ArabicVocabulary(
-        strong_attack=arabic_terms(raw["strong_attack"]),
+        strong_attack=arabic_terms(raw["strong_attack"], suffix=3),  # object pronouns: "اطلقتها"
         weapons={k: arabic_terms(v) for k, v in raw["weapons"].items()},
         projectile_nouns=words("projectile_nouns"),
         projectile_singulars=words("projectile_singulars"),
@@ -178,6 +182,7 @@ def arabic_vocabulary() -> ArabicVocabulary:
         wound_words=words("wound_words"),
         zero_casualties=arabic_terms(raw["zero_casualties"], suffix=0),
         relative_days={normalise(k): v for k, v in raw["relative_days"].items()},
+        relative_months={normalise(k): v for k, v in raw["relative_months"].items()},
         weekdays={normalise(k): v for k, v in raw["weekdays"].items()},
         months={normalise(k): v for k, v in raw["months"].items()},
         background=arabic_terms(raw["background"], suffix=1),

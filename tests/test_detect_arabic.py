@@ -93,3 +93,31 @@ def test_two_bases_attacked_the_same_night_are_two_reports():
 def test_arabic_dates_are_found_in_reading_order():
     found = arabic_dates(normalise("أعلن اليوم أن الهجوم وقع أمس"), SUNDAY)
     assert [d.value for d in found] == [SUNDAY, date(2026, 3, 14)]
+
+
+def test_a_toll_between_two_mentions_of_the_base_belongs_to_its_report():
+    report = only_primary("استهدفت مسيرة معسكر التاجي فجر اليوم. وقال مصدر أمني إن 3 جنود قتلوا. "
+                          "وأضاف أن الهجوم على معسكر التاجي استمر ساعة.")
+    assert report.killed == 3
+
+
+def test_a_group_announcing_it_struck_is_the_claim_even_in_another_sentence():
+    report = only_primary("سقطت صواريخ على قاعدة حرير أمس. وقالت كتائب حزب الله إنها استهدفت القاعدة.")
+    assert report.claimed_by == "Kataib Hezbollah"
+    unclaimed = only_primary("سقطت صواريخ على قاعدة حرير أمس. ولم تتبن أي جهة الهجوم حتى الآن.")
+    assert unclaimed.claimed_by is None
+
+
+def test_an_aftermath_story_dated_last_month_is_background_with_its_month():
+    detection = detect("أعلنت الوزارة أن عدد المصابين في الهجوم الصاروخي على #عين_الأسد مطلع الشهر الماضي ارتفع.",
+                       SUNDAY, "الهجوم على عين الأسد تسبب بإصابات")
+    assert not detection.is_attack_report
+    assert {(r.attack_date, r.date_precision) for r in detection.reports} == {(date(2026, 2, 1), "month")}
+
+
+def test_a_date_written_with_digits_is_not_a_count():
+    assert projectiles(normalise("تاريخ 2026-03-09 قذائف تسقط قرب المطار"), arabic_vocabulary()) is None
+
+
+def test_a_hashtag_names_the_weapon():
+    assert weapons([normalise("#الصواريخ_البالستية")], arabic_vocabulary()) == ("missile",)
