@@ -71,7 +71,8 @@ def read_arabic(text: str, published: date | None, title: str = "") -> list[tupl
         r.dates += [d] if d else []
         r.background |= background
         if primary and not r.primary:
-            r.primary, r.when, r.precision = True, d.value if d else main, "day"
+            when = d.value if d else main
+            r.primary, r.when, r.precision = True, None if when == date.min else when, "day"
         elif not r.primary and r.when is None and d is not None:
             r.when, r.precision = d.value, d.precision
     headline = sum(s.is_title for s in sentences)
@@ -187,7 +188,7 @@ def _report(r: _Read, sentences: list[Sentence], norm: list[str], bases: list, f
     return IncidentReport(
         base=r.base.name, country=r.base.country, latitude=r.base.latitude, longitude=r.base.longitude,
         location_precision=r.base.coord_precision if r.base.latitude is not None else None,
-        attack_date=r.when if primary or r.precision else None,
+        attack_date=r.when,
         date_precision=r.precision if r.when else None,
         weapons=weapons(own, v) or weapons(after, v) or ("unknown",),
         projectiles=next((n for t in texts if (n := projectiles(t, v)) is not None), None),

@@ -121,3 +121,8 @@ def test_a_date_written_with_digits_is_not_a_count():
 
 def test_a_hashtag_names_the_weapon():
     assert weapons([normalise("#الصواريخ_البالستية")], arabic_vocabulary()) == ("missile",)
+
+
+def test_without_publication_or_date_phrase_the_report_is_undated():
+    report = only_primary("سقطت صواريخ على قاعدة حرير.", published=None)
+    assert (report.attack_date, report.date_precision) == (None, None)
