@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from extractors import fields
+from extractors.arabic import language
+from extractors.arabic_reading import read_arabic
 from extractors.candidates import LEAD_SENTENCES, Evidence, evidence_features
 from extractors.dates import DateMention, find_dates
 from extractors.dedup import MATCH_WINDOW_DAYS
@@ -80,6 +82,9 @@ def candidates(text: str, published: date | None, title: str = "") -> list[Candi
     """Every installation and time the article's attack sentences connect, with the evidence about each."""
     if isinstance(published, datetime):
         published = published.date()
+    if language(f"{title}\n{text}") == "ar":
+        return [Candidate(primary, background, evidence_features(evidence))
+                for primary, background, evidence in read_arabic(text, published, title)]
     sentences = article_sentences(text, title)
     mentions, refs_by_sentence = read_mentions(sentences, published)
     framed = _framed(title)

@@ -5,12 +5,19 @@ estimate the texts' resemblance (Jaccard similarity of their 3-gram sets). Copie
 differ by a headline, byline, outlet name or a few lines of page furniture keep most 3-grams and
 resemble each other well above the threshold; two outlets' own write-ups of the same attack share
 only names and stock phrases and stay far below it.
+
+Texts in different scripts are never copies of each other (a translation is another outlet's write-up): the
+3-grams of an Arabic text are hashed in their own space, so it shares no hash with an English text even where
+both quote the same Latin names and figures. Arabic text is normalised first (extractors/arabic.py), so
+copies that differ only in optional diacritics or hamza spelling still resemble each other.
 """
 from __future__ import annotations
 
 import hashlib
 import re
 from collections.abc import Sequence
+
+from extractors.arabic import language, normalise
 
 SKETCH_SIZE = 32
 NEAR_DUPLICATE_RESEMBLANCE = 0.5
@@ -19,8 +26,9 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 def text_fingerprint(text: str) -> tuple[int, ...]:
     """The bottom-k sketch of the text's word 3-grams (empty for a text of fewer than three words)."""
-    words = _WORD.findall(text.casefold())
-    grams = {" ".join(words[i:i + 3]) for i in range(max(len(words) - 2, 0))}
+    space = "" if language(text) == "en" else "ar\x00"  # English sketches stay as stored before Arabic was read
+    words = _WORD.findall(normalise(text).casefold())
+    grams = {space + " ".join(words[i:i + 3]) for i in range(max(len(words) - 2, 0))}
     hashes = {int.from_bytes(hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest(), "big") for g in grams}
     return tuple(sorted(hashes)[:SKETCH_SIZE])
 

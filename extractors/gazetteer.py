@@ -6,6 +6,9 @@ absorbed by treating spaces and hyphens alike and ignoring case, but an alias wr
 noun must appear capitalised ("Bastion" the camp, not "a bastion of"). A bare place-name alias
 ("Taji", "Morozovsk") is not the base when the text says "Taji town" or "Morozovsk district".
 
+Arabic-script aliases (`aliases_ar`) are matched separately, on normalised text (extractors/arabic.py), since
+Arabic has no capitals and attaches clitics to names (`find_arabic_bases`).
+
 `core_name`/`same_base` compare base names the way the project's evaluation does: drop generic
 words (air, base, camp, al ...), then equal, sharing a word, or fuzzy-similar.
 """
@@ -18,6 +21,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
 from importlib import resources
+
+from extractors.arabic import normalise
 
 
 @dataclass(frozen=True)
@@ -58,13 +63,43 @@ def _alias_pattern(alias: str) -> str:
 
 
 @cache
+def _entries() -> tuple[dict, ...]:
+    return tuple(json.loads(resources.files("extractors.data").joinpath("bases.json").read_text("utf-8")))
+
+
+def _base(e: dict) -> Base:
+    return Base(e["name"], e.get("country"), e.get("lat"), e.get("lon"), e.get("coord_precision", "base"))
+
+
+@cache
 def bases() -> tuple[tuple[Base, tuple[str, ...]], ...]:
     """Every gazetteer entry with its aliases (canonical name first)."""
-    raw = json.loads(resources.files("extractors.data").joinpath("bases.json").read_text("utf-8"))
-    return tuple(
-        (Base(e["name"], e.get("country"), e.get("lat"), e.get("lon"), e.get("coord_precision", "base")),
-         (e["name"], *e.get("aliases", ())))
-        for e in raw)
+    return tuple((_base(e), (e["name"], *e.get("aliases", ()))) for e in _entries())
+
+
+@cache
+def _arabic_index() -> tuple[re.Pattern[str], tuple[Base, ...]]:
+    """The Arabic-script aliases (`aliases_ar`), normalised, as one regex; an alias may carry the clitics news
+    attaches to a name (wa-, bi-, li-: "بقاعدة", "للتنف"), and quotation marks or a hashtag's underscores
+    between its words."""
+    by_alias: dict[str, Base] = {}
+    for e in _entries():
+        for alias in e.get("aliases_ar", ()):
+            by_alias.setdefault(" ".join(normalise(alias).split()), _base(e))
+    aliases = sorted(by_alias, key=len, reverse=True)
+    patterns = []
+    for alias in aliases:
+        words = r"[\s«»\"“”_]+".join(map(re.escape, alias.split()))
+        clitics = r"(?:[وف]?[بك]?ال|[وف]?لل)" + words[2:] if alias.startswith("ال") else r"[وف]?[بلك]?" + words
+        patterns.append(f"({clitics})")  # group n is alias n
+    regex = re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])")
+    return regex, tuple(by_alias[a] for a in aliases)
+
+
+def find_arabic_bases(normalised: str) -> list[BaseMatch]:
+    """Gazetteer installations named in normalised Arabic text (extractors.arabic.normalise), in order."""
+    regex, by_group = _arabic_index()
+    return [BaseMatch(m.start(), m.end(), m.group(), by_group[m.lastindex - 1]) for m in regex.finditer(normalised)]
 
 
 @cache

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from extractors.arabic import normalise
+
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "single": 1, "lone": 1, "two": 2, "twin": 2, "pair of": 2, "a pair of": 2,
     "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -116,4 +118,76 @@ def vocabulary() -> Vocabulary:
         countries=re.compile(r"\b(" + "|".join(map(re.escape, raw["countries"])) + r")\b"),
         civilian_camp=alternation(raw["civilian_camp_context"]),
         response_to=alternation(raw["response_to"]),
+    )
+
+
+# An Arabic word is its stem with clitics before it (wa-, fa-, bi-, li-, ka-, al-) and a short ending after it.
+_AR_LETTER = "\u0621-\u064a"
+_AR_CLITICS = "(?:[وف]?(?:[بك]?ال|لل|[بلك])?)"
+
+
+def arabic_terms(terms: list[str], *, suffix: int = 2) -> re.Pattern[str]:
+    """One regex matching any normalised term as an Arabic word stem (clitics before, `suffix` letters after; a
+    hashtag's underscores stand for spaces; a later word may take the article, as an adjective agrees with a
+    definite noun)."""
+    stems = {re.escape(normalise(t)).replace(r"\ ", r"[\s_]+(?:ال)?") for t in terms}
+    body = "|".join(sorted(stems, key=len, reverse=True))
+    return re.compile(rf"(?<![{_AR_LETTER}\w]){_AR_CLITICS}(?:{body})[{_AR_LETTER}]{{0,{suffix}}}(?![{_AR_LETTER}])")
+
+
+@dataclass(frozen=True)
+class ArabicVocabulary:
+    """Compiled Arabic rule sets (matched on normalised text); see vocabulary_ar.json for what each decides."""
+
+    strong_attack: re.Pattern[str]
+    weapons: dict[str, re.Pattern[str]]
+    projectile_nouns: tuple[str, ...]
+    projectile_singulars: tuple[str, ...]
+    dual_endings: tuple[str, ...]
+    number_words: dict[str, int]
+    people: tuple[str, ...]
+    people_duals: tuple[str, ...]
+    kill_words: tuple[str, ...]
+    wound_words: tuple[str, ...]
+    zero_casualties: re.Pattern[str]
+    relative_days: dict[str, int]
+    relative_months: dict[str, int]
+    weekdays: dict[str, str]
+    months: dict[str, int]
+    background: re.Pattern[str]
+    claim: re.Pattern[str]
+    claim_negation: re.Pattern[str]
+    blame: re.Pattern[str]
+    groups: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+@cache
+def arabic_vocabulary() -> ArabicVocabulary:
+    """Load and compile the packaged Arabic vocabulary (once per process), every term normalised."""
+    raw = json.loads(resources.files("extractors.data").joinpath("vocabulary_ar.json").read_text("utf-8"))
+
+    def words(key: str) -> tuple[str, ...]:
+        return tuple(normalise(t) for t in raw[key])
+
+    return ArabicVocabulary(
+        strong_attack=arabic_terms(raw["strong_attack"], suffix=3),  # object pronouns: "اطلقتها"
+        weapons={k: arabic_terms(v) for k, v in raw["weapons"].items()},
+        projectile_nouns=words("projectile_nouns"),
+        projectile_singulars=words("projectile_singulars"),
+        dual_endings=tuple(raw["dual_endings"]),
+        number_words={normalise(k): v for k, v in raw["number_words"].items()},
+        people=words("people"),
+        people_duals=words("people_duals"),
+        kill_words=words("kill_words"),
+        wound_words=words("wound_words"),
+        zero_casualties=arabic_terms(raw["zero_casualties"], suffix=0),
+        relative_days={normalise(k): v for k, v in raw["relative_days"].items()},
+        relative_months={normalise(k): v for k, v in raw["relative_months"].items()},
+        weekdays={normalise(k): v for k, v in raw["weekdays"].items()},
+        months={normalise(k): v for k, v in raw["months"].items()},
+        background=arabic_terms(raw["background"], suffix=1),
+        claim=arabic_terms(raw["claim"]),
+        claim_negation=arabic_terms(raw["claim_negation"], suffix=0),
+        blame=arabic_terms(raw["blame"]),
+        groups=tuple((name, arabic_terms(pats)) for name, pats in raw["groups"].items()),
     )

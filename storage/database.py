@@ -19,6 +19,7 @@ from pathlib import Path
 
 import duckdb
 
+from extractors.arabic import language
 from extractors.dedup import ReportOnFile, base_slug, lookup_days, merge, report_day
 from extractors.fingerprint import text_fingerprint
 from extractors.records import AnalysedArticle, Article, Incident, IncidentReport
@@ -183,10 +184,11 @@ def store_articles(path: Path | str, batch: Sequence[AnalysedArticle]) -> StoreR
         if not fresh:
             return StoreResult(0, (), ())
         insert_rows(con, "articles", ("article_id", "url", "title", "published_at", "fetched_at", "feed_url",
-                                       "text", "is_attack_report", "url_hash"),
+                                       "text", "is_attack_report", "language", "url_hash"),
                      [(article_id(a.article.url), a.article.url, a.article.title, a.article.published_at,
                        a.article.fetched_at, a.article.feed_url, a.article.text, a.detection.is_attack_report,
-                       keys.key_hash(a.article.url)) for a in fresh])
+                       language(f"{a.article.title}\n{a.article.text}"), keys.key_hash(a.article.url))
+                      for a in fresh])
         sketches = {a.article.url: text_fingerprint(a.article.text) for a in fresh if a.detection.reports}
         claims = [ReportOnFile(report, a.article.url, a.article.published_at, sketches[a.article.url])
                   for a in fresh for report in a.detection.reports]

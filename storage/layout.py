@@ -77,7 +77,8 @@ def upgrade_indexed_layout(con: duckdb.DuckDBPyConnection) -> None:
 
 
 # Columns added after files existed: (table, column, type); added in place, empty for old rows.
-_NEW_COLUMNS = (("incidents", "location_precision", "VARCHAR"), ("incident_reports", "location_precision", "VARCHAR"))
+_NEW_COLUMNS = (("incidents", "location_precision", "VARCHAR"), ("incident_reports", "location_precision", "VARCHAR"),
+                ("articles", "language", "VARCHAR"))
 
 
 def add_new_columns(con: duckdb.DuckDBPyConnection) -> None:

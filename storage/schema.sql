@@ -29,6 +29,7 @@ CREATE TABLE IF NOT EXISTS articles (
     feed_url         VARCHAR,
     text             VARCHAR,
     is_attack_report BOOLEAN,
+    language         VARCHAR,               -- "ar" or "en": the script most of its letters are in
     url_hash         UBIGINT NOT NULL       -- md5_number_upper(url): the lookup key
 );
 

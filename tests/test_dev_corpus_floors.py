@@ -32,6 +32,12 @@ ALL_FIELD_FLOORS = {"weapons": 0.84, "projectiles": 0.88, "killed": 0.75, "wound
                     "claimed_by": 0.82, "suspected": 0.71}
 CV_FLOORS = {"article_f1": 0.87, "primary_recall": 0.70, "incident_precision": 0.78, "exact_date_rate": 0.93}
 
+# dev_ar: Arabic articles, read by extractors/arabic_reading.py (issue 14's first slice)
+AR_DEV = CORPORA / "dev_ar.jsonl"
+AR_FLOORS = {"article_f1": 0.84, "primary_recall": 0.74, "incident_precision": 0.95, "exact_date_rate": 0.95}
+AR_FIELD_FLOORS = {"weapons": 0.8, "projectiles": 0.55, "killed": 0.9, "wounded": 0.95, "country": 0.95,
+                   "claimed_by": 0.9, "suspected": 0.9}
+
 pytestmark = skip_unless(all(p.exists() for p in ALL_DEV), "the accuracy gate",
                          shared_missing("corpus/dev*.jsonl"))
 
@@ -53,6 +59,16 @@ def test_cross_validated_learned_scorer_stays_above_floors():
     result = cross_validate(_rows(ALL_DEV), 5, _rows(CHALLENGE))
     for name, floor in CV_FLOORS.items():
         assert getattr(result, name) >= floor, name
+
+
+@skip_unless(AR_DEV.exists(), "the Arabic accuracy gate", shared_missing("corpus/dev_ar.jsonl"))
+def test_arabic_dev_corpus_stays_above_floors():
+    result = evaluate(AR_DEV)
+    for name, floor in AR_FLOORS.items():
+        assert getattr(result, name) >= floor, name
+    accuracy = {f.field: f.accuracy for f in result.fields}
+    for name, floor in AR_FIELD_FLOORS.items():
+        assert accuracy[name] >= floor, name
 
 
 def test_dev_corpus_scores_stay_above_floors():

@@ -252,3 +252,26 @@ def test_a_file_from_before_location_precision_gains_the_column_and_keeps_its_ro
     store_articles(db, [analysed("http://a.example/2", located)])
     [after] = list_incidents(db)
     assert (after.incident_id, after.source_count, after.location_precision) == ("camp-taji-2026-06-13", 2, "base")
+
+
+def test_each_article_records_the_language_of_its_script(tmp_path):
+    db = tmp_path / "bw.duckdb"
+    arabic = Article("http://a.example/ar", "سقوط صاروخين على قاعدة بلد", "سقط صاروخان على قاعدة بلد الجوية فجر اليوم.",
+                     NOW, NOW, "http://feed.example/ar")
+    store_articles(db, [analysed("http://a.example/en"), AnalysedArticle(arabic, Detection(False))])
+    with connect(db) as con:
+        rows = dict(con.execute("SELECT url, language FROM articles").fetchall())
+    assert rows == {"http://a.example/en": "en", "http://a.example/ar": "ar"}
+
+
+def test_a_file_from_before_article_languages_gains_the_column_and_keeps_its_rows(tmp_path):
+    db = tmp_path / "bw.duckdb"
+    store_articles(db, [analysed("http://a.example/1", claim(date(2026, 6, 13)))])
+    with connect(db) as con:
+        con.execute("ALTER TABLE articles DROP COLUMN language")
+    [before] = list_incidents(db)  # a read-only open upgrades through a short writable connection
+    store_articles(db, [analysed("http://a.example/2", claim(date(2026, 6, 13)))])
+    with connect(db) as con:
+        rows = dict(con.execute("SELECT url, language FROM articles").fetchall())
+    assert before.source_count == 1
+    assert rows == {"http://a.example/1": None, "http://a.example/2": "en"}
