@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from extractors.arabic import normalise
-from extractors.candidates import Evidence
+from extractors.candidates import LEAD_SENTENCES, Evidence
 from extractors.dates import DateMention, weekday_on_or_before
 from extractors.dedup import MATCH_WINDOW_DAYS
 from extractors.gazetteer import Base, find_arabic_bases
@@ -30,7 +30,6 @@ from extractors.records import WEAPONS, IncidentReport
 from extractors.sentences import Sentence, article_sentences
 from extractors.vocabulary import ArabicVocabulary, arabic_vocabulary
 
-_LEAD = 3
 _DIGITS = r"\d{1,4}"
 
 
@@ -111,7 +110,7 @@ def _main_date(mentions: list, norm: list[str], published: date | None) -> date 
     dated = [d for _, d in eligible if d is not None]
     if dated:
         return dated[0].value
-    lead = [d for n in norm[:eligible[0][0] + _LEAD] for d in arabic_dates(n, published) if _recent(d, published)]
+    lead = [d for n in norm[:eligible[0][0] + LEAD_SENTENCES] for d in arabic_dates(n, published) if _recent(d, published)]
     return lead[0].value if lead else published or date.min
 
 
