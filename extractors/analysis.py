@@ -12,6 +12,7 @@ from time import perf_counter
 
 from extractors.article_text import MIN_TEXT_CHARS, ArticleError, check_page, page_article, readable_markup, read_text
 from extractors.detect import detect
+from extractors.places import resolve_place
 from extractors.prefilter import may_report_attack, visible_text
 from extractors.records import AnalysedArticle, Detection, FeedItem
 
@@ -46,5 +47,6 @@ def analyse_page(item: FeedItem, body: bytes, content_type: str, fetched_at: dat
 
 
 def warm_up() -> None:
-    """Load the detector's vocabularies and gazetteer before the first page (a worker's initializer)."""
+    """Load the detector's vocabularies, gazetteer and place index before the first page."""
     detect("Rockets hit Ain al-Asad air base on Tuesday.", None, "")
+    resolve_place("Baghdad")

@@ -161,15 +161,15 @@ def new_items(polls: Sequence[FeedPoll], already_stored: set[str]) -> list[tuple
 class PagePool:
     """Worker processes for extraction and detection, one per core, started once per flow run.
 
-    Forkserver workers (never fork: the flow process runs Prefect's threads) with the analysis modules
-    preloaded and the detector's data loaded by each worker's initializer. A worker that dies (a crash
+    Forkserver workers (never fork: the flow process runs Prefect's threads); the forkserver loads the
+    detector's data once (flows/warm_workers.py) and the workers it forks start with it. A worker that dies (a crash
     in lxml on hostile markup) costs the pages it held, as one error line each; the pool is restarted.
     """
 
     def __init__(self, processes: int | None = None) -> None:
         self.processes = processes or os.cpu_count() or 1
         self._context = multiprocessing.get_context("forkserver")
-        self._context.set_forkserver_preload(["extractors.analysis"])
+        self._context.set_forkserver_preload(["flows.warm_workers"])
         self._lock = threading.Lock()
         self._executor = self._start()
 
