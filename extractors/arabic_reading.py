@@ -17,7 +17,7 @@ The result is the same `Evidence` and `IncidentReport`s the English reader gives
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from extractors.arabic import normalise
@@ -82,7 +82,8 @@ def read_arabic(text: str, published: date | None, title: str = "") -> list[tupl
             continue
         follow = _followers(r, sentences, bases)
         background = _report(r, sentences, norm, bases, follow, v, primary=False)
-        primary = _report(r, sentences, norm, bases, follow, v, primary=True) if r.primary else None
+        primary = replace(background, is_primary=True, claimed_by=_claim(
+            [norm[i] for i in (*r.sentences, *follow)], norm, bases, r, v, primary=True)) if r.primary else None
         evidence = Evidence(
             rules_primary=r.primary, sentences=tuple(r.sentences), headline_sentences=headline,
             kinds=("gazetteer",) * len(r.sentences), dates=tuple(r.dates), published=published,

@@ -20,7 +20,7 @@ How an article is read:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from extractors import fields
@@ -98,9 +98,7 @@ def candidates(text: str, published: date | None, title: str = "") -> list[Candi
     reading_order = sorted(incidents, key=lambda i: i.mentions[0].sentence)
     out = []
     for inc in incidents:
-        background = _report(inc, sentences, refs_by_sentence, False, published)
-        primary = _report(inc, sentences, refs_by_sentence, lead_none, published, primary=True) \
-            if inc.precision in (None, "day") else None
+        primary, background = _reports(inc, sentences, refs_by_sentence, lead_none, published)
         evidence = Evidence(
             rules_primary=inc.primary, sentences=tuple(m.sentence for m in inc.mentions),
             headline_sentences=headline, kinds=tuple(m.ref.kind for m in inc.mentions),
@@ -275,8 +273,11 @@ def _lead_says_no_casualties(sentences: list[Sentence], first_mention: int) -> b
                and attack_cue(s.text) is not None for s in sentences[:first_mention + 1])
 
 
-def _report(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[BaseRef]], lead_none: bool,
-            published: date | None, primary: bool = False) -> IncidentReport:
+def _reports(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[BaseRef]], lead_none: bool,
+             published: date | None) -> tuple[IncidentReport | None, IncidentReport]:
+    """The candidate read as the article's own news (None when only a month or year dates it) and as background.
+    The two differ only where the article's news borrows from the rest of the article: a lead saying nobody was
+    hurt, and a claim or blame stated elsewhere."""
     own = [m.segment for m in inc.mentions]
     whole = list(dict.fromkeys(m.clause for m in inc.mentions))
     named = [m for m in inc.mentions if m.ref.kind != "generic"]
@@ -295,33 +296,40 @@ def _report(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[Base
         # "a coalition base in northeast Syria": the country is the text's, but a capital's coordinates would put
         # the base where it is not
         country, located = located.country, None
+    if base is not None:
+        position = (base.latitude, base.longitude, base.coord_precision if base.latitude is not None else None)
+    else:
+        position = (located.latitude, located.longitude, located.precision) if located else (None, None, None)
     prose = [t for t in inc.follow if t.rstrip("\"”’') ").endswith((".", "!", "?"))]  # not furniture / tags
     weapons = fields.weapons(own) or fields.weapons(whole) or fields.weapons(prose)
     killed, wounded, none_killed, none_wounded = fields.casualties(whole + inc.follow)
-    if none_killed or lead_none:
-        killed = 0 if killed is None else killed
-    if none_wounded or lead_none:
-        wounded = 0 if wounded is None else wounded
     texts = whole + inc.follow
-    return IncidentReport(
+    background = IncidentReport(
         base=name,
-        country=base.country if base else (located.country if located else country),
-        latitude=base.latitude if base else (located.latitude if located else None),
-        longitude=base.longitude if base else (located.longitude if located else None),
-        location_precision=(base.coord_precision if base.latitude is not None else None) if base
-        else (located.precision if located else None),
+        country=located.country if located else country,
+        latitude=position[0],
+        longitude=position[1],
+        location_precision=position[2],
         attack_date=inc.date,
         date_precision=inc.precision if inc.date else None,
         weapons=weapons or ("unknown",),
         projectiles=fields.projectiles(own, inc.follow) or fields.projectiles(whole, inc.follow),
-        killed=killed,
-        wounded=wounded,
-        claimed_by=fields.claimed_by(texts)
-        or (_article_claim(inc, sentences, refs, published) if primary else None),
-        suspected=fields.suspected(texts) or (fields.suspected(s.text for s in sentences) if primary else None),
-        is_primary=primary,
+        killed=0 if killed is None and none_killed else killed,
+        wounded=0 if wounded is None and none_wounded else wounded,
+        claimed_by=fields.claimed_by(texts),
+        suspected=fields.suspected(texts),
+        is_primary=False,
         evidence=sentences[(named or inc.mentions)[0].sentence].text,
     )
+    if inc.precision not in (None, "day"):
+        return None, background
+    primary = replace(
+        background, is_primary=True,
+        killed=0 if background.killed is None and lead_none else background.killed,
+        wounded=0 if background.wounded is None and lead_none else background.wounded,
+        claimed_by=background.claimed_by or _article_claim(inc, sentences, refs, published),
+        suspected=background.suspected or fields.suspected(s.text for s in sentences))
+    return primary, background
 
 
 def _article_claim(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[BaseRef]],

@@ -65,7 +65,7 @@ def name_in_description(description: str) -> str | None:
     words = description[:noun.end()].split()
     for i, word in enumerate(words):
         word = word.strip(",")
-        if word[:1].isupper() and not (word.isupper() or word.endswith(("'s", "’s")) or word in v.not_a_name
+        if word[:1].isupper() and not (names_nothing(word)
                                        or any(re.fullmatch(m, word, re.IGNORECASE) for m in v.modifiers)):
             return " ".join(words[i:])
     return None
@@ -79,6 +79,7 @@ def places_near_installations(sentences: Iterable[tuple[int, str]]) -> list[Plac
     for index, text in sentences:
         if is_title_case(text):
             continue
+        airport = _AIRPORT.search(text)
         for noun in v.installation.finditer(text):
             window = text[noun.end():noun.end() + _REACH]
             m = _PLACE_PHRASE.search(window)
@@ -91,7 +92,6 @@ def places_near_installations(sentences: Iterable[tuple[int, str]]) -> list[Plac
                     "town" if not window[:m.start()].strip() and not names_nothing(m["place"].split()[0]) else None)
                 if kind is not None:
                     found.append(PlaceMention(m["place"], kind, index))
-            airport = _AIRPORT.search(text)
             if airport is not None and _AIR.search(noun.group()):
                 # "targeting an army air base at the facility" of "struck Kassala airport": the airport names it
                 found.append(PlaceMention(f"{airport['name']} airport", "town", index))
@@ -115,7 +115,7 @@ def unlisted_identity(name: str) -> str | None:
     m = _PLACED.match(name)
     if m is None:
         return None
-    return f"{m['place']} {'air base' if _AIR.search(m['name']) else 'military base'}"
+    return f"{m['place']} {_kind(m['name'])}"
 
 
 def unlisted_name(description: str, name: str | None, place: PlaceMention | None) -> str:
@@ -125,5 +125,9 @@ def unlisted_name(description: str, name: str | None, place: PlaceMention | None
         return name if place is None or place.name in name else f"{name}, {place.name}"
     if place is None or place.kind == "country":
         return f"unnamed {description}"
-    noun = "air base" if _AIR.search(description) else "military base"
-    return f"Unnamed {noun}, {place.name}"
+    return f"Unnamed {_kind(description)}, {place.name}"
+
+
+def _kind(description: str) -> str:
+    """What an unlisted installation is, as far as telling two apart goes: an air base or another military base."""
+    return "air base" if _AIR.search(description) else "military base"
