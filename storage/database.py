@@ -24,7 +24,7 @@ from extractors.dedup import ReportOnFile, base_slug, lookup_days, merge, report
 from extractors.fingerprint import text_fingerprint
 from extractors.records import AnalysedArticle, Article, Incident, IncidentReport
 from storage import keys
-from storage.layout import (SCHEMA, add_new_columns, has_indexed_layout, lacks_new_columns, rows_by_key, transaction,
+from storage.layout import (SCHEMA, add_columns, has_indexed_layout, missing_columns, rows_by_key, transaction,
                             upgrade_indexed_layout)
 
 log = logging.getLogger(__name__)
@@ -88,7 +88,7 @@ def connect(path: Path | str, read_only: bool = False,
     try:
         con.execute("SET TimeZone = 'UTC'")
         indexed, ungrouped = has_indexed_layout(con), _lacks_redirects(con)
-        if (indexed or ungrouped or lacks_new_columns(con)) and read_only:  # upgrade through a short writable connection, then read as asked
+        if read_only and (indexed or ungrouped or missing_columns(con)):  # upgrade through a short writable connection
             con.close()
             with connect(path, lock_wait_seconds=lock_wait_seconds):
                 pass
@@ -98,7 +98,7 @@ def connect(path: Path | str, read_only: bool = False,
             upgrade_indexed_layout(con)
         if not read_only:
             con.execute(SCHEMA)
-            add_new_columns(con)
+            add_columns(con, missing_columns(con))
         if ungrouped and not read_only:
             _regroup_everything(con)
         yield con

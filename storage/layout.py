@@ -81,15 +81,18 @@ _NEW_COLUMNS = (("incidents", "location_precision", "VARCHAR"), ("incident_repor
                 ("articles", "language", "VARCHAR"))
 
 
-def add_new_columns(con: duckdb.DuckDBPyConnection) -> None:
-    for table, column, kind in _NEW_COLUMNS:
-        if column not in columns(con, table):
-            con.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+def missing_columns(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str]]:
+    """The added columns an existing table of this file lacks, in one catalog query (it runs at every open)."""
+    tables = {table for table, _, _ in _NEW_COLUMNS}
+    present = set(con.execute("SELECT table_name, column_name FROM duckdb_columns() WHERE table_name IN "
+                              f"({', '.join(map(sql_literal, tables))})").fetchall())
+    existing = {table for table, _ in present}
+    return [c for c in _NEW_COLUMNS if c[0] in existing and (c[0], c[1]) not in present]
 
 
-def lacks_new_columns(con: duckdb.DuckDBPyConnection) -> bool:
-    tables = {row[0] for row in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
-    return any(table in tables and column not in columns(con, table) for table, column, _ in _NEW_COLUMNS)
+def add_columns(con: duckdb.DuckDBPyConnection, missing: list[tuple[str, str, str]]) -> None:
+    for table, column, kind in missing:
+        con.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
 
 
 def rows_by_key(con: duckdb.DuckDBPyConnection, select: str, key_column: str, key_values: Iterable[int],
