@@ -30,11 +30,17 @@ TERMINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
 
 
 def call_api(method: str, url: str, **kwargs) -> httpx.Response:
-    """A call to the server's REST API that, like Prefect's own client, retries a busy server's 5xx."""
+    """A call to the server's REST API that, like Prefect's own client, retries a busy server's 5xx and a read
+    that times out (the server's SQLite can stall past the timeout while a flow run writes)."""
     for attempt in range(8):
-        response = httpx.request(method, url, timeout=10, **kwargs)
-        if response.status_code < 500:
-            return response
+        try:
+            response = httpx.request(method, url, timeout=10, **kwargs)
+        except httpx.TimeoutException:
+            if attempt == 7:
+                raise
+        else:
+            if response.status_code < 500:
+                return response
         time.sleep(0.25 * 2 ** attempt)
     response.raise_for_status()
     return response
