@@ -36,8 +36,8 @@ from extractors.records import Detection, IncidentReport
 from extractors.scorer import Scorer, packaged_scorer
 from extractors.sentences import Sentence, article_sentences
 from extractors.places import Place, resolve_place
-from extractors.unlisted import (PlaceMention, most_specific, name_in_description, places_near_installations,
-                                 unlisted_name)
+from extractors.unlisted import (PlaceMention, is_air_installation, most_specific, name_in_description,
+                                 places_near_installations, unlisted_name)
 from extractors.vocabulary import vocabulary
 
 # "A day earlier, on Monday, a rocket struck Harir": another attack on a base already reported that day.
@@ -89,7 +89,7 @@ def candidates(text: str, published: date | None, title: str = "") -> list[Candi
     mentions, refs_by_sentence = read_mentions(sentences, published)
     framed = _framed(title)
     main = None if framed else _main_date(mentions, sentences, refs_by_sentence, published)
-    incidents = _incidents(mentions, main, published, sentences)
+    incidents = _incidents(mentions, main, published, _named_later(mentions, sentences, refs_by_sentence))
     _attach_followers(incidents, sentences, refs_by_sentence, published)
     first = min((m.sentence for inc in incidents for m in inc.mentions), default=0)
     lead_none = _lead_says_no_casualties(sentences, first)
@@ -175,8 +175,22 @@ def _lead_date(sentences: list[Sentence], published: date | None) -> date | None
     return None
 
 
+def _named_later(mentions: list[Mention], sentences: list[Sentence],
+                 refs: dict[int, list[BaseRef]]) -> BaseRef | None:
+    """The one installation the body names, when it names one: a report describes the attacked installation in its
+    headline and lead ("a military camp in western Niger", "an Israeli air base") and names it as it goes on, often
+    in a sentence with no attack word ("believed to have penetrated the brigade headquarters in Uri"). Not an
+    installation the article dates to a past attack, and not one of several (then the description may be any)."""
+    named = {r.name: r for s in sentences if not s.is_title for r in refs.get(s.index, [])
+             if r.kind in {"gazetteer", "named"}}
+    if len(named) != 1:
+        return None
+    ref = next(iter(named.values()))
+    return None if any(m.ref.name == ref.name and m.background for m in mentions) else ref
+
+
 def _incidents(mentions: list[Mention], main: date | None, published: date | None,
-               sentences: list[Sentence]) -> list[_Incident]:
+               named_later: BaseRef | None) -> list[_Incident]:
     incidents: dict[tuple, _Incident] = {}
     named_primary: BaseRef | None = None
     pending_generic: list[Mention] = []
@@ -204,9 +218,12 @@ def _incidents(mentions: list[Mention], main: date | None, published: date | Non
         if named_primary is not None:
             incidents[(named_primary.name.lower(), True, None)].mentions.append(m)
             continue
-        key = ("unnamed", True, None)
+        # an air base described is not a camp named ("an Israeli air base" ... "the Nevatim air base")
+        later = named_later if named_later is not None and (
+            not is_air_installation(m.ref.name) or is_air_installation(named_later.name)) else None
+        key = (later.name.lower(), True, None) if later else ("unnamed", True, None)
         when = m.date.value if m.date else main
-        inc = incidents.setdefault(key, _Incident(key, m.ref, True, when, "day" if when else None))
+        inc = incidents.setdefault(key, _Incident(key, later or m.ref, True, when, "day" if when else None))
         inc.mentions.append(m)
     incidents = _one_installation_each(incidents)
     for inc in incidents.values():
@@ -281,7 +298,7 @@ def _reports(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[Bas
     own = [m.segment for m in inc.mentions]
     whole = list(dict.fromkeys(m.clause for m in inc.mentions))
     named = [m for m in inc.mentions if m.ref.kind != "generic"]
-    ref = named[0].ref if named else _most_specific(inc.mentions)
+    ref = named[0].ref if named else inc.ref if inc.ref.kind != "generic" else _most_specific(inc.mentions)
     base: Base | None = ref.base
     place = None if base or ref.kind == "named" else _unlisted_place(inc, sentences, refs)
     if place is not None and place.kind == "town":
@@ -351,15 +368,16 @@ def _article_claim(inc: _Incident, sentences: list[Sentence], refs: dict[int, li
 
 def _unlisted_place(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[BaseRef]]) -> PlaceMention | None:
     """The most specific place an installation known only by description is given: in its own sentences, or when
-    they give none or only a country, in the sentences that describe an installation without naming one (the
-    lead's "a military camp in northwest Pakistan", later "the camp ... in the Daraban area")."""
+    they give no town, in the sentences that speak of an installation without naming one (the lead's "a military
+    camp in northwest Pakistan" or "an army base in the Far North region", later "the camp ... in the Daraban
+    area"): a report places its installation more exactly as it goes on, never less."""
     own = sorted({m.sentence for m in inc.mentions})
     # the body before the headline: a headline shortens "at Surankote in ... Poonch district" to "in Poonch"
     order = {i: i + (len(sentences) if sentences[i].is_title else 0) for i in own}
     place = most_specific(places_near_installations([(order[i], sentences[i].text) for i in own]))
-    if place is None or place.kind == "country":
-        texts = [(s.index, s.text) for s in sentences if s.index not in own and refs.get(s.index) and not any(
-            r.kind in {"gazetteer", "named"} for r in refs[s.index])]
+    if place is None or place.kind != "town":
+        texts = [(s.index, s.text) for s in sentences if s.index not in own and not any(
+            r.kind in {"gazetteer", "named"} for r in refs.get(s.index, ()))]
         place = most_specific(places_near_installations(texts) + ([place] if place else []))
     return place
 

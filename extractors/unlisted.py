@@ -4,7 +4,7 @@ News names an unlisted base by its town ("a military base in the Colombian borde
 brigade headquarters in Uri", "the camp ... in the Daraban area of the district"). The lead often places it
 only by region ("a military camp in northwest Pakistan") and a later sentence gives the town, so an unnamed
 installation takes the most specific place the article attaches to an installation word: a town over a
-province over a country, the earliest of equals. Outlets call one installation a camp, a base, a post or a
+district over a province over a country, the earliest of equals. Outlets call one installation a camp, a base, a post or a
 facility, so the name keeps only what identifies it — air base or military base, and the place:
 "Unnamed military base, Cucuta". With no place more specific than a country it stays a description.
 """
@@ -18,8 +18,10 @@ from extractors import places
 from extractors.mentions import is_title_case, names_nothing
 from extractors.vocabulary import vocabulary
 
-_PLACE_KINDS = {"town": 0, "province": 1, "country": 2}
-_PROVINCE_WORDS = frozenset({"region", "province", "state", "county", "governorate", "oblast", "krai", "district"})
+_PLACE_KINDS = {"town": 0, "district": 1, "province": 2, "country": 3}
+# the words news puts beside a place to say what it is, by level ("the Bacho district of Narathiwat")
+_PROVINCE_WORDS = frozenset({"region", "province", "state", "county", "governorate", "oblast", "krai"})
+_DISTRICT_WORDS = frozenset({"district"})
 _AIR = re.compile(r"\bair\s*(?:base|field|force|port|strip)|\bairbase|\bairfield|\bairport|\baerodrome", re.IGNORECASE)
 _COMPASS = r"(?:(?:north|south|east|west)(?:ern|east|west|eastern|western)?|central|far|eastern|western|northern|southern)"
 # "in the Colombian border city of Cucuta", "near the town of Isige", "in the Daraban area", "in northwest Pakistan",
@@ -27,21 +29,22 @@ _COMPASS = r"(?:(?:north|south|east|west)(?:ern|east|west|eastern|western)?|cent
 _PLACE_PHRASE = re.compile(
     rf"\b(?:in|at|near|outside|inside|on the outskirts of|close to)\s+(?:the\s+)?(?:{_COMPASS}\s+)?"
     r"(?:(?:[\w’'-]+\s+){0,3}?(?P<before>town|city|village|area|district|region|province|state|county|locality|"
-    r"commune|municipality|governorate)\s+of\s+)?"
+    r"commune|municipality|governorate|island)\s+of\s+)?"
     r"(?P<place>[A-Z][\w-]+(?:[\s-](?:al-|el-|e-)?[A-Z][\w-]+){0,2})"
-    r"(?:\s+(?P<after>area|town|city|village|district|region|province|state|county|governorate|oblast|krai))?(?![\w’'-])")
+    r"(?:\s+(?P<after>area|town|city|village|district|region|province|state|county|governorate|oblast|krai|"
+    r"locality|commune|municipality))?(?![\w’'-])")
 _REACH = 60  # a locating phrase further from the installation word than this locates something else
 
 
 @dataclass(frozen=True)
 class PlaceMention:
     name: str
-    kind: str  # "town" | "province" | "country"
+    kind: str  # "town" | "district" | "province" | "country"
     position: int  # sentence index, for "earliest of equals"
 
 
 def place_kind(name: str, said: str | None) -> str | None:
-    """Town, province or country: from the word the text puts beside the place ("the Daraban area", "Balkh
+    """Town, district, province or country: from the word the text puts beside the place ("the Daraban area", "Balkh
     province"), else from GeoNames (extractors/places.py). None for a word that is no known place and that the
     text does not call one (a weekday, a group, "Response")."""
     if vocabulary().countries.fullmatch(name):
@@ -50,6 +53,8 @@ def place_kind(name: str, said: str | None) -> str | None:
         return None
     if said in _PROVINCE_WORDS:
         return "province"
+    if said in _DISTRICT_WORDS:
+        return "district"
     return "town" if said is not None else places.place_kind(name)
 
 
@@ -102,7 +107,7 @@ _AIRPORT = re.compile(r"\b(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}?)(?:
 
 
 def most_specific(found: list[PlaceMention]) -> PlaceMention | None:
-    """The town before the province before the country; the earliest of equals."""
+    """The town before the district before the province before the country; the earliest of equals."""
     return min(found, key=lambda p: (_PLACE_KINDS[p.kind], p.position), default=None)
 
 
@@ -128,6 +133,11 @@ def unlisted_name(description: str, name: str | None, place: PlaceMention | None
     return f"Unnamed {_kind(description)}, {place.name}"
 
 
+def is_air_installation(name: str) -> bool:
+    """Whether a name or description says air base, airfield or airport."""
+    return _AIR.search(name) is not None
+
+
 def _kind(description: str) -> str:
     """What an unlisted installation is, as far as telling two apart goes: an air base or another military base."""
-    return "air base" if _AIR.search(description) else "military base"
+    return "air base" if is_air_installation(description) else "military base"
