@@ -186,7 +186,9 @@ def _named_later(mentions: list[Mention], sentences: list[Sentence],
     if len(named) != 1:
         return None
     ref = next(iter(named.values()))
-    return None if any(m.ref.name == ref.name and m.background for m in mentions) else ref
+    past = {m.sentence for m in mentions if m.ref.name == ref.name and m.background}
+    said = {s.index for s in sentences if not s.is_title and any(r.name == ref.name for r in refs.get(s.index, []))}
+    return ref if said - past else None
 
 
 def _incidents(mentions: list[Mention], main: date | None, published: date | None,

@@ -28,7 +28,10 @@ _CAMP_PREFIX = re.compile(
     r"\b(?:Camp|Fort|FOB|Forward Operating Base|Combat Outpost|Joint Base)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 _DESCRIPTION_TAIL = re.compile(
     r"^((?:\s+(?!(?:that|which|where|who|whose|hosting|housing|home|used|run|on|was|were|is|has|had|and|"
-    r"but|to|after|when|while|as|killing|wounding|early|late|overnight|yesterday|today)\b)[\w’'.-]+){0,7})")
+    r"but|to|after|when|while|as|killing|wounding|early|late|overnight|yesterday|today|"
+    # a time or an outcome ends the description: "a camp in western Niger three days ago left 89 dead"
+    r"ago|last|this|days?|weeks?|hours?|months?|left|leaving|killed|wounded|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|\d+|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)[\w’'.-]+){0,7})", re.IGNORECASE)
 
 
 _BASE_CHECKPOINT = re.compile(
@@ -168,7 +171,9 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
         for word in reversed(mods.split()):
             if word.lower() in _DETERMINERS:
                 break
-            if re.sub(r"['’]s$", "", word.lower()) in v.modifiers or word[0].isupper() or "-" in word:
+            # in a headline every word is capitalised: there only modifiers and acronyms ("AU base") describe it
+            if re.sub(r"['’]s$", "", word.lower()) in v.modifiers or (word[0].isupper() and not headline) \
+                    or (headline and word.isupper()) or "-" in word:
                 kept.insert(0, word)
             else:
                 break

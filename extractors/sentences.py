@@ -27,7 +27,8 @@ class Sentence:
 def split_sentences(text: str) -> list[str]:
     """Sentences of `text` in order (stripped, empty ones dropped)."""
     out: list[str] = []
-    for line in text.splitlines():
+    # a line that opens in lower case continues the sentence a hard line break cut ("... said U.N.\nbase in ...")
+    for line in re.sub(r"\n\s*(?=[a-z])", " ", text).splitlines():
         line = line.strip()
         if not line:
             continue
