@@ -3,8 +3,9 @@ tests exercise the real pipeline (HTTP, feeds, page extraction, dedup) with no i
 
 The stories and the incidents each one reports live in `demo_site/articles.toml` (the site is its own
 answer key). This module only dresses them the way the web serves news: HTML pages with boilerplate
-around the story in the outlet's language (one outlet writes in Arabic), RSS 2.0 feeds, an Atom feed with relative links, an aggregator that re-publishes
-links with tracking parameters, and the caching headers (ETag, Last-Modified, 304) real servers send.
+around the story in the outlet's language (one outlet writes in Arabic), RSS 2.0 feeds, an Atom feed with
+relative links, an aggregator that re-publishes links with tracking parameters, and the caching headers
+(ETag, Last-Modified, 304) real servers send.
 """
 from __future__ import annotations
 
