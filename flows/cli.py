@@ -17,11 +17,12 @@ from datetime import date, datetime
 from pathlib import Path
 
 from extractors.records import Incident
-from flows.incident_table import cell, render_table
+from flows.incident_table import cell, one_line, render_table
 from flows.settings import TASK_RUNNERS, ConfigError, feeds_toml, load_feeds, load_settings
 from storage.database import IncidentFilter, StorageError, incident_detail, list_incidents
 
 EXIT_CONFIG = 2
+EVIDENCE_COLUMNS = 200  # an evidence sentence's line on a pipe; on a terminal, the terminal's width
 DEMO_PORT = 8765  # a fixed port keeps the demo's article URLs stable, so re-running it adds nothing
 
 
@@ -238,7 +239,7 @@ def _detect(args: argparse.Namespace) -> int:
     detection = detect(text, args.published, args.title)
     print(json.dumps({"is_attack_report": detection.is_attack_report,
                       "incidents": [dataclasses.asdict(r) for r in detection.reports]},
-                     indent=2, default=_json_value))
+                     indent=2, default=_json_value, ensure_ascii=False))  # Arabic evidence as letters
     return 0
 
 
@@ -251,7 +252,8 @@ def _evaluate(args: argparse.Namespace) -> int:
         return EXIT_CONFIG
     report = evaluate_rows(rows)
     if args.cv is None:
-        print(json.dumps(report.as_dict(), indent=2, default=_json_value) if args.json else format_report(report))
+        print(json.dumps(report.as_dict(), indent=2, default=_json_value, ensure_ascii=False) if args.json
+              else format_report(report))
         return 0
     if args.cv < 2:
         _say(f"--cv {args.cv}: needs at least 2 folds")
@@ -259,7 +261,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     learned = cross_validate(rows, args.cv, extra)
     if args.json:
         print(json.dumps({"packaged": report.as_dict(), f"learned_cv{args.cv}": learned.as_dict()}, indent=2,
-                         default=_json_value))
+                         default=_json_value, ensure_ascii=False))
     else:
         print(format_comparison({"packaged": report, f"learned, {args.cv}-fold CV": learned}))
     return 0
@@ -421,7 +423,7 @@ def _backtest(args: argparse.Namespace) -> int:
         for decision in result.decisions:
             kind = "primary" if decision.is_primary else "background"
             print(f"{decision.action:<11} {decision.incident_id or '-':<40} {kind:<10} {decision.article_url}")
-            print(f"{'':<12}{decision.evidence[:150]}")
+            print(f"{'':<12}{one_line(decision.evidence, 150)}")
     stored_rows = list_incidents(db)
     replayed, stored = {i.incident_id for i in result.incidents}, {i.incident_id for i in stored_rows}
     print(f"Replayed incidents: {len(replayed)}; stored incidents: {len(stored)}; "
@@ -468,14 +470,16 @@ def _print_detail(detail) -> None:
     for name, value in dataclasses.asdict(incident).items():
         print(f"{name:>18}: {cell(value)}")
     print(f"\nSources ({len(detail.reports)}):")
+    width = (shutil.get_terminal_size().columns if sys.stdout.isatty() else EVIDENCE_COLUMNS) - len("    evidence: ")
     for on_file in detail.reports:
         r = on_file.report
         kind = "primary" if r.is_primary else "background"
-        print(f"- {on_file.article_url}  [{kind}, published {cell(on_file.reported_at)}]")
+        language = detail.languages.get(on_file.article_url) or "?"
+        print(f"- [{language}] {on_file.article_url}  [{kind}, published {cell(on_file.reported_at)}]")
         print(f"    says: date={cell(r.attack_date)} weapons={cell(r.weapons)} projectiles={cell(r.projectiles)}"
               f" killed={cell(r.killed)} wounded={cell(r.wounded)} claimed_by={cell(r.claimed_by)}"
               f" suspected={cell(r.suspected)}")
-        print(f"    evidence: {r.evidence}")
+        print(f"    evidence: {one_line(r.evidence or '', width)}")
 
 
 def _json_value(value: object) -> object:

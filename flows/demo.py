@@ -3,8 +3,9 @@ tests exercise the real pipeline (HTTP, feeds, page extraction, dedup) with no i
 
 The stories and the incidents each one reports live in `demo_site/articles.toml` (the site is its own
 answer key). This module only dresses them the way the web serves news: HTML pages with boilerplate
-around the story, RSS 2.0 feeds, an Atom feed with relative links, an aggregator that re-publishes
-links with tracking parameters, and the caching headers (ETag, Last-Modified, 304) real servers send.
+around the story in the outlet's language (one outlet writes in Arabic), RSS 2.0 feeds, an Atom feed with
+relative links, an aggregator that re-publishes links with tracking parameters, and the caching headers
+(ETag, Last-Modified, 304) real servers send.
 """
 from __future__ import annotations
 
@@ -125,27 +126,35 @@ def _http_date(moment: datetime) -> str:
     return format_datetime(moment.astimezone(timezone.utc), usegmt=True)
 
 
-def _page(t: Mapping[str, Any], article: DemoArticle, base_url: str, byline: str) -> str:
-    """A news page as trafilatura meets it: nav, cookie banner and a "Most read" box around the story."""
-    when = article.published
+def _page(t: Mapping[str, Any], article: DemoArticle, base_url: str, byline: str, language: str) -> str:
+    """A news page as trafilatura meets it: nav, cookie banner and a "Most read" box around the story, all in
+    the outlet's language."""
+    when, words = article.published, t["chrome"][language]
+    spaced = " ".join
     return Template(t["page"]).substitute(
         title=_text(article.title), og_title=escape(article.title), outlet=_text(article.outlet),
         url=base_url + article.path, description=escape(article.paragraphs[0]), iso=when.isoformat(),
-        author=escape(byline), byline=_text(byline), year=when.year,
-        shown=f"{when:%B} {when.day}, {when:%Y %H:%M} (UTC{when:%z})",
+        author=escape(byline), byline=_text(byline), year=when.year, shown=words["shown"].format(when),
         paragraphs="\n".join(f"      <p>{_text(p)}</p>" for p in article.paragraphs),
-        most_read="\n".join(f'        <li><a href="/">{_text(h)}</a></li>' for h in t["most_read"]),
+        most_read="\n".join(f'        <li><a href="/">{_text(h)}</a></li>' for h in words["most_read"]),
+        lang=words["lang"], dir=words["dir"], cookie_label=escape(words["cookie_label"]), by=_text(words["by"]),
+        cookies=_text(words["cookies"]), most_read_heading=_text(words["most_read_heading"]),
+        rights=_text(words["rights"]), nav=spaced(f'<a href="/">{_text(w)}</a>' for w in words["nav"]),
+        buttons=spaced(f'<button type="button">{_text(w)}</button>' for w in words["buttons"]),
+        footer_links=spaced(f'<a href="/">{_text(w)}</a>' for w in words["footer_links"]),
     )
 
 
-def _rss(t: Mapping[str, Any], name: str, base_url: str, items: list[tuple[str, str, str, DemoArticle]]) -> str:
+def _rss(t: Mapping[str, Any], name: str, base_url: str, items: list[tuple[str, str, str, DemoArticle]],
+         language: str = "en") -> str:
     """RSS 2.0; each item is (title, link, guid, article); the guid is a permalink when it is the link."""
     rows = [Template(t["rss_item"]).substitute(
         title=_text(title), link=_text(link), guid=_text(guid), permalink=str(guid == link).lower(),
         pub_date=format_datetime(a.published), description=_text(a.paragraphs[0]),
     ) for title, link, guid, a in items]
     built = format_datetime(max(a.published for *_, a in items))
-    return Template(t["rss"]).substitute(name=_text(name), home=base_url + "/", built=built, items="\n".join(rows))
+    return Template(t["rss"]).substitute(name=_text(name), home=base_url + "/", built=built, items="\n".join(rows),
+                                         language=language)
 
 
 def _atom(t: Mapping[str, Any], name: str, self_path: str, articles: list[DemoArticle], byline: str) -> str:
@@ -168,14 +177,15 @@ def _build_site(base_url: str) -> tuple[dict[str, _Resource], tuple[FeedConfig, 
     feeds: list[FeedConfig] = []
     for outlet in data["outlets"]:
         name, byline, slug = outlet["name"], outlet["byline"], slugify(outlet["name"])
+        language = outlet.get("language", "en")
         own = [a for a in articles if a.outlet == name]
         for a in own:
-            routes[a.path] = _Resource(_page(t, a, base_url, byline).encode(), HTML, a.published)
+            routes[a.path] = _Resource(_page(t, a, base_url, byline, language).encode(), HTML, a.published)
         if outlet["format"] == "atom":
             path, body, ctype = f"/{slug}/atom.xml", _atom(t, name, f"/{slug}/atom.xml", own, byline), ATOM
         else:
             items = [(a.title, base_url + a.path, base_url + a.path, a) for a in own]
-            path, body, ctype = f"/{slug}/rss.xml", _rss(t, name, base_url, items), RSS
+            path, body, ctype = f"/{slug}/rss.xml", _rss(t, name, base_url, items, language), RSS
         routes[path] = _Resource(body.encode(), ctype, own[0].published)
         feeds.append(FeedConfig(name=name, url=base_url + path))
     name, slug = data["aggregator"]["name"], slugify(data["aggregator"]["name"])

@@ -10,6 +10,7 @@ how to see it. Without a width (stdout is not a terminal, or `--wide`) every col
 from __future__ import annotations
 
 import textwrap
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -146,3 +147,27 @@ def cell(value: object) -> str:
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     return str(value)
+
+
+def one_line(text: str, width: int) -> str:
+    """`text` on one line of at most `width` terminal columns, cut between words and marked "…" when longer.
+
+    A sentence quoted from a page may hold line breaks; Arabic vowel marks take no column of their own, and
+    a cut between words never parts a letter from its marks.
+    """
+    flat = " ".join(text.split())
+    if _columns(flat) <= width:
+        return flat
+    kept = ""
+    for word in flat.split(" "):
+        longer = f"{kept} {word}" if kept else word
+        if _columns(longer) + 1 > width:
+            break
+        kept = longer
+    return (kept or flat[:max(width - 1, 1)]) + "…"
+
+
+def _columns(text: str) -> int:
+    """Terminal columns: none for combining marks and format characters, two for wide (CJK) characters."""
+    return sum(0 if unicodedata.combining(c) or unicodedata.category(c) == "Cf"
+               else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)

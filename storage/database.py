@@ -70,6 +70,7 @@ def run_changes(results: Sequence[StoreResult]) -> tuple[tuple[str, ...], tuple[
 class IncidentDetail:
     incident: Incident
     reports: tuple[ReportOnFile, ...]  # oldest first, each with its own evidence sentence
+    languages: dict[str, str | None]  # article url -> "ar" or "en" (None: stored before languages were)
 
 
 @contextmanager
@@ -267,8 +268,16 @@ def incident_detail(path: Path | str, incident_id: str,
                           [incident_id]).fetchone()
         if row is None:
             return None
-        reports = _reports_of(con, [incident_id])[incident_id].values()
-    return IncidentDetail(incident_from_row(row), tuple(reports))
+        reports = tuple(_reports_of(con, [incident_id])[incident_id].values())
+        languages = _languages(con, [r.article_url for r in reports])
+    return IncidentDetail(incident_from_row(row), reports, languages)
+
+
+def _languages(con: duckdb.DuckDBPyConnection, urls: list[str]) -> dict[str, str | None]:
+    """The stored language of each of these articles, looked up by URL hash like every article read."""
+    wanted = set(urls)
+    rows = rows_by_key(con, "SELECT url, language FROM articles", "url_hash", map(keys.key_hash, wanted))
+    return {url: lang for url, lang in rows if url in wanted}
 
 
 # ---------------------------------------------------------------- internals

@@ -7,7 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.test_export import fixture_db
+from flows.cli import EVIDENCE_COLUMNS
+from tests.test_export import ARABIC_HARIR, ARABIC_TAJI, bilingual_db, fixture_db
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -34,3 +35,27 @@ def test_report_progress_and_result_share_a_pipe_line_by_line(tmp_path):
     lines = merged("-m", "flows.cli", "report", "--db", str(db), "--out", str(tmp_path / "r.html"))
     assert all(line.startswith("basewatch: ") for line in lines[:-1]) and lines[-1].startswith("Report: 4 incidents")
     assert "basewatch: reading incidents: 1/1" in lines
+
+
+def test_show_gives_each_sources_language_and_arabic_evidence_as_letters_on_one_line(tmp_path):
+    db = bilingual_db(tmp_path / "bilingual.duckdb")
+    lines = merged("-m", "flows.cli", "incidents", "--db", str(db), "--show", "camp-taji-2026-02-06")
+    assert [line.split("  [")[0] for line in lines if line.startswith("- ")] == [
+        "- [en] https://wire.example/taji-rockets", f"- [ar] {ARABIC_TAJI[0]}",
+        "- [en] https://daily.example/taji-rockets-2"]
+    evidence = [line.removeprefix("    evidence: ") for line in lines if line.startswith("    evidence: ")]
+    assert evidence[0] == evidence[0].strip() == "Two rockets struck Camp Taji on Friday."
+    # the Arabic sentence is longer than a line on a pipe: whole words, then "…"
+    arabic = evidence[1]
+    assert arabic.endswith("…") and ARABIC_TAJI[2].startswith(arabic[:-1] + " ")
+    assert len("    evidence: " + arabic) <= EVIDENCE_COLUMNS and "\\u" not in arabic
+    lines = merged("-m", "flows.cli", "incidents", "--db", str(db), "--show", "harir-air-base-2026-04-18")
+    assert f"- [ar] {ARABIC_HARIR[0]}  [primary, published 2026-04-18 21:00]" in lines
+    assert f"    evidence: {ARABIC_HARIR[2]}" in lines
+
+
+def test_detect_prints_arabic_evidence_as_letters(tmp_path):
+    article = tmp_path / "taji.txt"
+    article.write_text(ARABIC_TAJI[2], encoding="utf-8")
+    output = "\n".join(merged("-m", "flows.cli", "detect", "--published", "2026-02-06", str(article)))
+    assert '"base": "Camp Taji"' in output and "معسكر التاجي" in output and "\\u0" not in output

@@ -9,7 +9,7 @@ from flows.demo import load_demo_articles, serve_demo_site
 from flows.incident_table import render_table
 from flows.monitor import run_monitor
 from flows.settings import feeds_toml
-from storage.database import list_incidents
+from storage.database import incident_detail, list_incidents
 
 
 def expected_incidents():
@@ -44,6 +44,12 @@ def test_the_demo_yields_exactly_its_answer_key_and_a_rerun_adds_nothing(tmp_pat
         second, _ = run_monitor(feeds, db)
     assert (second.articles_added, second.new_incidents, second.updated_incidents) == (0, (), ())
     assert len(list_incidents(db)) == len(stored)
+    # the Arabic outlet's stories joined the English reports of the same attacks
+    languages = {i.incident_id: sorted(incident_detail(db, i.incident_id).languages.values())
+                 for i in list_incidents(db)}
+    assert languages["ain-al-asad-air-base-2026-01-13"] == ["ar", "en", "en", "en"]
+    assert languages["camp-taji-2026-02-09"] == ["ar", "en"]
+    assert sum("ar" in found for found in languages.values()) == 2
     # the README shows the demo's table as an 80-column terminal prints it
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     shown = re.search(r"\$ basewatch demo\n.*?\n\n(date .*?)```", readme, re.DOTALL).group(1)

@@ -14,12 +14,17 @@ import httpx
 import pytest
 import trafilatura
 
+from extractors.arabic import language, normalise
 from flows.demo import TRACKING, DemoArticle, DemoSite, ExpectedIncident, load_demo_articles, serve_demo_site
 
 ARTICLES = load_demo_articles()
-ANSWER_KEY = tomllib.loads(resources.files("flows.demo_site").joinpath("articles.toml").read_text(encoding="utf-8"))
+SITE = resources.files("flows.demo_site")
+ANSWER_KEY = tomllib.loads(SITE.joinpath("articles.toml").read_text(encoding="utf-8"))
+CHROME = tomllib.loads(SITE.joinpath("templates.toml").read_text(encoding="utf-8"))["chrome"]
+LANGUAGE = {o["name"]: o.get("language", "en") for o in ANSWER_KEY["outlets"]}
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-WEEKDAY_WORD = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
+ARABIC_WEEKDAYS = ("الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد")  # normalised spelling
+WEEKDAY_WORD = re.compile(r"\b(" + "|".join(WEEKDAYS + ARABIC_WEEKDAYS) + r")\b")
 NOT_INCIDENTS = ("baghdad-embassy-rockets", "ain-asad-handover-ceremony", "rockets-rally-past-lakers",
                  "vandenberg-weather-satellite-launch", "bank-of-england-holds-base-rate")
 
@@ -52,9 +57,9 @@ def weekday_problems(article: DemoArticle) -> list[str]:
     allowed = {published.weekday()} | {
         e.date.weekday() for e in article.expected
         if e.date_precision == "day" and 0 <= (published - e.date).days <= 6}
-    text = " ".join((article.title, *article.paragraphs))
+    text = normalise(" ".join((article.title, *article.paragraphs)))
     return [f"{article.slug}: {word!r} but published on a {published:%A}"
-            for word in WEEKDAY_WORD.findall(text) if WEEKDAYS.index(word) not in allowed]
+            for word in WEEKDAY_WORD.findall(text) if (WEEKDAYS + ARABIC_WEEKDAYS).index(word) % 7 not in allowed]
 
 
 def test_site_serves_every_feed_and_page_over_loopback(demo: DemoSite, client: httpx.Client):
@@ -72,7 +77,10 @@ def test_site_serves_every_feed_and_page_over_loopback(demo: DemoSite, client: h
         assert html.startswith("<!doctype html>") and '<meta charset="utf-8">' in html
         assert f'<meta property="article:published_time" content="{article.published.isoformat()}">' in html
         assert f'<time datetime="{article.published.isoformat()}">' in html
-        assert 'property="og:title"' in html and "<h2>Most read</h2>" in html and "cookie-banner" in html
+        words = CHROME[LANGUAGE[article.outlet]]
+        assert f'<html lang="{words["lang"]}" dir="{words["dir"]}">' in html
+        assert 'property="og:title"' in html and f"<h2>{words['most_read_heading']}</h2>" in html
+        assert "cookie-banner" in html
         assert html.count("<p>") >= len(article.paragraphs)
 
 
@@ -156,7 +164,9 @@ def test_text_extraction_finds_the_story_and_skips_the_boilerplate(demo: DemoSit
         text = trafilatura.extract(client.get(demo.base_url + article.path).text, include_comments=False) or ""
         for paragraph in article.paragraphs:
             assert paragraph[:60] in text, article.slug
-        assert "Most read" not in text and "cookies" not in text and "Heatwave forecast" not in text
+        words = CHROME[LANGUAGE[article.outlet]]
+        assert words["most_read_heading"] not in text and words["cookies"][:30] not in text, article.slug
+        assert words["most_read"][3] not in text and words["nav"][-1] not in text, article.slug
 
 
 def test_weekday_words_match_publication_dates():
@@ -168,6 +178,8 @@ def test_weekday_check_catches_a_wrong_day():
     wednesday = datetime(2026, 1, 14, 9, 0, tzinfo=timezone.utc)
     story = DemoArticle("x", "Tigris Wire", "t", wednesday, ("Rockets hit the base on Friday.",), ())
     assert weekday_problems(story) == ["x: 'Friday' but published on a Wednesday"]
+    story = DemoArticle("x", "Rafidain Press", "t", wednesday, ("سقط صاروخ على القاعدة يوم الجمعة.",), ())
+    assert weekday_problems(story) == ["x: 'الجمعه' but published on a Wednesday"]
 
 
 def test_expected_incidents_are_well_formed():
@@ -184,10 +196,10 @@ def test_answer_key_covers_the_required_cases():
     primaries = {(e.base, e.date) for a in ARTICLES for e in a.expected if e.primary}
     background = {(e.base, e.date) for a in ARTICLES for e in a.expected if not e.primary}
     assert len(primaries) >= 6 and background - primaries
-    # one attack, three outlets, three ways of saying when
+    # one attack, four outlets in two languages, three ways of saying when in English
     same: list[tuple[DemoArticle, ExpectedIncident]] = [
         (a, e) for a in ARTICLES for e in a.expected if (e.base, e.date) == ("Ain al-Asad Air Base", by_slug("ain-asad-rockets-tuesday").expected[0].date)]
-    assert len({a.outlet for a, _ in same}) == 3
+    assert len({a.outlet for a, _ in same}) == 4 and {LANGUAGE[a.outlet] for a, _ in same} == {"ar", "en"}
     texts = [a.paragraphs[0] for a, _ in same]
     assert any("on Tuesday" in t for t in texts) and any("late Tuesday" in t for t in texts)
     assert any("overnight" in t and a.published.date() > e.date for (a, e), t in zip(same, texts))
@@ -213,3 +225,13 @@ def test_a_fixed_port_gives_the_same_urls_each_run_and_a_taken_port_falls_back()
             assert second.base_url != first.base_url
     with serve_demo_site(port) as again:
         assert [f.url for f in again.feeds] == urls
+
+
+def test_the_arabic_outlet_serves_arabic_and_reports_attacks_an_english_outlet_reports_too(
+        demo: DemoSite, client: httpx.Client):
+    arabic = [a for a in ARTICLES if LANGUAGE[a.outlet] == "ar"]
+    english = {(e.base, e.date) for a in ARTICLES if LANGUAGE[a.outlet] == "en" for e in a.expected if e.primary}
+    assert arabic and all(language(" ".join(a.paragraphs)) == "ar" for a in arabic)
+    assert all((e.base, e.date) in english for a in arabic for e in a.expected if e.primary)
+    feed = next(f for f in demo.feeds if LANGUAGE.get(f.name) == "ar")
+    assert "<language>ar</language>" in client.get(feed.url).text

@@ -48,6 +48,33 @@ def fixture_db(path: Path) -> Path:
     return path
 
 
+# Two Arabic articles, written in the wording of Iraqi outlets: one more source for Camp Taji on 6 February
+# (an incident with sources in both languages) and the only source of a drone attack on Harir.
+ARABIC_TAJI = ("https://rafidain.example/ar/taji", "سقوط صاروخين على معسكر التاجي شمالي بغداد",
+               "أعلنت خلية الإعلام الأمني، عصر اليوم الجمعة، سقوط صاروخين من نوع كاتيوشا على معسكر التاجي شمالي "
+               "العاصمة بغداد، ما أدى إلى إصابة جنديين بجروح طفيفة، فيما باشرت القوات الأمنية عمليات تفتيش واسعة في "
+               "البساتين المحيطة بالمعسكر بحثاً عن منصة الإطلاق والمنفذين، مؤكدة أن الوضع تحت السيطرة.")
+ARABIC_HARIR = ("https://rafidain.example/ar/harir", "مسيّرة تستهدف قاعدة حرير في أربيل",
+                "استهدفت طائرة مسيّرة قاعدة حرير الجوية شمال شرقي أربيل دون وقوع إصابات.")
+
+
+def bilingual_db(path: Path) -> Path:
+    """`fixture_db` plus the two Arabic articles, stored through the real storage code."""
+    fixture_db(path)
+    batch = []
+    for (url, title, evidence), published, base, lat, lon, weapons, killed, wounded in (
+            (ARABIC_TAJI, datetime(2026, 2, 6, 15, tzinfo=timezone.utc), "Camp Taji", 33.5236, 44.2567,
+             ("rocket",), None, 2),
+            (ARABIC_HARIR, datetime(2026, 4, 18, 21, tzinfo=timezone.utc), "Harir Air Base", 36.5358, 44.3458,
+             ("drone",), 0, 0)):
+        report = IncidentReport(base, "Iraq", lat, lon, published.date(), "day", weapons, 2 if base == "Camp Taji"
+                                else 1, killed, wounded, None, None, True, evidence)
+        article = Article(url, title, f"{evidence}\n\n{title}", published, published, "https://rafidain.example/rss")
+        batch.append(AnalysedArticle(article, Detection(True, (report,))))
+    store_articles(path, batch)
+    return path
+
+
 @pytest.fixture
 def db(tmp_path):
     return fixture_db(tmp_path / "fixture.duckdb")

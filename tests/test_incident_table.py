@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from extractors.records import AnalysedArticle, Article, Detection, IncidentReport
-from flows.incident_table import render_table
+from flows.incident_table import one_line, render_table
 from storage.database import list_incidents, store_articles
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -180,3 +180,11 @@ def test_in_a_terminal_the_command_fits_its_width(db, columns):
 def test_wide_prints_every_column_even_in_a_narrow_terminal(db):
     text = run_in_terminal(["incidents", "--db", str(db), "--wide"], 80)
     assert "unnamed-army-camp-in-the-village-of-dioura-at-23-2019-03-17" in text and "Not shown" not in text
+
+
+def test_one_line_flattens_a_quote_and_cuts_it_between_words_counting_columns_not_marks():
+    assert one_line("Rockets hit\nCamp Taji.", 40) == "Rockets hit Camp Taji."
+    assert one_line("Two rockets struck Camp Taji on Friday.", 20) == "Two rockets struck…"
+    voweled = "سَقَطَ صَارُوخَانِ عَلَى مُعَسْكَرِ التَّاجِي"  # vowel marks take no column
+    assert one_line(voweled, 40) == voweled
+    assert one_line(voweled, 20) == "سَقَطَ صَارُوخَانِ عَلَى…"

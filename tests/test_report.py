@@ -23,7 +23,7 @@ from storage import keys
 from storage.database import connect
 from storage.export import IncidentSource
 from tests.gates import skip_unless
-from tests.test_export import fixture_db
+from tests.test_export import ARABIC_HARIR, ARABIC_TAJI, bilingual_db, fixture_db
 
 ROOT = Path(__file__).resolve().parents[1]
 NOW = datetime(2026, 6, 1, 12, tzinfo=timezone.utc)
@@ -307,3 +307,16 @@ def test_report_over_a_large_database_reports_progress_in_plain_lines(tmp_path):
     assert "basewatch: writing base sections: 150/150" in lines
     assert re.match(r"Report: 20000 incidents at 150 bases -> .*large\.html \(\d+ KB", done.stdout)
     assert out.stat().st_size < 5_000_000
+
+
+def test_arabic_evidence_and_titles_read_right_to_left_and_english_ones_are_left_as_they_were(tmp_path):
+    db = bilingual_db(tmp_path / "bilingual.duckdb")
+    html = write_report(db, tmp_path / "r.html").path.read_text(encoding="utf-8")
+    harir_url, harir_title, harir_evidence = ARABIC_HARIR
+    assert f'<q dir="rtl" lang="ar">{harir_evidence}</q>' in html
+    assert "<q>Two rockets struck Camp Taji on Friday.</q>" in html  # Camp Taji's first source is English
+    assert f'<a href="{ARABIC_TAJI[0]}" rel="noopener noreferrer" dir="rtl" lang="ar">{ARABIC_TAJI[1]}</a>' in html
+    assert f'<a href="{harir_url}" rel="noopener noreferrer" dir="rtl" lang="ar">{harir_title}</a>' in html
+    assert ('<a href="https://daily.example/taji-rockets-2" rel="noopener noreferrer">A contractor died after '
+            "rockets hit Camp Taji</a>") in html
+    assert html.count('dir="rtl"') == 3  # the Arabic quote and the two Arabic titles, nothing else

@@ -11,6 +11,7 @@ from html import escape
 from importlib import resources
 from urllib.parse import urlsplit
 
+from extractors.arabic import language
 from extractors.records import Incident
 from flows.report.bases import Base, anchor, colour, group_by_base
 from flows.report.map import render_map, weapon_legend
@@ -217,7 +218,13 @@ def _casualties(i: Incident) -> str:
 
 
 def _quote(evidence: str | None) -> str:
-    return f"<q>{escape(evidence)}</q>" if evidence else ""
+    return f"<q{_direction(evidence)}>{escape(evidence)}</q>" if evidence else ""
+
+
+def _direction(text: str) -> str:
+    """Attributes for text quoted from a source: Arabic is laid out right to left and tagged as Arabic (for
+    fonts, quotation marks and screen readers); English inherits the page's."""
+    return ' dir="rtl" lang="ar"' if language(text) == "ar" else ""
 
 
 def _source_links(backing: Sequence[IncidentSource], compact: bool = False) -> str:
@@ -226,11 +233,12 @@ def _source_links(backing: Sequence[IncidentSource], compact: bool = False) -> s
     links = []
     for s in backing:
         label = escape(urlsplit(s.article_url).netloc if compact else (s.title or s.article_url))
+        direction = "" if compact else _direction(s.title or "")
         kind = "" if s.is_primary else ' <small class="muted">(background)</small>'
         href = _safe_href(s.article_url)
         published = f" <small class=\"muted\">{s.published_at:%Y-%m-%d}</small>" if s.published_at and not compact else ""
-        links.append(f'<a href="{href}" rel="noopener noreferrer">{label}</a>{kind}{published}'
-                     if href else f"{label}{kind}")
+        links.append(f'<a href="{href}" rel="noopener noreferrer"{direction}>{label}</a>{kind}{published}' if href
+                     else f"<span{direction}>{label}</span>{kind}" if direction else f"{label}{kind}")
     if compact:
         return f'<span class="srcs"><span class="muted">sources:</span> {" · ".join(links)}</span>'
     return f'<ul class="srcs"><li>{"</li><li>".join(links)}</li></ul>'
