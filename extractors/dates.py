@@ -54,8 +54,10 @@ _LAST_WEEKDAY = re.compile(r"\blast\s+$", re.IGNORECASE)
 _NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d\d)(?![\d/])")
 _WEEKDAY_SPAN = re.compile(rf"\b(?P<first>{_WD})\s+(?:to|into|and)\s+(?P<second>{_WD})\b", re.IGNORECASE)
 _WEEKDAY = re.compile(rf"\b(?P<wd>{_WD})(?:'s|’s)?\b", re.IGNORECASE)
+# "overnight into Tuesday": the weekday names the night's morning, so "overnight" adds no date of its own
 _RELATIVE = re.compile(
-    r"\b(?P<rel>yesterday|last night|overnight|today|tonight|this morning|this evening|this afternoon|"
+    rf"\b(?P<rel>yesterday|last night|overnight(?!\s+(?:(?:into|to|on|from)\s+)?{_WD})|today|tonight|this morning|"
+    r"this evening|this afternoon|"
     r"earlier today|a day earlier|the previous day|the day before)\b", re.IGNORECASE)
 _MONTH_ONLY = re.compile(
     rf"\b(?:in|since|during|early|late|mid-?|last|this)\s+{_MONTH}(?:\s+(?P<year>(?:19|20)\d\d))?\b(?!\s+\d)", re.IGNORECASE)

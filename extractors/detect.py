@@ -31,7 +31,7 @@ from extractors.dates import DateMention, find_dates
 from extractors.dedup import MATCH_WINDOW_DAYS
 from extractors.gazetteer import Base, lookup, same_base
 from extractors.mentions import BaseRef, attack_cue, base_refs, excluded, is_title_case
-from extractors.reading import MAX_NEWS_AGE_DAYS, Mention, read_mentions
+from extractors.reading import MAX_NEWS_AGE_DAYS, Mention, read_mentions, role
 from extractors.records import Detection, IncidentReport
 from extractors.scorer import Scorer, packaged_scorer
 from extractors.sentences import Sentence, article_sentences
@@ -180,9 +180,11 @@ def _named_later(mentions: list[Mention], sentences: list[Sentence],
     """The one installation the body names, when it names one: a report describes the attacked installation in its
     headline and lead ("a military camp in western Niger", "an Israeli air base") and names it as it goes on, often
     in a sentence with no attack word ("believed to have penetrated the brigade headquarters in Uri"). Not an
-    installation the article dates to a past attack, and not one of several (then the description may be any)."""
+    installation the article dates to a past attack, not one of several (then the description may be any), and not
+    one said as a landmark ("shifted to the hospital at the brigade headquarters in Rajouri town, about 25 km
+    away")."""
     named = {r.name: r for s in sentences if not s.is_title for r in refs.get(s.index, [])
-             if r.kind in {"gazetteer", "named"}}
+             if r.kind in {"gazetteer", "named"} and role(s.text, r) != "landmark"}
     if len(named) != 1:
         return None
     ref = next(iter(named.values()))

@@ -55,6 +55,9 @@ _PLACE_AFTER = re.compile(
     r"(?:\s+of\s+the\s+(?:[\w’'-]+\s+){0,3}?(?:armed forces|army|military|forces|troops|gendarmerie))?"
     r"\s+(?:in|at)\s+(?:the\s+(?:town|village|city|area|district)\s+of\s+)?"
     r"([A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)?)(?![\w’'-])(?!\s+[A-Z])")
+# "the base of the Numancia Battalion", "the base of Light Infantry Battalion 304": a base named by its unit
+_UNIT_OF = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s+){0,4}(?:Battalion|Brigade|Division|Regiment|Squadron|"
+                      r"Wing)(?:\s+\d+)?)(?![\w’'-])")
 # "the military post of Tassia" (translated copy). Not for a bare "camp": "the camp of Netanyahu" is a faction.
 _PLACE_OF = re.compile(r"\s+of\s+([A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)?)(?![\w’'-])(?!\s+[A-Z])")
 # "a Golani Brigade training base", "an army training camp": a unit's training base, not a militants' camp.
@@ -118,10 +121,17 @@ def names_nothing(word: str) -> bool:
                                or p.replace(".", "").isupper() for p in parts)
 
 
+_TITLE_LOWER = frozenset({"with", "from", "into", "onto", "upon", "over", "after", "near", "amid", "than", "that",
+                          "this", "against", "during", "before", "about", "under"})
+
+
 def is_title_case(text: str) -> bool:
-    """Headline style: most longer words capitalised (names then cannot be told from other words)."""
+    """Headline style: most longer words capitalised (names then cannot be told from other words). A sentence
+    dense with names still has its verbs and nouns in lower case ("... repelled an attack ... military sources
+    said"); title case leaves at most a short word or one slip lower case."""
     words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
+    lower = [w for w in words if w[0].islower() and w.lower() not in _TITLE_LOWER]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6 and len(lower) <= 2
 
 
 def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
@@ -180,6 +190,14 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
         det = _DETERMINER.search(before[:len(before) - len(" ".join(kept)) - (1 if kept else 0)] if kept else before)
         article = det.group(1).lower() if det else ""
         start = m.start() - (len(" ".join(kept)) + 1 if kept else 0)
+        unit = None if headline else _UNIT_OF.match(sentence[m.end():])
+        if unit and article in {"the", "its", "their"}:
+            name, end = f"{unit.group(1)} {m.group()}", m.end() + unit.end()
+            place = _PLACE_AFTER.match(sentence[end:])
+            if place and place.group(1).split()[0] not in v.not_a_name:
+                name, end = f"{name} in {place.group(1)}", end + place.end()
+            refs.append(BaseRef(start, end, "named", name))
+            continue
         if article in {"the", "this", "that", "its", "their", "same"}:
             if any(r.kind in {"gazetteer", "named"} and re.fullmatch(r",\s*the\s+", sentence[r.end:start], re.IGNORECASE)
                    for r in refs):

@@ -110,7 +110,7 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
                 # "the outpost" with no time or cue of its own is still the attack its antecedent sentence dated
                 best, background = antecedent.date, antecedent.background
             latest[ref.name] = Mention(s.index, ref, segment, best, background,
-                                       s.text if clause is None else segment, _role(s.text, ref))
+                                       s.text if clause is None else segment, role(s.text, ref))
             out.append(latest[ref.name])
     if civilian_camps:
         # A camp the article describes as sheltering civilians anywhere is a civilian camp everywhere
@@ -171,16 +171,18 @@ _TARGET_BEFORE = re.compile(
 _TARGET_AFTER = re.compile(
     r"^\s*(?:,[^,]{0,60},\s*)?(?:was|were|has been|had been|is being|came|comes|has come)\s+(?:\w+\s+){0,2}?"
     r"(?:attacked|hit|struck|targeted|shelled|stormed|raided|overrun|bombed|under)\b", re.IGNORECASE)
+# "the brigade headquarters in Rajouri town, about 25 km away": a distance from the story's place
+_LANDMARK_AFTER = re.compile(r"^[^.;]{0,40}?\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s|miles)\s+(?:away|from)\b", re.IGNORECASE)
 _LANDMARK_BEFORE = re.compile(
     r"\b(?:near|opposite|outside|close to|next to|not far from|north|south|east|west|from)\s+(?:of\s+)?"
     r"(?:(?:the|a|an)\s+)?(?:[\w’'.-]+\s+){0,3}$|\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s|miles)\b[^,.;]{0,30}$",
     re.IGNORECASE)
 
 
-def _role(sentence: str, ref: BaseRef) -> str:
+def role(sentence: str, ref: BaseRef) -> str:
     """Whether the installation is the attack's target in its sentence, a landmark, or neither."""
     before = sentence[max(0, ref.start - 60):ref.start]
-    if _LANDMARK_BEFORE.search(before):
+    if _LANDMARK_BEFORE.search(before) or _LANDMARK_AFTER.match(sentence[ref.end:]):
         return "landmark"
     if _TARGET_BEFORE.search(before) or _TARGET_AFTER.match(sentence[ref.end:ref.end + 90]):
         return "target"
