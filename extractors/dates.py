@@ -62,6 +62,10 @@ _RELATIVE = re.compile(
 _MONTH_ONLY = re.compile(
     rf"\b(?:in|since|during|early|late|mid-?|last|this)\s+{_MONTH}(?:\s+(?P<year>(?:19|20)\d\d))?\b(?!\s+\d)", re.IGNORECASE)
 _LAST_MONTH = re.compile(r"\b(?P<which>last|earlier this|this|previous) month\b", re.IGNORECASE)
+# "in 2008", "the 2018 Sunjuwan Army camp attack": a year before publication dates an event to the past
+_PAST_YEAR = re.compile(r"\b(?:in|during|of|from)\s+(?P<a>(?:19|20)\d\d)\b(?![\s/-]*\d)|"
+                        r"\b(?P<b>(?:19|20)\d\d)\s+(?:[\w’'-]+\s+){0,3}?(?:attacks?|strikes?|raids?|offensive|"
+                        r"bombings?|assaults?|siege)\b", re.IGNORECASE)
 _YEARS_AGO = re.compile(r"\b(?P<n>\w+) years? ago\b|\b(?P<last>last|previous) year\b", re.IGNORECASE)
 _SPEECH = re.compile(
     r"\b(?:said|says|told|announced|tweeted|reported|confirmed|stated|added|statement|claimed|"
@@ -164,6 +168,10 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
             n = 1 if m["last"] else _NUMBERS.get(m["n"].lower(), int(m["n"]) if m["n"].isdigit() else 0)
             if n:
                 add(m, date(published.year - n, 1, 1), "year", 4)
+        for m in _PAST_YEAR.finditer(sentence):
+            year = int(m["a"] or m["b"])
+            if year < published.year:
+                add(m, date(year, 1, 1), "year", 4)
     else:
         for m in _MONTH_ONLY.finditer(sentence):
             if m["year"]:

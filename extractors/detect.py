@@ -117,6 +117,8 @@ def candidates(text: str, published: date | None, title: str = "") -> list[Candi
 def _framed(title: str) -> bool:
     """Headline about something other than an attack (strikes back at militants, trial, handover ...)."""
     v = vocabulary()
+    if title and v.settled_frames.search(title):
+        return True
     if not title or not v.title_frames.search(title):
         return False
     return not (base_refs(title, headline=True) and attack_cue(title) is not None)

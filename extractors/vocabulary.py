@@ -62,6 +62,7 @@ class Vocabulary:
     non_military: re.Pattern[str]
     negative_targets: re.Pattern[str]
     title_frames: re.Pattern[str]
+    settled_frames: re.Pattern[str]
     zero_casualties: re.Pattern[str]
     zero_killed: re.Pattern[str]
     zero_qualified: re.Pattern[str]
@@ -103,6 +104,7 @@ def vocabulary() -> Vocabulary:
         non_military=alternation(raw["non_military_modifiers"]),
         negative_targets=alternation(raw["negative_targets"]),
         title_frames=alternation(raw["title_frames"], words=False),
+        settled_frames=alternation(raw["settled_frames"]),
         zero_casualties=alternation(raw["zero_casualties"]),
         zero_killed=alternation(raw["zero_killed"]),
         zero_qualified=alternation(raw["zero_qualified"]),
