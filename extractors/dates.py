@@ -68,9 +68,12 @@ _PAST_YEAR = re.compile(r"\b(?:in|during|of|from)\s+(?P<a>(?:19|20)\d\d)\b(?![\s
                         r"bombings?|assaults?|siege)\b", re.IGNORECASE)
 _YEARS_AGO = re.compile(r"\b(?P<n>\w+) years? ago\b|\b(?P<last>last|previous) year\b", re.IGNORECASE)
 _SPEECH = re.compile(
-    r"\b(?:said|says|told|announced|tweeted|reported|confirmed|stated|added|statement|claimed|"
+    r"\b(?:said|says|told|announced|tweeted|reported|confirmed|stated|added|statement|claimed|updated?|"
     r"speculated|wrote|posted|published|released|according to \w+)\b[^.;]{0,25}$", re.IGNORECASE)
 
+# "in a Thursday statement": the day something was said, not when it happened
+_SPEECH_AFTER = re.compile(r"(?:'s|’s)?\s+(?:statement|briefing|interview|(?:press|news) conference|announcement)\b",
+                           re.IGNORECASE)
 _DATELINE_END = re.compile(r"\s*(?:\([^)]{1,20}\))?\s*(?:;|:|--|—|–|\||-\s)")
 
 
@@ -128,7 +131,8 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
         if "mon" in m.groupdict() and m["mon"] == "may":
             return
         taken.append((m.start(), m.end()))
-        speech = bool(_SPEECH.search(sentence[max(0, m.start() - 60):m.start()]) or
+        speech = bool(_SPEECH.search(sentence[max(0, m.start() - 60):m.start()])
+                      or _SPEECH_AFTER.match(sentence[m.end():]) or
                       (m.start() < 30 and _DATELINE_END.match(sentence[m.end():])))
         found.append(DateMention(m.start(), m.end(), value, precision, speech, rank))
 

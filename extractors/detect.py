@@ -143,10 +143,15 @@ def _main_date(mentions: list[Mention], sentences: list[Sentence], refs: dict[in
     # same unnamed base: they become one report, so any of them may date it.
     dated = [m for m in eligible if m.date is not None and (
         m.ref.name == main.ref.name or (main.ref.kind == "generic" and m.ref.kind == "generic"))]
+    described = [m for m in eligible if m.date is not None and m.ref.kind == "generic"]
     if not dated:
-        # The lead describes the installation the body names later ("attacked a military camp in western Niger"
-        # ... "the Inates camp"): one installation, so the lead's description dates the named one.
-        dated = [m for m in eligible if m.date is not None and m.ref.kind == "generic" and m.sentence < main.sentence]
+        # The lead describes the installation the headline or body names ("attacked a military camp in western
+        # Niger" ... "the Inates camp"): one installation, so the lead's description dates the named one.
+        lead_end = next((s.index for s in sentences if not s.is_title), 0) + LEAD_SENTENCES
+        dated = [m for m in described if m.sentence < max(main.sentence, lead_end)]
+    elif all(m.date.speech for m in dated) and any(not m.date.speech for m in described):
+        # the name is dated only by when someone spoke of it ("in a Thursday statement"); the description by the event
+        dated = [m for m in described if not m.date.speech]
     if dated:
         first_event = [m for m in dated if not m.date.speech]
         return (first_event or dated)[0].date.value
@@ -235,8 +240,9 @@ def _incidents(mentions: list[Mention], main: date | None, published: date | Non
     for inc in incidents.values():
         inc.mentions.sort(key=lambda m: m.sentence)
         if inc.primary:
-            dated = [m.date for m in inc.mentions
-                     if m.date is not None and abs((m.date.value - main).days) <= MATCH_WINDOW_DAYS]
+            # a date after publication is when the text was updated, not when the attack happened
+            dated = [m.date for m in inc.mentions if m.date is not None and abs((m.date.value - main).days)
+                     <= MATCH_WINDOW_DAYS and (published is None or m.date.value <= published)]
             if dated:
                 inc.date = min(dated, key=lambda d: d.speech).value
             if inc.date == date.min:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractors import places
 from extractors.mentions import is_title_case, names_nothing
@@ -25,10 +25,11 @@ _DISTRICT_WORDS = frozenset({"district"})
 _AIR = re.compile(r"\bair\s*(?:base|field|force|port|strip)|\bairbase|\bairfield|\bairport|\baerodrome", re.IGNORECASE)
 _COMPASS = r"(?:(?:north|south|east|west)(?:ern|east|west|eastern|western)?|central|far|eastern|western|northern|southern)"
 # "in the Colombian border city of Cucuta", "near the town of Isige", "in the Daraban area", "in northwest Pakistan",
-# "in Borno State": the place after a locating preposition, with the kind of place the text says it is.
+# "in Borno State": the place after a locating preposition, with the kind of place the text says it is ("in Bacho
+# district of Narathiwat": a capitalised word before the kind is the place it names).
 _PLACE_PHRASE = re.compile(
     rf"\b(?:in|at|near|outside|inside|on the outskirts of|close to)\s+(?:the\s+)?(?:{_COMPASS}\s+)?"
-    r"(?:(?:[\w’'-]+\s+){0,3}?(?P<before>town|city|village|area|district|region|province|state|county|locality|"
+    r"(?:(?:(?:[\w’'-]+\s+){0,2}?[a-z][\w’'-]*\s+)?(?P<before>town|city|village|area|district|region|province|state|county|locality|"
     r"commune|municipality|governorate|island)\s+of\s+)?"
     r"(?P<place>[A-Z][\w-]+(?:[\s-](?:al-|el-|e-)?[A-Z][\w-]+){0,2})"
     r"(?:\s+(?P<after>area|town|city|village|district|region|province|state|county|governorate|oblast|krai|"
@@ -41,6 +42,7 @@ class PlaceMention:
     name: str
     kind: str  # "town" | "district" | "province" | "country"
     position: int  # sentence index, for "earliest of equals"
+    stated: bool = False  # the text says what kind of place it is ("the province of Narathiwat")
 
 
 def place_kind(name: str, said: str | None) -> str | None:
@@ -96,7 +98,7 @@ def places_near_installations(sentences: Iterable[tuple[int, str]]) -> list[Plac
                 kind = place_kind(m["place"], said) or (
                     "town" if not window[:m.start()].strip() and not names_nothing(m["place"].split()[0]) else None)
                 if kind is not None:
-                    found.append(PlaceMention(m["place"], kind, index))
+                    found.append(PlaceMention(m["place"], kind, index, said is not None))
             if airport is not None and _AIR.search(noun.group()):
                 # "targeting an army air base at the facility" of "struck Kassala airport": the airport names it
                 found.append(PlaceMention(f"{airport['name']} airport", "town", index))
@@ -107,8 +109,12 @@ _AIRPORT = re.compile(r"\b(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}?)(?:
 
 
 def most_specific(found: list[PlaceMention]) -> PlaceMention | None:
-    """The town before the district before the province before the country; the earliest of equals."""
-    return min(found, key=lambda p: (_PLACE_KINDS[p.kind], p.position), default=None)
+    """The town before the district before the province before the country; the earliest of equals. A place the
+    text calls a province anywhere ("the southern border province of Narathiwat") is a province throughout,
+    though GeoNames also lists a town of its name."""
+    stated = {p.name: p.kind for p in found if p.stated}
+    return min((replace(p, kind=stated.get(p.name, p.kind)) for p in found),
+               key=lambda p: (_PLACE_KINDS[p.kind], p.position), default=None)
 
 
 _PLACED = re.compile(r"^(?P<name>[^,]+), (?P<place>[^,]+)$")
