@@ -92,7 +92,8 @@ def candidates(text: str, published: date | None, title: str = "") -> list[Candi
     incidents = _incidents(mentions, main, published, _named_later(mentions, sentences, refs_by_sentence))
     _attach_followers(incidents, sentences, refs_by_sentence, published)
     first = min((m.sentence for inc in incidents for m in inc.mentions), default=0)
-    lead_none = _lead_says_no_casualties(sentences, first)
+    lead_none = _says_no_casualties(sentences, first, refs_by_sentence, published,
+                                    sole_attack=sum(inc.primary for inc in incidents) == 1)
     headline = sum(s.is_title for s in sentences)
     in_headline = {r.name for s in sentences[:headline] for r in refs_by_sentence.get(s.index, [])}
     reading_order = sorted(incidents, key=lambda i: i.mentions[0].sentence)
@@ -295,11 +296,16 @@ def _attach_followers(incidents: list[_Incident], sentences: list[Sentence],
             inc.follow.append(s.text)
 
 
-def _lead_says_no_casualties(sentences: list[Sentence], first_mention: int) -> bool:
-    """A lead sentence like "attacked four times ... but there were no casualties" covers every report."""
+def _says_no_casualties(sentences: list[Sentence], first_mention: int, refs: dict[int, list[BaseRef]],
+                        published: date | None, sole_attack: bool) -> bool:
+    """A lead sentence like "attacked four times ... but there were no casualties" covers every report. In a story
+    of one attack, so does "There were no casualties, he added." anywhere: a sentence that names no installation,
+    no time and no earlier event speaks of the story's own attack."""
     v = vocabulary()
-    return any(v.zero_casualties.search(s.text) and not v.zero_qualified.search(s.text)
-               and attack_cue(s.text) is not None for s in sentences[:first_mention + 1])
+    return any(v.zero_casualties.search(s.text) and not v.zero_qualified.search(s.text) and (
+        (s.index <= first_mention and attack_cue(s.text) is not None)
+        or (sole_attack and not (refs.get(s.index) or find_dates(s.text, published) or v.background.search(s.text))))
+        for s in sentences)
 
 
 def _reports(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[BaseRef]], lead_none: bool,

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from extractors.records import WEAPONS
 from extractors.vocabulary import NUMBER, number_value, vocabulary
@@ -148,9 +149,10 @@ def _listing(m: re.Match, text: str) -> str:
     return listing
 
 
-def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool, bool]:
-    """(killed, wounded, none_killed, none_wounded): numbers stated in the first text that states them,
-    and whether some text says nobody was killed / nobody was hurt."""
+@cache
+def _casualty_patterns() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
+    """The killed and the wounded phrasings, in the order they are tried; compiled once (they depend only on the
+    vocabulary)."""
     v = vocabulary()
     people = _people_list(v)
     kill_after = re.compile(rf"(?:{v.kill_verbs})\s+{people}", re.IGNORECASE)
@@ -168,8 +170,10 @@ def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool, bool
     wound_and = re.compile(  # "three were killed and 11 wounded"
         rf"(?<=[a-z] )and\s+{_BARE}\s+(?:others\s+|more\s+)?(?:were\s+)?(?:{_SEVERITY}\s+)?(?:wounded|injured|hurt)\b",
         re.IGNORECASE)
-    wound_comma = re.compile(  # headline style "3 US troops killed, 34 injured"
-        rf"\b(?:killed|dead|martyred),\s+{_BARE}\s+(?:others\s+|more\s+)?(?:{_SEVERITY}\s+)?(?:wounded|injured|hurt)\b",
+    # headline style "3 US troops killed, 34 injured"; "71 soldiers were killed, 12 were wounded"
+    wound_comma = re.compile(
+        rf"\b(?:killed|dead|martyred),\s+{_BARE}\s+(?:others\s+|more\s+)?(?:were\s+)?(?:{_SEVERITY}\s+)?"
+        rf"(?:wounded|injured|hurt)\b",
         re.IGNORECASE)
     wound_suffered = re.compile(  # "two service members sustained minor injuries"
         rf"{people}{_ASIDE}\s+(?:have\s+|had\s+)?(?:sustained|suffered|received)\s+(?:\w+[- ]){{0,2}}?(?:injuries|wounds)\b",
@@ -180,18 +184,27 @@ def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool, bool
         rf"\bleft\s+{people}\s+with\s+(?:\w+[- ]){{0,2}}?(?:injuries|wounds)\b", re.IGNORECASE)
     wound_before = re.compile(
         rf"{people}{_OF_FORCE}{_ASIDE}\s+(?:were\s+|was\s+|have been\s+|had been\s+)?(?:reportedly\s+|also\s+)?(?:{_SEVERITY}\s+)?(?:wounded|injured|hurt)\b", re.IGNORECASE)
+    return ((kill_after, kill_before, dead_noun, kill_bare, toll),
+            (wound_toll, wound_after, wound_before, wound_bare, wound_and, wound_comma, wound_suffered, wound_left,
+             wound_to))
+
+
+def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool, bool]:
+    """(killed, wounded, none_killed, none_wounded): numbers stated in the first text that states them,
+    and whether some text says nobody was killed / nobody was hurt."""
+    v = vocabulary()
+    kill_patterns, wound_patterns = _casualty_patterns()
     killed = wounded = None
     none_killed = none_wounded = False
     for text in texts:
         lumped = re.search(r"\b(?:killed|dead) or (?:wounded|injured)\b", text, re.IGNORECASE)
         if killed is None and not lumped:
-            for rx in (kill_after, kill_before, dead_noun, kill_bare, toll):
+            for rx in kill_patterns:
                 if m := rx.search(text):
                     killed = _sum_people(_listing(m, text) + " ")
                     break
         if wounded is None and not lumped:
-            for rx in (wound_toll, wound_after, wound_before, wound_bare, wound_and, wound_comma, wound_suffered, wound_left,
-                       wound_to):
+            for rx in wound_patterns:
                 if m := rx.search(text):
                     wounded = _sum_people(_listing(m, text) + " ")
                     break
