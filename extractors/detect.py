@@ -29,7 +29,7 @@ from extractors.arabic_reading import read_arabic
 from extractors.candidates import LEAD_SENTENCES, Evidence, evidence_features
 from extractors.dates import DateMention, find_dates
 from extractors.dedup import MATCH_WINDOW_DAYS
-from extractors.gazetteer import Base, lookup, same_base
+from extractors.gazetteer import Base, lookup, same_base, shares_spelled_name
 from extractors.mentions import BaseRef, attack_cue, base_refs, excluded, is_title_case
 from extractors.reading import MAX_NEWS_AGE_DAYS, Mention, read_mentions, role
 from extractors.records import Detection, IncidentReport
@@ -188,11 +188,15 @@ def _named_later(mentions: list[Mention], sentences: list[Sentence],
     """The one installation the body names, when it names one: a report describes the attacked installation in its
     headline and lead ("a military camp in western Niger", "an Israeli air base") and names it as it goes on, often
     in a sentence with no attack word ("believed to have penetrated the brigade headquarters in Uri"). Not an
-    installation the article dates to a past attack, not one of several (then the description may be any), and not
+    installation the article dates to a past attack, not one of several that the description does not pick, and not
     one said as a landmark ("shifted to the hospital at the brigade headquarters in Rajouri town, about 25 km
     away")."""
     named = {r.name: r for s in sentences if not s.is_title for r in refs.get(s.index, [])
              if r.kind in {"gazetteer", "named"} and role(s.text, r) != "landmark"}
+    if len(named) > 1:
+        # the headline's words pick among them ("... the Abu al-Dohour Airbase in rural Idlib" in the headline)
+        described = [m.ref.name for m in mentions if m.ref.kind == "generic"]
+        named = {n: r for n, r in named.items() if any(shares_spelled_name(n, d) for d in described)}
     if len(named) != 1:
         return None
     ref = next(iter(named.values()))

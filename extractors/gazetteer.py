@@ -160,6 +160,41 @@ def lookup(name: str) -> Base | None:
     return _index()[1].get(_key(name))
 
 
+def spelled_like(name: str) -> Base | None:
+    """The gazetteer entry a name not written as any alias still denotes: transliterations of Arabic, Persian and
+    Urdu names vary in their vowels and doubled letters (Abu al-Duhur / Abu al-Dohour, Asad / Assad, Irbil /
+    Erbil), not in their consonants. Only entries whose consonant skeleton is unambiguous and long enough."""
+    key = _skeleton(name)
+    return _skeleton_index().get(key) if key else None
+
+
+def shares_spelled_name(a: str, b: str) -> bool:
+    """Whether two names share a distinctive word up to transliteration ("Abu al-Duhur Air Base" and "al-Dohour
+    Airbase in rural Idlib")."""
+    return same_base(a, b) or bool({k for k in map(_word_skeleton, core_name(a).split()) if len(k) >= 3}
+                                   & set(map(_word_skeleton, core_name(b).split())))
+
+
+def _word_skeleton(word: str) -> str:
+    return ("a" if word[0] in "aeiouy" else word[0]) + re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", word[1:]))
+
+
+def _skeleton(name: str) -> str | None:
+    key = " ".join(map(_word_skeleton, core_name(name).split()))
+    return key if len(key.replace(" ", "")) >= 4 else None
+
+
+@cache
+def _skeleton_index() -> dict[str, Base]:
+    found: dict[str, Base | None] = {}
+    for base, aliases in bases():
+        for alias in aliases:
+            key = _skeleton(alias)
+            if key is not None:
+                found[key] = base if found.get(key, base) == base else None
+    return {k: b for k, b in found.items() if b is not None}
+
+
 def core_name(name: str | None) -> str:
     """Distinctive words of a base name (generic words dropped), for matching names across sources."""
     if not name:

@@ -18,12 +18,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.gazetteer import Base, find_bases, lookup
+from extractors.gazetteer import Base, find_bases, lookup, spelled_like
 from extractors.vocabulary import vocabulary
 
 _DETERMINER = re.compile(r"(?:^|[\s(\"“,])(a|an|another|one|the|this|that|its|their|same)\s*$", re.IGNORECASE)
+# Arabic names keep their lower-case article: "Abu al-Dohour Airbase", "Tal as-Samn camp"
+_PROPER = r"(?:[A-Z]|(?:al|el|ad|an|ar|as|ash|at|az|ed|er|es)-[A-Z])"
 _NAMED_BEFORE = re.compile(
-    r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)\s+$")
+    rf"((?:{_PROPER}[\w’'.-]*\s+){{0,3}}{_PROPER}[\w’'-]*)\s+$")
 _CAMP_PREFIX = re.compile(
     r"\b(?:Camp|Fort|FOB|Forward Operating Base|Combat Outpost|Joint Base)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 _DESCRIPTION_TAIL = re.compile(
@@ -148,7 +150,7 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
     if not headline:
         for m in _CAMP_PREFIX.finditer(sentence):
             if free(m.start(), m.end()) and m.group(1).split()[0] not in v.not_a_name:
-                refs.append(BaseRef(m.start(), m.end(), "named", m.group(0)))
+                refs.append(_named(m.start(), m.end(), m.group(0)))
     for m in v.installation.finditer(sentence):
         if not free(m.start(), m.end()):
             continue
@@ -174,7 +176,7 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
                 if place and place.group(1).split()[0] not in v.not_a_name:
                     # "the 153 Task Force Battalion base in Marte": a unit's name says less than its place
                     name, end = f"{name} in {place.group(1)}", m.end() + place.end()
-                refs.append(BaseRef(start, end, "named", name))
+                refs.append(_named(start, end, name))
                 continue
         mods = re.search(r"((?:(?:[\w.’'-]+)\s+){0,4})$", before).group(1)
         kept = []
@@ -228,6 +230,12 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
     refs = [r for r in refs if r.kind != "gazetteer" or not any(_LOCATES.match(sentence[e:r.start]) for e in militant)]
     refs.sort(key=lambda r: r.start)
     return refs
+
+
+def _named(start: int, end: int, name: str) -> BaseRef:
+    """A name written the way installations are named: the gazetteer's entry when it is one spelled otherwise."""
+    base = spelled_like(name)
+    return BaseRef(start, end, "gazetteer", base.name, base) if base else BaseRef(start, end, "named", name)
 
 
 def _listed_bases(sentence: str) -> list[BaseRef]:
