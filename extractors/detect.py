@@ -150,9 +150,12 @@ def _main_date(mentions: list[Mention], sentences: list[Sentence], refs: dict[in
         # Niger" ... "the Inates camp"): one installation, so the lead's description dates the named one.
         lead_end = next((s.index for s in sentences if not s.is_title), 0) + LEAD_SENTENCES
         dated = [m for m in described if m.sentence < max(main.sentence, lead_end)]
-    elif all(m.date.speech for m in dated) and any(not m.date.speech for m in described):
-        # the name is dated only by when someone spoke of it ("in a Thursday statement"); the description by the event
-        dated = [m for m in described if not m.date.speech]
+    elif all(m.date.speech for m in dated):
+        # the name is dated only by when someone spoke of it ("said on Monday it had captured", "in a Thursday
+        # statement"); a description of it or another of its names dates the event
+        events = [m for m in eligible if m.date is not None and not m.date.speech
+                  and (m.ref.kind == "generic" or same_base(m.ref.name, main.ref.name))]
+        dated = events or dated
     if dated:
         first_event = [m for m in dated if not m.date.speech]
         return (first_event or dated)[0].date.value
@@ -219,7 +222,8 @@ def _incidents(mentions: list[Mention], main: date | None, published: date | Non
                 pending_generic.append(m)
             continue
         if primary:
-            when, precision = (m.date.value if m.date else main), "day"
+            # the day someone said it ("said on Monday it had captured") is not the day it happened
+            when, precision = (m.date.value if m.date and not m.date.speech else main), "day"
         elif m.date is None:
             continue
         else:

@@ -35,6 +35,8 @@ _PLACE_PHRASE = re.compile(
     r"(?:\s+(?P<after>area|town|city|village|district|region|province|state|county|governorate|oblast|krai|"
     r"locality|commune|municipality))?(?![\w’'-])")
 _REACH = 60  # a locating phrase further from the installation word than this locates something else
+_CHAIN_REACH = 80  # ... unless it continues a chain of locating phrases that starts within reach
+_CHAINED = re.compile(r"[\s,]*(?:\([^()]{1,40}\)[\s,]*)?(?=(?:in|at|near|outside)\b)")
 
 
 @dataclass(frozen=True)
@@ -88,17 +90,24 @@ def places_near_installations(sentences: Iterable[tuple[int, str]]) -> list[Plac
             continue
         airport = _AIRPORT.search(text)
         for noun in v.installation.finditer(text):
-            window = text[noun.end():noun.end() + _REACH]
-            m = _PLACE_PHRASE.search(window)
-            if m is not None:
+            window = text[noun.end():noun.end() + _REACH + _CHAIN_REACH]
+            m = _PLACE_PHRASE.search(window[:_REACH])
+            first = True
+            while m is not None:
                 said = (m["before"] or m["after"] or "").lower() or None
                 # "a brigade headquarters at Surankote": a name right after the installation word is where the text
                 # puts it, whether or not GeoNames lists the village (not a month or a people: "in September",
                 # "in Iraqi Kurdistan")
                 kind = place_kind(m["place"], said) or (
-                    "town" if not window[:m.start()].strip() and not names_nothing(m["place"].split()[0]) else None)
+                    "town" if first and not window[:m.start()].strip() and not names_nothing(m["place"].split()[0])
+                    else None)
                 if kind is not None:
                     found.append(PlaceMention(m["place"], kind, index, said is not None))
+                # "in the Central African Republic (MINUSCA) in Zemio, in the Haut-Mbomou prefecture": each locating
+                # phrase that follows the last one narrows it down
+                link = _CHAINED.match(window, m.end())
+                m = _PLACE_PHRASE.match(window, link.end()) if link else None
+                first = False
             if airport is not None and _AIR.search(noun.group()):
                 # "targeting an army air base at the facility" of "struck Kassala airport": the airport names it
                 found.append(PlaceMention(f"{airport['name']} airport", "town", index))
