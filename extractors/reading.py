@@ -7,7 +7,7 @@ decided by detect.py.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from extractors.dates import DateMention, best_date, find_dates
@@ -29,6 +29,9 @@ _ASIDE = re.compile(r",\s*(?:which|where|who)\b[^,;]*,")
 _PLURAL_ATTACKS = re.compile(r"\battacks\b(?:[\s,]+[\w’'.-]+){0,6}[\s,]*$", re.IGNORECASE)
 # "attacked at least 55 times since Oct. 17": a date opening a period dates no single event.
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+# "the deadliest since the armed forces began fighting Islamist militants in 2015": a year in a "since" clause
+# starts a period; it does not date this sentence's event
+_SINCE_CLAUSE = re.compile(r"\bsince\b[^,;.]{0,80}$", re.IGNORECASE)
 # "..., causing no damage, and later that day two drones targeted al-Tanf": a clause boundary before another base's
 # own attack clause.
 _CLAUSE_BREAK = re.compile(r",\s*and\b|;")
@@ -77,7 +80,8 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
         refs_by_sentence[s.index] = refs
         if not refs:
             continue
-        dates = [d for d in find_dates(s.text, published) if not _SINCE.search(s.text[max(0, d.start - 12):d.start])]
+        dates = [d for d in find_dates(s.text, published) if not _SINCE.search(s.text[max(0, d.start - 12):d.start])
+                 and not (d.precision != "day" and _SINCE_CLAUSE.search(s.text[max(0, d.start - 90):d.start]))]
         if excluded(s.text, dated=any(d.precision == "day" and not d.speech for d in dates)):
             continue
         cue = attack_cue(s.text)
@@ -112,6 +116,11 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
             latest[ref.name] = Mention(s.index, ref, segment, best, background,
                                        s.text if clause is None else segment, role(s.text, ref))
             out.append(latest[ref.name])
+    # A headline sums up its body: an installation every body sentence tells of as past is past in an undated
+    # headline too ("Satellite images show Russia rebuilt hangars at Lipetsk air base after spring strike").
+    body = [m for m in out if not sentences[m.sentence].is_title]
+    past = {m.ref.name for m in body} - {m.ref.name for m in body if not m.background}
+    out = [replace(m, background=True) if m.ref.name in past and m.date is None else m for m in out]
     if civilian_camps:
         # A camp the article describes as sheltering civilians anywhere is a civilian camp everywhere
         # (the headline "drone strike hits Makhmour camp" before the body says who lives there).
@@ -122,10 +131,13 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
 
 
 def _dated_in_past(dates: list[DateMention], published: date | None) -> bool:
-    """Whether a sentence's event dates (not speech) are all days more than a week before publication."""
-    events = [d for d in dates if not d.speech and d.precision == "day"]
+    """Whether a sentence's event dates (not speech) are all more than a week before publication: days, or a
+    month or year that has ended ("was shelled by rebels during their advance on the town in 2008")."""
+    events = [d for d in dates if not d.speech]
     return bool(events) and published is not None and all(
-        (published - d.value).days > MAX_NEWS_AGE_DAYS for d in events)
+        (published - d.value).days > MAX_NEWS_AGE_DAYS if d.precision == "day"
+        else (d.value.year, d.value.month if d.precision == "month" else 12) < (published.year, published.month)
+        for d in events)
 
 
 def _described(sentence: str, ref: BaseRef) -> str | None:
