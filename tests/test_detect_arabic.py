@@ -157,3 +157,14 @@ def test_today_of_the_statement_gives_way_to_the_earlier_day_of_the_attack():
 def test_earlier_today_is_not_background():
     report = only_primary("وفي وقت سابق من اليوم، أعلن الجيش مقتل جنديين في هجوم على قاعدة حرير.")
     assert (report.attack_date, report.killed) == (SUNDAY, 2)
+
+
+@pytest.mark.parametrize("text", [
+    "سقطت صواريخ على #عين_الأسد", "هجوم وللتنف", "استهداف بقاعدة حرير", "استهداف مطار أربيل الدولي", "قصف البرج 22",
+    "قصف قاعدة K1", "لم يذكر أي موقع عسكري",
+])
+def test_the_name_cue_prefilter_finds_what_the_gazetteer_finds(text):
+    from extractors.arabic_reading import _bases_in
+    from extractors.gazetteer import find_arabic_bases
+    norm = normalise(text)
+    assert [m.base for m in _bases_in(norm)] == [m.base for m in find_arabic_bases(norm)]
