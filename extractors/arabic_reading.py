@@ -19,12 +19,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import cache
 
 from extractors.arabic import normalise
 from extractors.candidates import LEAD_SENTENCES, Evidence
 from extractors.dates import DateMention, weekday_on_or_before
 from extractors.dedup import MATCH_WINDOW_DAYS
 from extractors.gazetteer import Base, find_arabic_bases
+from extractors.gazetteer import _entries as gazetteer_entries  # the entries as bases.json gives them (aliases_ar)
 from extractors.reading import MAX_NEWS_AGE_DAYS
 from extractors.records import WEAPONS, IncidentReport
 from extractors.sentences import Sentence, article_sentences
@@ -50,14 +52,18 @@ def read_arabic(text: str, published: date | None, title: str = "") -> list[tupl
     v = arabic_vocabulary()
     sentences = article_sentences(text, title)
     norm = [normalise(s.text) for s in sentences]
-    bases = [find_arabic_bases(n) for n in norm]
+    bases = [_bases_in(n) for n in norm]
     mentions = []  # (sentence, base, date, background)
     for s, n in zip(sentences, norm):
-        if not bases[s.index] or not v.strong_attack.search(n):
+        # a drill, a threat or a reconnaissance flight uses the words of an attack without being one
+        if not bases[s.index] or not v.strong_attack.search(n) or v.not_attack.search(n):
             continue
-        found = arabic_dates(n, published)
+        found = _event_dates(n, norm[s.index + 1] if s.index + 1 < len(norm) and not bases[s.index + 1] else "",
+                             published, v)
+        # "earlier today" is today's news: only an unanchored "earlier" or a past period makes a mention background
+        background = bool(v.background.search(v.background_not.sub(" ", n)))
         for b in dict.fromkeys(m.base for m in bases[s.index]):
-            mentions.append((s.index, b, found[0] if found else None, bool(v.background.search(n))))
+            mentions.append((s.index, b, found[0] if found else None, background))
     mentions = _one_time_each(mentions, published)
     main = _main_date(mentions, norm, published)
     reads: dict[str, _Read] = {}
@@ -93,6 +99,19 @@ def read_arabic(text: str, published: date | None, title: str = "") -> list[tupl
             roles=("target",) * len(r.sentences))
         out.append((primary, background, evidence))
     return out
+
+
+def _event_dates(n: str, next_sentence: str, published: date | None, v: ArabicVocabulary) -> list[DateMention]:
+    """Date phrases of a mention sentence, the attack's first. Arabic news opens with when a statement was made
+    ("أعلنت الخلية، اليوم السبت، سقوط صاروخ ... مساء الجمعة"; "أفاد مصدر اليوم بسقوط قذيفتين" followed by "سقطتا
+    ليلة الأربعاء"): a "today" that an earlier day follows, in the sentence or in the next one telling the same
+    attack, dates the telling, and the earlier day the attack."""
+    found = arabic_dates(n, published)
+    if not found or published is None or found[0].value != published:
+        return found
+    later = found[1:] + (arabic_dates(next_sentence, published) if v.strong_attack.search(next_sentence) else [])
+    earlier = [d for d in later if d.precision == "day" and 0 < (published - d.value).days <= MAX_NEWS_AGE_DAYS]
+    return earlier[:1] + found if earlier else found
 
 
 def _one_time_each(mentions: list, published: date | None) -> list:
@@ -138,8 +157,14 @@ def arabic_dates(norm: str, published: date | None) -> list[DateMention]:
         found.append(DateMention(m.start(), m.end(), day, "day", False, 0))
     if published is not None:
         for m in _weekdays(v).finditer(norm):
-            found.append(DateMention(m.start(), m.end(), weekday_on_or_before(v.weekdays[m.group(1)], published),
-                                     "day", False, 1))
+            day = weekday_on_or_before(v.weekdays[m["day"]], published)
+            # The Arabic day begins at sunset, and Iraqi and Levantine usage keeps that for nights: "ليلة الجمعة" is
+            # the night before Friday (Thursday evening), so a bare "laylat X" dates the evening of the day before X.
+            # "ليل X" (the night-time of X) and a spelled-out span ("ليلة الجمعة على السبت", "ليل الجمعة-السبت") name
+            # the evening X itself, when the night began.
+            if m["night"] == "ليله" and not m["span"]:
+                day -= timedelta(days=1)
+            found.append(DateMention(m.start(), m.end(), day, "day", False, 1))
         for m in _relative(v.relative_days).finditer(norm):
             found.append(DateMention(m.start(), m.end(), published - timedelta(days=v.relative_days[
                 " ".join(m.group(1).split())]), "day", False, 2))
@@ -150,7 +175,45 @@ def arabic_dates(norm: str, published: date | None) -> list[DateMention]:
 
 
 def _alternatives(words) -> str:
+    return _alternation(tuple(words))
+
+
+@cache
+def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+# words most installation names share; a name's cue is its rarest-looking word
+_NAME_WORDS = frozenset(normalise(w) for w in ("قاعدة", "معسكر", "مطار", "الجوية", "العسكري", "الدولي", "حقل", "موقع",
+                                               "ثكنة", "البحرية", "العسكرية", "الجوي"))
+
+
+@cache
+def _name_cues() -> frozenset[str]:
+    """One word of every Arabic alias, so that a sentence with none of them names no installation and skips the
+    gazetteer's long alias regex (most of an article's sentences)."""
+    cues = set()
+    for e in gazetteer_entries():
+        for alias in e.get("aliases_ar", ()):
+            words = normalise(alias).split()
+            cues.add(max((w for w in words if w not in _NAME_WORDS), key=len, default=max(words, key=len)))
+    return frozenset(cues)
+
+
+_CLITICS = re.compile(r"^[وف]?(?:لل(?=[ء-ي]{2})|[بك]?(?=ال)|[بلك]?)")
+
+
+def _words(norm: str) -> set[str]:
+    """The sentence's words as a name is listed: with and without the clitics news attaches ("للتنف" -> "التنف")."""
+    out = set()
+    for w in re.findall(r"[\w-]+", norm.replace("_", " ")):
+        clitics = _CLITICS.match(w).group()
+        out |= {w, ("ال" if clitics.endswith("لل") else "") + w[len(clitics):]}
+    return out
+
+
+def _bases_in(norm: str) -> list:
+    return find_arabic_bases(norm) if not _name_cues().isdisjoint(_words(norm)) else []
 
 
 def _explicit(v: ArabicVocabulary) -> re.Pattern[str]:
@@ -159,8 +222,9 @@ def _explicit(v: ArabicVocabulary) -> re.Pattern[str]:
 
 
 def _weekdays(v: ArabicVocabulary) -> re.Pattern[str]:
-    return re.compile(rf"(?<![ء-ي])[وف]?(?:يوم\s+|ليله\s+|ليل\s+|فجر\s+|صباح\s+|مساء\s+|ظهر\s+)?"
-                      rf"({_alternatives(v.weekdays)})(?![ء-ي])")
+    day = _alternatives(v.weekdays)
+    return re.compile(rf"(?<![ء-ي])[وف]?(?:يوم\s+|(?P<night>ليله|ليل)\s+(?:يوم\s+)?|فجر\s+|صباح\s+|مساء\s+|ظهر\s+)?"
+                      rf"(?P<day>{day})(?![ء-ي])(?P<span>\s*(?:[-–/]|علي|الي)\s*(?:{day})(?![ء-ي]))?")
 
 
 def _relative(words: dict[str, int]) -> re.Pattern[str]:
@@ -191,7 +255,7 @@ def _report(r: _Read, sentences: list[Sentence], norm: list[str], bases: list, f
         attack_date=r.when,
         date_precision=r.precision if r.when else None,
         weapons=weapons(own, v) or weapons(after, v) or ("unknown",),
-        projectiles=next((n for t in texts if (n := projectiles(t, v)) is not None), None),
+        projectiles=next((n for t in texts if (n := projectiles(t, v)) is not None), None) or _one_projectile(texts, v),
         killed=killed, wounded=wounded,
         claimed_by=_claim(texts, norm, bases, r, v, primary),
         suspected=_group(texts, v.blame, v),
@@ -222,17 +286,37 @@ def _count_before(nouns: tuple[str, ...], v: ArabicVocabulary) -> re.Pattern[str
                       rf"(?:{_alternatives(nouns)})(?![ء-ي])")
 
 
-def _duals(nouns: tuple[str, ...], endings: tuple[str, ...]) -> re.Pattern[str]:
+def _duals(nouns: tuple[str, ...], endings: tuple[str, ...], construct: tuple[str, ...] = ()) -> re.Pattern[str]:
     forms = {(n[:-1] + "ت" if n.endswith("ه") else n) + e for n in nouns for e in endings}
+    forms |= {n[:-1] + "ت" + e for n in nouns if n.endswith("ه") for e in construct}
     return re.compile(rf"(?<![ء-ي])[وب]?(?:ال)?(?:{_alternatives(forms)})(?![ء-ي])")
 
 
+def _one_after(nouns: tuple[str, ...], v: ArabicVocabulary) -> re.Pattern[str]:
+    """"One" follows its noun and the noun's adjectives ("صاروخ كاتيوشا واحد", "طائرة مسيرة مفخخة واحدة")."""
+    return re.compile(rf"(?<![ء-ي])[وب]?(?:ال)?(?:{_alternatives(nouns)})(?:\s+[ء-ي]+){{0,3}}?\s+"
+                      rf"(?:ال)?(?:{_alternatives(v.one_words)})(?![ء-ي])")
+
+
 def projectiles(norm: str, v: ArabicVocabulary) -> int | None:
-    """How many projectiles a sentence counts: "3 صواريخ", "ثلاثه صواريخ", or a dual noun ("صاروخين" = 2)."""
+    """How many projectiles a sentence counts: "3 صواريخ", "ثلاثه صواريخ", a dual noun ("صاروخين", and in
+    construct "قذيفتي هاون" = 2), or "one" after the noun ("صاروخ واحد")."""
     m = _count_before(v.projectile_nouns, v).search(norm)
     if m:
         return _number(m.group(1), v)
-    return 2 if _duals(v.projectile_singulars, v.dual_endings).search(norm) else None
+    if _duals(v.projectile_singulars, v.dual_endings, v.construct_dual_endings).search(norm):
+        return 2
+    return 1 if _one_after(v.projectile_singulars + v.single_projectiles, v).search(norm) else None
+
+
+def _one_projectile(texts: list[str], v: ArabicVocabulary) -> int | None:
+    """Arabic marks number on the noun: a story that names its projectile only in the singular ("بطائرة مسيرة",
+    "صاروخا باليستيا") and never speaks of several (a plural, a dual, a salvo) reports one."""
+    single = re.compile(rf"(?<![ء-ي])[وفب]?(?:ال)?(?:{_alternatives(v.single_projectiles)})(?![ء-ي])")
+    if not any(single.search(t) for t in texts):
+        return None
+    duals = _duals(v.projectile_singulars, v.dual_endings, v.construct_dual_endings)
+    return None if any(v.plural_projectiles.search(t) or duals.search(t) for t in texts) else 1
 
 
 def casualties(texts: list[str], v: ArabicVocabulary) -> tuple[int | None, int | None]:
@@ -245,9 +329,12 @@ def casualties(texts: list[str], v: ArabicVocabulary) -> tuple[int | None, int |
             cue = _alternatives(words)
             m = re.search(rf"(?<![ء-ي])[وف]?(?:{cue})\s+(?:نحو\s+|حوالي\s+)?{count}(?![ء-ي\d])", t) or \
                 re.search(rf"(?<![ء-ي\d]){count}{people}\s+(?:{cue})(?![ء-ي])", t)
-            if not m:
+            # a singular person after the cue is one ("استشهاد جندي", "مقتل جندي واحد"), as Arabic marks number on nouns
+            one = None if m else re.search(rf"(?<![ء-ي])[وف]?(?:{cue})\s+(?:{_alternatives(v.people_singulars)})"
+                                           rf"ا?(?![ء-ي])(?!\s+\d)", t)
+            if not m and not one:
                 continue
-            n = 2 if m.group(1) in v.people_duals else _number(m.group(1), v)
+            n = 1 if one else 2 if m.group(1) in v.people_duals else _number(m.group(1), v)
             if slot == "k" and killed is None:
                 killed = n
             elif slot == "w" and wounded is None:

@@ -142,13 +142,19 @@ class ArabicVocabulary:
     """Compiled Arabic rule sets (matched on normalised text); see vocabulary_ar.json for what each decides."""
 
     strong_attack: re.Pattern[str]
+    not_attack: re.Pattern[str]
     weapons: dict[str, re.Pattern[str]]
     projectile_nouns: tuple[str, ...]
     projectile_singulars: tuple[str, ...]
     dual_endings: tuple[str, ...]
+    construct_dual_endings: tuple[str, ...]
+    one_words: tuple[str, ...]
+    single_projectiles: tuple[str, ...]
+    plural_projectiles: re.Pattern[str]
     number_words: dict[str, int]
     people: tuple[str, ...]
     people_duals: tuple[str, ...]
+    people_singulars: tuple[str, ...]
     kill_words: tuple[str, ...]
     wound_words: tuple[str, ...]
     zero_casualties: re.Pattern[str]
@@ -157,6 +163,7 @@ class ArabicVocabulary:
     weekdays: dict[str, str]
     months: dict[str, int]
     background: re.Pattern[str]
+    background_not: re.Pattern[str]
     claim: re.Pattern[str]
     claim_negation: re.Pattern[str]
     blame: re.Pattern[str]
@@ -173,13 +180,19 @@ def arabic_vocabulary() -> ArabicVocabulary:
 
     return ArabicVocabulary(
         strong_attack=arabic_terms(raw["strong_attack"], suffix=3),  # object pronouns: "اطلقتها"
+        not_attack=arabic_terms(raw["not_attack"]),
         weapons={k: arabic_terms(v) for k, v in raw["weapons"].items()},
         projectile_nouns=words("projectile_nouns"),
         projectile_singulars=words("projectile_singulars"),
         dual_endings=tuple(raw["dual_endings"]),
+        construct_dual_endings=tuple(raw["construct_dual_endings"]),
+        one_words=words("one_words"),
+        single_projectiles=words("single_projectiles"),
+        plural_projectiles=arabic_terms(raw["plural_projectiles"], suffix=0),
         number_words={normalise(k): v for k, v in raw["number_words"].items()},
         people=words("people"),
         people_duals=words("people_duals"),
+        people_singulars=words("people_singulars"),
         kill_words=words("kill_words"),
         wound_words=words("wound_words"),
         zero_casualties=arabic_terms(raw["zero_casualties"], suffix=0),
@@ -188,6 +201,7 @@ def arabic_vocabulary() -> ArabicVocabulary:
         weekdays={normalise(k): v for k, v in raw["weekdays"].items()},
         months={normalise(k): v for k, v in raw["months"].items()},
         background=arabic_terms(raw["background"], suffix=1),
+        background_not=arabic_terms(raw["background_not"], suffix=0),
         claim=arabic_terms(raw["claim"]),
         claim_negation=arabic_terms(raw["claim_negation"], suffix=0),
         blame=arabic_terms(raw["blame"]),

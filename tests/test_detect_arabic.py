@@ -40,7 +40,9 @@ def test_the_word_for_country_is_not_balad_air_base():
 
 @pytest.mark.parametrize("phrase, day", [
     ("أمس", date(2026, 3, 14)), ("فجر اليوم", SUNDAY), ("مساء الجمعة", date(2026, 3, 13)),
-    ("ليلة السبت", date(2026, 3, 14)), ("يوم الأربعاء", date(2026, 3, 11)), ("12 آذار", date(2026, 3, 12)),
+    # "laylat Saturday" is the night before Saturday (the Arabic day begins at sunset); "layl Saturday" is its night
+    ("ليلة السبت", date(2026, 3, 13)), ("ليل السبت", date(2026, 3, 14)), ("ليلة الجمعة على السبت", date(2026, 3, 13)),
+    ("يوم الأربعاء", date(2026, 3, 11)), ("12 آذار", date(2026, 3, 12)),
     ("10 مارس 2026", date(2026, 3, 10)),
 ])
 def test_dates_resolve_against_publication(phrase, day):
@@ -57,6 +59,7 @@ def test_an_attack_long_before_publication_is_background():
 @pytest.mark.parametrize("text, count", [
     ("سقط صاروخين", 2), ("سقطت قذيفتان", 2), ("هجوم بطائرتين مسيرتين", 2), ("سقوط ثلاثة صواريخ", 3),
     ("اطلاق ٤ صواريخ", 4), ("اطلاق 7 قذائف هاون", 7), ("هجوم صاروخي", None),
+    ("سقوط صاروخ كاتيوشا واحد", 1), ("طائرة مسيرة مفخخة واحدة", 1), ("سقوط قذيفتي هاون", 2),
 ])
 def test_counts_in_digits_words_and_duals(text, count):
     assert projectiles(normalise(text), arabic_vocabulary()) == count
@@ -73,6 +76,8 @@ def test_weapon_words(text, kinds):
 @pytest.mark.parametrize("text, toll", [
     ("دون وقوع إصابات", (0, 0)), ("لم يسفر عن إصابات", (0, 0)), ("لم يسفر عن خسائر", (0, 0)),
     ("مقتل 3 جنود وإصابة خمسة آخرين", (3, 5)), ("إصابة شخصين بجروح", (None, 2)),
+    ("استشهاد جندي واحد وإصابة اثنين آخرين", (1, 2)), ("مقتل جندي", (1, None)),
+    ("لم يسفر عن أي خسائر بشرية", (0, 0)), ("دون تسجيل خسائر بشرية", (0, 0)),
 ])
 def test_casualties_and_no_losses(text, toll):
     assert casualties([normalise(text)], arabic_vocabulary()) == toll
@@ -126,3 +131,40 @@ def test_a_hashtag_names_the_weapon():
 def test_without_publication_or_date_phrase_the_report_is_undated():
     report = only_primary("سقطت صواريخ على قاعدة حرير.", published=None)
     assert (report.attack_date, report.date_precision) == (None, None)
+
+
+def test_a_singular_projectile_in_a_story_that_never_speaks_of_several_is_one():
+    assert only_primary("استهدفت طائرة مسيرة قاعدة حرير أمس. وقال مصدر إن المسيرة سقطت قرب المدرج.").projectiles == 1
+    assert only_primary("استهدفت طائرة مسيرة قاعدة حرير أمس. وتلتها صواريخ عدة.").projectiles is None
+
+
+@pytest.mark.parametrize("text", [
+    "نفذت القوات تمريناً في قاعدة عين الأسد حاكى التصدي لهجوم بطائرات مسيرة.",
+    "هددت فصائل مسلحة باستهداف قاعدة التنف.",
+    "سقوط طائرة مسيرة صغيرة للاستطلاع قرب قاعدة حرير.",
+])
+def test_drills_threats_and_reconnaissance_flights_are_no_attack(text):
+    assert not detect(text, SUNDAY).is_attack_report
+
+
+def test_today_of_the_statement_gives_way_to_the_earlier_day_of_the_attack():
+    report = only_primary("أعلنت خلية الإعلام الأمني، اليوم الأحد، سقوط صاروخ على قاعدة حرير مساء الجمعة.")
+    assert report.attack_date == date(2026, 3, 13)
+    told = only_primary("أفاد مصدر أمني اليوم الأحد بسقوط قذيفة على قاعدة حرير. وقال إن القذيفة سقطت مساء السبت.")
+    assert told.attack_date == date(2026, 3, 14)
+
+
+def test_earlier_today_is_not_background():
+    report = only_primary("وفي وقت سابق من اليوم، أعلن الجيش مقتل جنديين في هجوم على قاعدة حرير.")
+    assert (report.attack_date, report.killed) == (SUNDAY, 2)
+
+
+@pytest.mark.parametrize("text", [
+    "سقطت صواريخ على #عين_الأسد", "هجوم وللتنف", "استهداف بقاعدة حرير", "استهداف مطار أربيل الدولي", "قصف البرج 22",
+    "قصف قاعدة K1", "لم يذكر أي موقع عسكري",
+])
+def test_the_name_cue_prefilter_finds_what_the_gazetteer_finds(text):
+    from extractors.arabic_reading import _bases_in
+    from extractors.gazetteer import find_arabic_bases
+    norm = normalise(text)
+    assert [m.base for m in _bases_in(norm)] == [m.base for m in find_arabic_bases(norm)]
