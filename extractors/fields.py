@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from extractors.mentions import names_nothing
 from extractors.records import WEAPONS
 from extractors.vocabulary import NUMBER, number_value, vocabulary
 
@@ -236,8 +237,10 @@ def claimed_by(texts: Iterable[str]) -> str | None:
         cue = v.claim.search(text)
         if cue and not v.claim_negation.search(text):
             # the claimant speaks before or within the cue; a group after it is what was struck ("the
-            # Pentagon said it had struck Kataib Hezbollah")
-            group = _group(text[:cue.end()], cue.start())
+            # Pentagon said it had struck Kataib Hezbollah"); an apposition describes the claimant, it does not
+            # claim ("JNIM, the al-Qaeda affiliate in the Sahel, had claimed")
+            plain = _APPOSITION.sub(lambda m: " " * len(m.group()), text)
+            group = _group(plain[:cue.end()], cue.start()) or _unlisted_claimant(plain, cue)
             if group:
                 return group
             if last and _GROUP_ANAPHOR.search(text[:cue.start()]):
@@ -245,6 +248,31 @@ def claimed_by(texts: Iterable[str]) -> str | None:
         hits = [(m.start(), name) for name, rx in v.groups for m in rx.finditer(text)]
         last = max(hits)[1] if hits else last
     return None
+
+
+_APPOSITION = re.compile(r"(?<=[\w)]),\s+(?:the|an?)\s[^,;.]{3,60},")
+_CLAIMANT = r"((?:[A-Z][\w’'-]+|al|ul|e|of|the)(?:[\s-](?:[A-Z][\w’'-]+|al|ul|e|of|the)){0,5})"
+# "The attack was claimed by Ittehad-ul-Mujahideen Pakistan", "The Chin Brotherhood alliance said it had captured"
+_CLAIMED_BY = re.compile(rf"\bclaimed\s+by\s+(?:the\s+)?{_CLAIMANT}")
+_CLAIMANT_BEFORE = re.compile(rf"(?:^|[^\w’'-])(?:the\s+)?{_CLAIMANT}\s+(?:(?:alliance|group|coalition|front|movement)\s+)?"
+                              r"(?:has\s+|had\s+|also\s+)?$")
+
+
+def _unlisted_claimant(text: str, cue: re.Match) -> str | None:
+    """A claimant the group vocabulary does not list, as the claim names it: a proper name right before the cue or
+    after "claimed by". Not a people, country or institution that speaks for a state."""
+    m = _CLAIMED_BY.search(text, cue.start()) or _CLAIMANT_BEFORE.search(text[:cue.start()])
+    if m is None:
+        return None
+    name = re.sub(r"(?:\s+(?:of|the|al|ul|e))+$", "", m.group(1).strip())
+    words = name.split()
+    if not words or names_nothing(words[0]) or _STATE_VOICE.search(name) or vocabulary().countries.search(name):
+        return None
+    return name
+
+
+_STATE_VOICE = re.compile(r"\b(?:The|It|This|That|They|He|She|We|Army|Ministry|Military|Government|Office|Police|"
+                          r"Pentagon|Command|Forces|Spokesperson|Spokesman|President|Minister|Officials?|Sources?)\b")
 
 
 def suspected(texts: Iterable[str]) -> str | None:
