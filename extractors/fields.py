@@ -254,7 +254,7 @@ _APPOSITION = re.compile(r"(?<=[\w)]),\s+(?:the|an?)\s[^,;.]{3,60},")
 _CLAIMANT = r"((?:[A-Z][\w’'-]+|al|ul|e|of|the)(?:[\s-](?:[A-Z][\w’'-]+|al|ul|e|of|the)){0,5})"
 # "The attack was claimed by Ittehad-ul-Mujahideen Pakistan", "The Chin Brotherhood alliance said it had captured"
 _CLAIMED_BY = re.compile(rf"\bclaimed\s+by\s+(?:the\s+)?{_CLAIMANT}")
-_CLAIMANT_BEFORE = re.compile(rf"(?:^|[^\w’'-])(?:the\s+)?{_CLAIMANT}\s+(?:(?:alliance|group|coalition|front|movement)\s+)?"
+_CLAIMANT_BEFORE = re.compile(rf"(?:^|[^\w’'-])(?:[Tt]he\s+)?{_CLAIMANT}\s+(?:(?:alliance|group|coalition|front|movement)\s+)?"
                               r"(?:has\s+|had\s+|also\s+)?$")
 
 
@@ -266,13 +266,15 @@ def _unlisted_claimant(text: str, cue: re.Match) -> str | None:
         return None
     name = re.sub(r"(?:\s+(?:of|the|al|ul|e))+$", "", m.group(1).strip())
     words = name.split()
-    if not words or names_nothing(words[0]) or _STATE_VOICE.search(name) or vocabulary().countries.search(name):
+    if not words or names_nothing(words[0]) or _STATE_VOICE.search(name) or vocabulary().countries.fullmatch(name):
         return None
     return name
 
 
-_STATE_VOICE = re.compile(r"\b(?:The|It|This|That|They|He|She|We|Army|Ministry|Military|Government|Office|Police|"
-                          r"Pentagon|Command|Forces|Spokesperson|Spokesman|President|Minister|Officials?|Sources?)\b")
+# pronouns, sentence adverbs, possessives ("Ukraine's General Staff") and the organs of a state speak, they do not claim
+_STATE_VOICE = re.compile(r"\b(?:The|It|This|That|They|He|She|We|Meanwhile|However|Separately|Earlier|Later|Army|"
+                          r"Ministry|Military|Government|Office|Police|Pentagon|Command|Staff|Forces|Spokesperson|"
+                          r"Spokesman|President|Minister|Officials?|Sources?)\b|['’]s\b")
 
 
 def suspected(texts: Iterable[str]) -> str | None:
