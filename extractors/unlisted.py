@@ -118,12 +118,13 @@ _AIRPORT = re.compile(r"\b(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}?)(?:
 
 
 def most_specific(found: list[PlaceMention]) -> PlaceMention | None:
-    """The town before the district before the province before the country; the earliest of equals. A place the
-    text calls a province anywhere ("the southern border province of Narathiwat") is a province throughout,
-    though GeoNames also lists a town of its name."""
+    """The town before the district before the province before the country; among equals, one the text itself
+    calls a town ("near Uri town") before one only GeoNames knows as one, then the earliest. A place the text
+    calls a province anywhere ("the southern border province of Narathiwat") is a province throughout, though
+    GeoNames also lists a town of its name."""
     stated = {p.name: p.kind for p in found if p.stated}
-    return min((replace(p, kind=stated.get(p.name, p.kind)) for p in found),
-               key=lambda p: (_PLACE_KINDS[p.kind], p.position), default=None)
+    return min((replace(p, kind=stated.get(p.name, p.kind), stated=p.name in stated) for p in found),
+               key=lambda p: (_PLACE_KINDS[p.kind], not p.stated, p.position), default=None)
 
 
 _PLACED = re.compile(r"^(?P<name>[^,]+), (?P<place>[^,]+)$")
