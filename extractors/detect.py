@@ -371,8 +371,14 @@ def _reports(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[Bas
         killed=0 if background.killed is None and lead_none else background.killed,
         wounded=0 if background.wounded is None and lead_none else background.wounded,
         claimed_by=background.claimed_by or _article_claim(inc, sentences, refs, published),
-        suspected=background.suspected or fields.suspected(s.text for s in sentences))
+        suspected=background.suspected or fields.suspected(s.text for s in sentences) or _attacker(texts, sentences))
     return primary, background
+
+
+def _attacker(texts: list[str], sentences: list[Sentence]) -> str | None:
+    """The state the report's own sentences, or else its headline and lead, name as the attack's agent."""
+    lead_end = next((s.index for s in sentences if not s.is_title), 0) + LEAD_SENTENCES
+    return fields.attacker(texts) or fields.attacker(s.text for s in sentences[:lead_end])
 
 
 def _article_claim(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[BaseRef]],

@@ -294,6 +294,17 @@ def suspected(texts: Iterable[str]) -> str | None:
     return None
 
 
+def attacker(texts: Iterable[str]) -> str | None:
+    """The state a report names as the agent of the attack itself ("a Russian airstrike on a military training
+    base", "Iran's missile attack"): who is suspected when nobody claims or is blamed."""
+    v = vocabulary()
+    for text in texts:
+        hits = [(m.start(), name) for name, rx in v.attacking_states for m in rx.finditer(text)]
+        if hits:
+            return min(hits)[1]
+    return None
+
+
 def country_in(texts: Iterable[str]) -> str | None:
     """The first country named in `texts`."""
     v = vocabulary()

@@ -33,6 +33,11 @@ def number_value(token: str) -> int | None:
     return NUMBER_WORDS.get(t)
 
 
+# "a Russian airstrike", "Iran's ballistic missile attack", "an Israeli drone strike"
+_ATTACK_NOUN = (r"(?:(?:ballistic|cruise|hypersonic|missile|drone|air|rocket|artillery|military|retaliatory|massive|"
+                r"overnight|deadly)\s+){0,2}(?:attacks?|strikes?|airstrikes?|barrage|bombardment|assault|raids?)\b")
+
+
 def alternation(patterns: list[str], *, words: bool = True, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """One compiled regex matching any of `patterns` (longest first), bounded by word edges if `words`."""
     body = "|".join(sorted(patterns, key=len, reverse=True))
@@ -75,6 +80,7 @@ class Vocabulary:
     blame_negation: re.Pattern[str]
     actors: re.Pattern[str]
     groups: tuple[tuple[str, re.Pattern[str]], ...]
+    attacking_states: tuple[tuple[str, re.Pattern[str]], ...]
     countries: re.Pattern[str]
     civilian_camp: re.Pattern[str]
     response_to: re.Pattern[str]
@@ -117,6 +123,8 @@ def vocabulary() -> Vocabulary:
         blame_negation=alternation(raw["blame_negation"]),
         actors=alternation(raw["actor_phrases"]),
         groups=tuple((name, alternation(pats)) for name, pats in raw["groups"].items()),
+        attacking_states=tuple((name, re.compile(rf"(?<![\w-])(?:{'|'.join(pats)})\s+{_ATTACK_NOUN}", re.IGNORECASE))
+                               for name, pats in raw["attacking_states"].items()),
         countries=re.compile(r"\b(" + "|".join(map(re.escape, raw["countries"])) + r")\b"),
         civilian_camp=alternation(raw["civilian_camp_context"]),
         response_to=alternation(raw["response_to"]),
