@@ -179,8 +179,12 @@ def _word_skeleton(word: str) -> str:
     return ("a" if word[0] in "aeiouy" else word[0]) + re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", word[1:]))
 
 
+# what an installation is, not which: "the Chinagoder military post" is the gazetteer's "Chinagodrar military base"
+_KIND_WORDS = frozenset({"post", "outpost", "barracks", "detachment", "cantonment", "fort", "airstrip", "position"})
+
+
 def _skeleton(name: str) -> str | None:
-    key = " ".join(map(_word_skeleton, core_name(name).split()))
+    key = " ".join(_word_skeleton(w) for w in core_name(name).split() if w not in _KIND_WORDS)
     return key if len(key.replace(" ", "")) >= 4 else None
 
 
