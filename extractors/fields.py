@@ -135,7 +135,7 @@ _NATURAL_DEATH = r"(?!\s+(?:of|from)\s+(?:an?\s+|natural\s+)?(?:cardiac|heart|na
 _MARTYRED = (rf"(?:killed|dead|died{_NATURAL_DEATH}|martyred|embraced (?:martyrdom|shahadat)|lost their lives|were slain|"
              r"fell (?:on|in) the field of honou?r)")
 # "... has risen to 47": the updated count of a toll, the latest figure the article gives
-_TOLL_RISE = (rf"[^;]{{0,120}}?\b(?:rose|risen|climbed|increased|reached|jumped|stands at|stood at)\s+(?:to\s+)?"
+_TOLL_RISE = (rf"[^;]{{0,120}}?\b(?:rises|rose|risen|climbs|climbed|increased|reached|jumped|stands at|stood at)\s+(?:to\s+)?"
               rf"(?P<list>(?:at least\s+)?{NUMBER})\b")
 _SOURCE_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|reported|added|according)\b", re.IGNORECASE)
 _LAST_ITEM = re.compile(r"(?:,\s*and|,|\band)\s*[^,]*$")
@@ -162,7 +162,7 @@ def _casualty_patterns() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[
         rf"(?:{_SEVERITY}\s+)?{_MARTYRED}\b", re.IGNORECASE)
     kill_bare = re.compile(rf"\b(?:killing|killed)\s+{_BARE}{_BARE_END}", re.IGNORECASE)
     toll = re.compile(  # "the death toll ... has risen to 14", "the number of troops killed ... rose to 3"
-        rf"\b(?:death toll|number of (?:[\w.’'-]+\s+){{0,4}}?(?:killed|dead))\b{_TOLL_RISE}", re.IGNORECASE)
+        rf"\b(?:(?:death |dead )?toll|number of (?:[\w.’'-]+\s+){{0,4}}?(?:killed|dead))\b{_TOLL_RISE}", re.IGNORECASE)
     wound_toll = re.compile(  # an update: "the number of service members wounded in Sunday's attack has risen to 47"
         rf"\bnumber of (?:[\w.’'-]+\s+){{0,4}}?(?:wounded|injured)\b{_TOLL_RISE}", re.IGNORECASE)
     dead_noun = re.compile(rf"(?P<list>(?:at least\s+)?{NUMBER})\s+dead\s+(?:{v.people})\b", re.IGNORECASE)
@@ -185,7 +185,7 @@ def _casualty_patterns() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[
         rf"\bleft\s+{people}\s+with\s+(?:\w+[- ]){{0,2}}?(?:injuries|wounds)\b", re.IGNORECASE)
     wound_before = re.compile(
         rf"{people}{_OF_FORCE}{_ASIDE}\s+(?:were\s+|was\s+|have been\s+|had been\s+)?(?:reportedly\s+|also\s+)?(?:{_SEVERITY}\s+)?(?:wounded|injured|hurt)\b", re.IGNORECASE)
-    return ((kill_after, kill_before, dead_noun, kill_bare, toll),
+    return ((toll, kill_after, kill_before, dead_noun, kill_bare),
             (wound_toll, wound_after, wound_before, wound_bare, wound_and, wound_comma, wound_suffered, wound_left,
              wound_to))
 
@@ -195,7 +195,11 @@ def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool, bool
     and whether some text says nobody was killed / nobody was hurt."""
     v = vocabulary()
     kill_patterns, wound_patterns = _casualty_patterns()
-    killed = wounded = None
+    texts = list(texts)
+    # a toll that rose is the latest figure: it overrides every earlier count in the story ("toll rises to nine")
+    risen = [_sum_people(_listing(m, text) + " ") for text in texts for m in kill_patterns[0].finditer(text)]
+    killed = max((n for n in risen if n is not None), default=None)
+    wounded = None
     none_killed = none_wounded = False
     for text in texts:
         lumped = re.search(r"\b(?:killed|dead) or (?:wounded|injured)\b", text, re.IGNORECASE)
