@@ -18,18 +18,24 @@ NUMBER_WORDS = {
     "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "a dozen": 12, "dozen": 12,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a dozen": 12, "dozen": 12,
 }
-NUMBER = (r"(?:\d{1,4}|a dozen|a pair of|pair of|twin|single|lone|one|two|three|four|five|six|seven|eight|"
-          r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
-          r"thirty|forty|fifty|sixty|an|a)")
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+# "Thirty-one soldiers", "twenty five rockets": tens and units spelled out together
+NUMBER = (rf"(?:\d{{1,4}}|{_TENS}[- ]{_UNITS}|a dozen|a pair of|pair of|twin|single|lone|one|two|three|four|five|six|"
+          r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
+          r"thirty|forty|fifty|sixty|seventy|eighty|ninety|an|a)")
 
 
 def number_value(token: str) -> int | None:
-    """Value of a number token ("12", "twelve", "twin"); None when it is not a number."""
+    """Value of a number token ("12", "twelve", "thirty-one", "twin"); None when it is not a number."""
     t = token.lower().strip()
     if t.isdigit():
         return int(t)
+    tens, _, units = re.sub(r"\s+", " ", t).replace(" ", "-").partition("-")
+    if units and tens in NUMBER_WORDS and units in NUMBER_WORDS:
+        return NUMBER_WORDS[tens] + NUMBER_WORDS[units]
     return NUMBER_WORDS.get(t)
 
 
