@@ -57,6 +57,8 @@ _PLACE_AFTER = re.compile(
     r"(?:\s+of\s+the\s+(?:[\w’'-]+\s+){0,3}?(?:armed forces|army|military|forces|troops|gendarmerie))?"
     r"\s+(?:in|at)\s+(?:the\s+(?:town|village|city|area|district)\s+of\s+)?"
     r"([A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)?)(?![\w’'-])(?!\s+[A-Z])")
+_APPOSITIVE = re.compile(r",\s*(?:(?:which|that)\s+(?:also\s+)?(?:hosts?|houses?|is home to|includes?|has)\s+)?"
+                         r"(?:(?:an?|the)\s+)?", re.IGNORECASE)
 # "the base of the Numancia Battalion", "the base of Light Infantry Battalion 304": a base named by its unit
 _UNIT_OF = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s+){0,4}(?:Battalion|Brigade|Division|Regiment|Squadron|"
                       r"Wing)(?:\s+\d+)?)(?![\w’'-])")
@@ -219,8 +221,10 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
                                     base.name if base else f"{name} {m.group()}", base))
                 continue
             refs.append(BaseRef(start, m.end(), "anaphor", m.group()))
-        elif any(r.kind in {"gazetteer", "named"} and re.fullmatch(r",\s*", sentence[r.end:start]) for r in refs):
-            continue  # apposition: "Camp Taji, a military base north of Baghdad"
+        elif any(r.kind in {"gazetteer", "named"} and _APPOSITIVE.fullmatch(sentence[r.end:start]) for r in refs):
+            # apposition: "Camp Taji, a military base north of Baghdad"; "Mitiga airport, which also hosts a
+            # military air base": the description is of the installation just named
+            continue
         elif article or kept:
             tail = _DESCRIPTION_TAIL.match(sentence[m.end():])
             desc = f"{' '.join(kept)} {m.group()}".strip() + (tail.group(1).rstrip(".,") if tail else "")
