@@ -176,6 +176,7 @@ def shares_spelled_name(a: str, b: str) -> bool:
 
 
 def _word_skeleton(word: str) -> str:
+    word = re.sub(r"(?<=[aeiou])h$", "", word)  # a final ta marbuta is written -ah or -a (Qayyarah / Qayara)
     return ("a" if word[0] in "aeiouy" else word[0]) + re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", word[1:]))
 
 
@@ -185,7 +186,7 @@ _KIND_WORDS = frozenset({"post", "outpost", "barracks", "detachment", "cantonmen
 
 def _skeleton(name: str) -> str | None:
     key = " ".join(_word_skeleton(w) for w in core_name(name).split() if w not in _KIND_WORDS)
-    return key if len(key.replace(" ", "")) >= 4 else None
+    return key if len(key.replace(" ", "")) >= 3 else None
 
 
 @cache
