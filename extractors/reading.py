@@ -32,6 +32,8 @@ _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 # "the deadliest since the armed forces began fighting Islamist militants in 2015": a year in a "since" clause
 # starts a period; it does not date this sentence's event
 _SINCE_CLAUSE = re.compile(r"\bsince\b[^,;.]{0,80}$", re.IGNORECASE)
+# ... nor do its words ("the first attack on the base since Iraqi forces took full control of it last month")
+_SINCE_CLAUSE_TEXT = re.compile(r"\bsince\b[^,;.]*", re.IGNORECASE)
 # "..., causing no damage, and later that day two drones targeted al-Tanf": a clause boundary before another base's
 # own attack clause.
 _CLAUSE_BREAK = re.compile(r",\s*and\b|;")
@@ -105,7 +107,8 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
             if all(d.speech for d in local):
                 local += [d for d in near if not d.speech]
             best = best_date(local, (ref.start, ref.end))
-            background = bool(v.background.search(segment)) or _in_earlier_clause(s.text[:ref.start]) \
+            background = bool(v.background.search(_SINCE_CLAUSE_TEXT.sub("", segment))) \
+                or _in_earlier_clause(s.text[:ref.start]) \
                 or (best is not None and best.precision != "day") or _past_year_after(s.text, ref, published)
             if best is None and _dated_in_past(dates, published):
                 background = True  # "The drone, which hit a shed on Feb. 11, ... sites in Erbil": the sentence is past
