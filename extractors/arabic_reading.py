@@ -26,7 +26,6 @@ from extractors.candidates import LEAD_SENTENCES, Evidence
 from extractors.dates import DateMention, weekday_on_or_before
 from extractors.dedup import MATCH_WINDOW_DAYS
 from extractors.gazetteer import Base, find_arabic_bases
-from extractors.gazetteer import _entries as gazetteer_entries  # the entries as bases.json gives them (aliases_ar)
 from extractors.reading import MAX_NEWS_AGE_DAYS
 from extractors.records import WEAPONS, IncidentReport
 from extractors.sentences import Sentence, article_sentences
@@ -52,7 +51,7 @@ def read_arabic(text: str, published: date | None, title: str = "") -> list[tupl
     v = arabic_vocabulary()
     sentences = article_sentences(text, title)
     norm = [normalise(s.text) for s in sentences]
-    bases = [_bases_in(n) for n in norm]
+    bases = [find_arabic_bases(n) for n in norm]
     mentions = []  # (sentence, base, date, background)
     for s, n in zip(sentences, norm):
         # a drill, a threat or a reconnaissance flight uses the words of an attack without being one
@@ -181,39 +180,6 @@ def _alternatives(words) -> str:
 @cache
 def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
-# words most installation names share; a name's cue is its rarest-looking word
-_NAME_WORDS = frozenset(normalise(w) for w in ("قاعدة", "معسكر", "مطار", "الجوية", "العسكري", "الدولي", "حقل", "موقع",
-                                               "ثكنة", "البحرية", "العسكرية", "الجوي"))
-
-
-@cache
-def _name_cues() -> frozenset[str]:
-    """One word of every Arabic alias, so that a sentence with none of them names no installation and skips the
-    gazetteer's long alias regex (most of an article's sentences)."""
-    cues = set()
-    for e in gazetteer_entries():
-        for alias in e.get("aliases_ar", ()):
-            words = normalise(alias).split()
-            cues.add(max((w for w in words if w not in _NAME_WORDS), key=len, default=max(words, key=len)))
-    return frozenset(cues)
-
-
-_CLITICS = re.compile(r"^[وف]?(?:لل(?=[ء-ي]{2})|[بك]?(?=ال)|[بلك]?)")
-
-
-def _words(norm: str) -> set[str]:
-    """The sentence's words as a name is listed: with and without the clitics news attaches ("للتنف" -> "التنف")."""
-    out = set()
-    for w in re.findall(r"[\w-]+", norm.replace("_", " ")):
-        clitics = _CLITICS.match(w).group()
-        out |= {w, ("ال" if clitics.endswith("لل") else "") + w[len(clitics):]}
-    return out
-
-
-def _bases_in(norm: str) -> list:
-    return find_arabic_bases(norm) if not _name_cues().isdisjoint(_words(norm)) else []
 
 
 def _explicit(v: ArabicVocabulary) -> re.Pattern[str]:

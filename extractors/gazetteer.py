@@ -78,10 +78,11 @@ def bases() -> tuple[tuple[Base, tuple[str, ...]], ...]:
 
 
 @cache
-def _arabic_index() -> tuple[re.Pattern[str], tuple[Base, ...]]:
+def _arabic_index() -> tuple[re.Pattern[str], tuple[Base, ...], frozenset[str]]:
     """The Arabic-script aliases (`aliases_ar`), normalised, as one regex; an alias may carry the clitics news
     attaches to a name (wa-, bi-, li-: "بقاعدة", "للتنف"), and quotation marks or a hashtag's underscores
-    between its words."""
+    between its words. With it, one cue word per alias (its rarest-looking word): a text with none of them names
+    no installation and skips the long regex (most of an article's sentences)."""
     by_alias: dict[str, Base] = {}
     for e in _entries():
         for alias in e.get("aliases_ar", ()):
@@ -93,12 +94,31 @@ def _arabic_index() -> tuple[re.Pattern[str], tuple[Base, ...]]:
         clitics = r"(?:[وف]?[بك]?ال|[وف]?لل)" + words[2:] if alias.startswith("ال") else r"[وف]?[بلك]?" + words
         patterns.append(f"({clitics})")  # group n is alias n
     regex = re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])")
-    return regex, tuple(by_alias[a] for a in aliases)
+    cues = frozenset(max((w for w in alias.split() if w not in _ARABIC_NAME_WORDS), key=len,
+                         default=max(alias.split(), key=len)) for alias in aliases)
+    return regex, tuple(by_alias[a] for a in aliases), cues
+
+
+# words most Arabic installation names share: never a name's cue
+_ARABIC_NAME_WORDS = frozenset(normalise(w) for w in ("قاعدة", "معسكر", "مطار", "الجوية", "العسكري", "الدولي", "حقل",
+                                                      "موقع", "ثكنة", "البحرية", "العسكرية", "الجوي"))
+_ARABIC_CLITICS = re.compile(r"^[وف]?(?:لل(?=[ء-ي]{2})|[بك]?(?=ال)|[بلك]?)")
+
+
+def _arabic_words(normalised: str) -> set[str]:
+    """The text's words as a name is listed: with and without the clitics news attaches ("للتنف" -> "التنف")."""
+    out = set()
+    for w in re.findall(r"[\w-]+", normalised.replace("_", " ")):
+        clitics = _ARABIC_CLITICS.match(w).group()
+        out |= {w, ("ال" if clitics.endswith("لل") else "") + w[len(clitics):]}
+    return out
 
 
 def find_arabic_bases(normalised: str) -> list[BaseMatch]:
     """Gazetteer installations named in normalised Arabic text (extractors.arabic.normalise), in order."""
-    regex, by_group = _arabic_index()
+    regex, by_group, cues = _arabic_index()
+    if cues.isdisjoint(_arabic_words(normalised)):
+        return []
     return [BaseMatch(m.start(), m.end(), m.group(), by_group[m.lastindex - 1]) for m in regex.finditer(normalised)]
 
 

@@ -164,7 +164,7 @@ def test_earlier_today_is_not_background():
     "قصف قاعدة K1", "لم يذكر أي موقع عسكري",
 ])
 def test_the_name_cue_prefilter_finds_what_the_gazetteer_finds(text):
-    from extractors.arabic_reading import _bases_in
-    from extractors.gazetteer import find_arabic_bases
+    from extractors.gazetteer import _arabic_index, find_arabic_bases
     norm = normalise(text)
-    assert [m.base for m in _bases_in(norm)] == [m.base for m in find_arabic_bases(norm)]
+    regex, by_group, _ = _arabic_index()
+    assert [m.base for m in find_arabic_bases(norm)] == [by_group[m.lastindex - 1] for m in regex.finditer(norm)]
