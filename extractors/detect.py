@@ -148,8 +148,7 @@ def _main_date(mentions: list[Mention], sentences: list[Sentence], refs: dict[in
     if not dated:
         # The lead describes the installation the headline or body names ("attacked a military camp in western
         # Niger" ... "the Inates camp"): one installation, so the lead's description dates the named one.
-        lead_end = next((s.index for s in sentences if not s.is_title), 0) + LEAD_SENTENCES
-        dated = [m for m in described if m.sentence < max(main.sentence, lead_end)]
+        dated = [m for m in described if m.sentence < max(main.sentence, _lead_end(sentences))]
     elif all(m.date.speech for m in dated):
         # the name is dated only by when someone spoke of it ("said on Monday it had captured", "in a Thursday
         # statement"); a description of it or another of its names dates the event
@@ -377,8 +376,12 @@ def _reports(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[Bas
 
 def _attacker(texts: list[str], sentences: list[Sentence]) -> str | None:
     """The state the report's own sentences, or else its headline and lead, name as the attack's agent."""
-    lead_end = next((s.index for s in sentences if not s.is_title), 0) + LEAD_SENTENCES
-    return fields.attacker(texts) or fields.attacker(s.text for s in sentences[:lead_end])
+    return fields.attacker(texts) or fields.attacker(s.text for s in sentences[:_lead_end(sentences)])
+
+
+def _lead_end(sentences: list[Sentence]) -> int:
+    """The index after the lead: the body's first sentences carry the news (inverted pyramid)."""
+    return next((s.index for s in sentences if not s.is_title), 0) + LEAD_SENTENCES
 
 
 def _article_claim(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[BaseRef]],

@@ -151,9 +151,9 @@ def _listing(m: re.Match, text: str) -> str:
 
 
 @cache
-def _casualty_patterns() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
-    """The killed and the wounded phrasings, in the order they are tried; compiled once (they depend only on the
-    vocabulary)."""
+def _casualty_patterns() -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
+    """A death toll that rose, then the killed and the wounded phrasings in the order they are tried; compiled
+    once (they depend only on the vocabulary)."""
     v = vocabulary()
     people = _people_list(v)
     kill_after = re.compile(rf"(?:{v.kill_verbs})\s+{people}", re.IGNORECASE)
@@ -185,7 +185,7 @@ def _casualty_patterns() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[
         rf"\bleft\s+{people}\s+with\s+(?:\w+[- ]){{0,2}}?(?:injuries|wounds)\b", re.IGNORECASE)
     wound_before = re.compile(
         rf"{people}{_OF_FORCE}{_ASIDE}\s+(?:were\s+|was\s+|have been\s+|had been\s+)?(?:reportedly\s+|also\s+)?(?:{_SEVERITY}\s+)?(?:wounded|injured|hurt)\b", re.IGNORECASE)
-    return ((toll, kill_after, kill_before, dead_noun, kill_bare),
+    return (toll, (kill_after, kill_before, dead_noun, kill_bare),
             (wound_toll, wound_after, wound_before, wound_bare, wound_and, wound_comma, wound_suffered, wound_left,
              wound_to))
 
@@ -194,10 +194,10 @@ def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool, bool
     """(killed, wounded, none_killed, none_wounded): numbers stated in the first text that states them,
     and whether some text says nobody was killed / nobody was hurt."""
     v = vocabulary()
-    kill_patterns, wound_patterns = _casualty_patterns()
+    toll, kill_patterns, wound_patterns = _casualty_patterns()
     texts = list(texts)
     # a toll that rose is the latest figure: it overrides every earlier count in the story ("toll rises to nine")
-    risen = [_sum_people(_listing(m, text) + " ") for text in texts for m in kill_patterns[0].finditer(text)]
+    risen = [_sum_people(_listing(m, text) + " ") for text in texts for m in toll.finditer(text)]
     killed = max((n for n in risen if n is not None), default=None)
     wounded = None
     none_killed = none_wounded = False

@@ -42,7 +42,8 @@ _BASE_CHECKPOINT = re.compile(
 
 
 _DANGLING = re.compile(r"(?:\s+(?:in|the|at|of|on|a|an|near|from|by|for|with))+$", re.IGNORECASE)
-UNIT_WORDS = re.compile(r"\b(?:Battalion|Brigade|Division|Regiment|Corps|Task Force|Sector|Squadron|Wing|Company)\b")
+_UNITS = r"(?:Battalion|Brigade|Division|Regiment|Corps|Task Force|Sector|Squadron|Wing|Company)"
+UNIT_WORDS = re.compile(rf"\b{_UNITS}\b")
 # "Mianwali Training Air Base", "Shindand Army Air Base": words saying what an installation is for may stand
 # between its proper name and the installation noun (a people, "Russian", may not: that is an owner).
 _FUNCTION_WORDS = frozenset({"Training", "Military", "Army", "Air", "Naval", "Force", "Operating", "Forward",
@@ -60,8 +61,7 @@ _PLACE_AFTER = re.compile(
 _APPOSITIVE = re.compile(r",\s*(?:(?:which|that)\s+(?:also\s+)?(?:hosts?|houses?|is home to|includes?|has)\s+)?"
                          r"(?:(?:an?|the)\s+)?", re.IGNORECASE)
 # "the base of the Numancia Battalion", "the base of Light Infantry Battalion 304": a base named by its unit
-_UNIT_OF = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s+){0,4}(?:Battalion|Brigade|Division|Regiment|Squadron|"
-                      r"Wing)(?:\s+\d+)?)(?![\w’'-])")
+_UNIT_OF = re.compile(rf"\s+of\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s+){{0,4}}{_UNITS}(?:\s+\d+)?)(?![\w’'-])")
 # "the military post of Tassia" (translated copy). Not for a bare "camp": "the camp of Netanyahu" is a faction.
 _PLACE_OF = re.compile(r"\s+of\s+([A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)?)(?![\w’'-])(?!\s+[A-Z])")
 # "a Golani Brigade training base", "an army training camp": a unit's training base, not a militants' camp.

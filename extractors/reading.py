@@ -27,13 +27,12 @@ _LATER_CLAUSE = re.compile(r",\s*which\b|\b(?:amid|after|since|following|and lat
 # on Tuesday") does not move the date that follows it into a later clause.
 _ASIDE = re.compile(r",\s*(?:which|where|who)\b[^,;]*,")
 _PLURAL_ATTACKS = re.compile(r"\battacks\b(?:[\s,]+[\w’'.-]+){0,6}[\s,]*$", re.IGNORECASE)
-# "attacked at least 55 times since Oct. 17": a date opening a period dates no single event.
-_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
-# "the deadliest since the armed forces began fighting Islamist militants in 2015": a year in a "since" clause
-# starts a period; it does not date this sentence's event
-_SINCE_CLAUSE = re.compile(r"\bsince\b[^,;.]{0,80}$", re.IGNORECASE)
-# ... nor do its words ("the first attack on the base since Iraqi forces took full control of it last month")
-_SINCE_CLAUSE_TEXT = re.compile(r"\bsince\b[^,;.]*", re.IGNORECASE)
+# A "since" clause starts a period: a date opening it dates no single event ("attacked at least 55 times since
+# Oct. 17"), a month or year inside it does not date the sentence's event ("the deadliest since the armed forces
+# began fighting Islamist militants in 2015"), and nothing in it makes that event past ("the first attack on the
+# base since Iraqi forces took full control of it last month").
+_SINCE_CLAUSE = re.compile(r"\bsince\b[^,;.]*", re.IGNORECASE)
+_SINCE_DAY_REACH = 12
 # "..., causing no damage, and later that day two drones targeted al-Tanf": a clause boundary before another base's
 # own attack clause.
 _CLAUSE_BREAK = re.compile(r",\s*and\b|;")
@@ -82,8 +81,9 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
         refs_by_sentence[s.index] = refs
         if not refs:
             continue
-        dates = [d for d in find_dates(s.text, published) if not _SINCE.search(s.text[max(0, d.start - 12):d.start])
-                 and not (d.precision != "day" and _SINCE_CLAUSE.search(s.text[max(0, d.start - 90):d.start]))]
+        since = [m.span() for m in _SINCE_CLAUSE.finditer(s.text)]
+        dates = [d for d in find_dates(s.text, published) if not any(
+            a < d.start <= b and (d.precision != "day" or d.start - a <= _SINCE_DAY_REACH) for a, b in since)]
         if excluded(s.text, dated=any(d.precision == "day" and not d.speech for d in dates)):
             continue
         cue = attack_cue(s.text)
@@ -107,7 +107,7 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
             if all(d.speech for d in local):
                 local += [d for d in near if not d.speech]
             best = best_date(local, (ref.start, ref.end))
-            background = bool(v.background.search(_SINCE_CLAUSE_TEXT.sub("", segment))) \
+            background = bool(v.background.search(_SINCE_CLAUSE.sub("", segment))) \
                 or _in_earlier_clause(s.text[:ref.start]) \
                 or (best is not None and best.precision != "day") or _past_year_after(s.text, ref, published)
             if best is None and _dated_in_past(dates, published):

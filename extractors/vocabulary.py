@@ -33,9 +33,9 @@ def number_value(token: str) -> int | None:
     t = token.lower().strip()
     if t.isdigit():
         return int(t)
-    tens, _, units = re.sub(r"\s+", " ", t).replace(" ", "-").partition("-")
-    if units and tens in NUMBER_WORDS and units in NUMBER_WORDS:
-        return NUMBER_WORDS[tens] + NUMBER_WORDS[units]
+    parts = re.split(r"[\s-]+", t)
+    if len(parts) == 2 and all(p in NUMBER_WORDS for p in parts) and NUMBER_WORDS[parts[0]] >= 20:
+        return NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]]
     return NUMBER_WORDS.get(t)
 
 
