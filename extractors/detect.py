@@ -193,17 +193,21 @@ def _named_later(mentions: list[Mention], sentences: list[Sentence],
     installation the article dates to a past attack, not one of several that the description does not pick, and not
     one said as a landmark ("shifted to the hospital at the brigade headquarters in Rajouri town, about 25 km
     away")."""
-    named = {r.name: r for s in sentences if not s.is_title for r in refs.get(s.index, [])
-             if r.kind in {"gazetteer", "named"} and role(s.text, r) != "landmark"}
+    described = [m.ref.name for m in mentions if m.ref.kind == "generic"]
+    if not described:
+        return None
+    named: dict[str, tuple[BaseRef, set[int]]] = {}  # name -> (reference, body sentences saying it)
+    for s in sentences:
+        for r in [] if s.is_title else refs.get(s.index, []):
+            if r.kind in {"gazetteer", "named"} and role(s.text, r) != "landmark":
+                named.setdefault(r.name, (r, set()))[1].add(s.index)
     if len(named) > 1:
         # the headline's words pick among them ("... the Abu al-Dohour Airbase in rural Idlib" in the headline)
-        described = [m.ref.name for m in mentions if m.ref.kind == "generic"]
-        named = {n: r for n, r in named.items() if any(shares_spelled_name(n, d) for d in described)}
+        named = {n: said for n, said in named.items() if any(shares_spelled_name(n, d) for d in described)}
     if len(named) != 1:
         return None
-    ref = next(iter(named.values()))
+    ref, said = next(iter(named.values()))
     past = {m.sentence for m in mentions if m.ref.name == ref.name and m.background}
-    said = {s.index for s in sentences if not s.is_title and any(r.name == ref.name for r in refs.get(s.index, []))}
     return ref if said - past else None
 
 
