@@ -154,10 +154,13 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
             if value == published and _LAST_WEEKDAY.search(sentence[max(0, m.start() - 10):m.start()]):
                 value -= timedelta(days=7)  # "last Thursday" in a Thursday paper is a week ago
             add(m, value, "day", 1)
+        # "an overnight shootout, authorities said Wednesday": relative words count from the day the source spoke
+        # when the sentence names it, not from the day the paper came out
+        spoke = next((d.value for d in found if d.speech and d.rank == 1), published)
         for m in _RELATIVE.finditer(sentence):
             back = 1 if m["rel"].lower() in {"yesterday", "last night", "a day earlier", "the previous day",
                                              "the day before"} else 0
-            add(m, published - timedelta(days=back), "day", 2)
+            add(m, spoke - timedelta(days=back), "day", 2)
         for m in _DAYS_AGO.finditer(sentence):
             n = _NUMBERS.get(m["n"].lower(), int(m["n"]) if m["n"].isdigit() else 0)
             if n:

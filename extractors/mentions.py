@@ -175,7 +175,7 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
                 start = m.start() - len(named.group(0)) + named.group(0).find(words[0])
                 name, end = f"{' '.join(words)} {m.group()}", m.end()
                 place = _PLACE_AFTER.match(sentence[m.end():]) if UNIT_WORDS.search(name) else None
-                if place and place.group(1).split()[0] not in v.not_a_name:
+                if place and not names_nothing(place.group(1).split()[0]):
                     # "the 153 Task Force Battalion base in Marte": a unit's name says less than its place
                     name, end = f"{name} in {place.group(1)}", m.end() + place.end()
                 refs.append(_named(start, end, name))
@@ -198,7 +198,7 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
         if unit and article in {"the", "its", "their"}:
             name, end = f"{unit.group(1)} {m.group()}", m.end() + unit.end()
             place = _PLACE_AFTER.match(sentence[end:])
-            if place and place.group(1).split()[0] not in v.not_a_name:
+            if place and not names_nothing(place.group(1).split()[0]):
                 name, end = f"{name} in {place.group(1)}", end + place.end()
             refs.append(BaseRef(start, end, "named", name))
             continue
@@ -210,7 +210,7 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
                 _PLACE_OF.match(sentence[m.end():]) if m.group().lower() != "camp" else None))
             if place and any(r.kind == "gazetteer" and r.start == m.end() + place.start(1) for r in refs):
                 continue  # "the coalition base at Qasrak" is Qasrak, not the base named before
-            if place and place.group(1).split()[0] not in v.not_a_name \
+            if place and not names_nothing(place.group(1).split()[0]) \
                     and not any(r.start == m.end() + place.start(1) for r in refs) \
                     and not _PLACE_WORD_AFTER.match(sentence[m.end() + place.end():]):
                 # "the army camp in Tessit": a definite description naming its place names the base

@@ -36,6 +36,7 @@ _PLACE_PHRASE = re.compile(
     r"locality|commune|municipality))?(?![\w’'-])")
 _REACH = 60  # a locating phrase further from the installation word than this locates something else
 _CHAIN_REACH = 80  # ... unless it continues a chain of locating phrases that starts within reach
+_LANDMARK = re.compile(r"(?:near|outside|close to)\b")
 _CHAINED = re.compile(r"[\s,]*(?:\([^()]{1,40}\)[\s,]*)?(?=(?:in|at|near|outside)\b)")
 
 
@@ -107,6 +108,8 @@ def places_near_installations(sentences: Iterable[tuple[int, str]]) -> list[Plac
                 # phrase that follows the last one narrows it down
                 link = _CHAINED.match(window, m.end())
                 m = _PLACE_PHRASE.match(window, link.end()) if link else None
+                if m is not None and kind == "town" and _LANDMARK.match(m.group()):
+                    break  # "in Tagbara, near the city of Bambari": a town is located by its landmark, not narrowed
                 first = False
             if airport is not None and _AIR.search(noun.group()):
                 # "targeting an army air base at the facility" of "struck Kassala airport": the airport names it

@@ -78,3 +78,12 @@ def test_the_nth_of_this_month_in_translated_statements_is_a_day():
     assert resolve("Rockets hit the base on the evening of the 4th of this month.", date(2024, 2, 6)) == \
         (date(2024, 2, 4), "day")
     assert resolve("Troops of the 4th of the brigades were deployed.", date(2024, 2, 6)) is None
+
+
+def test_relative_words_count_from_the_day_the_source_spoke():
+    # published on a Friday; the source spoke on Thursday about the night before it
+    text = "Soldiers repelled raiders at the outpost in an overnight firefight, officials said Thursday."
+    [overnight] = [d for d in find_dates(text, date(2024, 3, 8)) if not d.speech]
+    assert overnight.value == date(2024, 3, 7)
+    assert [d.value for d in find_dates("Rockets hit the camp overnight, the army said.", date(2024, 3, 8))] == \
+        [date(2024, 3, 8)]

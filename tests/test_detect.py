@@ -404,3 +404,18 @@ def test_an_unlisted_base_takes_its_town_s_country_coordinates_and_precision():
 def test_a_listed_base_s_coordinates_are_the_base_s_own():
     [report] = detect("Rockets hit Camp Taji on Monday, the army said.", date(2020, 6, 16), "").primary
     assert report.location_precision == "base" and report.latitude is not None
+
+
+def test_a_country_after_the_base_does_not_name_it():
+    text = ("PATTANI, Thailand - Troops guarding their base in Thailand's restive south repelled a raid on Friday. "
+            "Around 40 gunmen opened fire on the ranger base in Nong Chik district in Pattani province, the army "
+            "said.")
+    [report] = detect(text, date(2024, 5, 11), "").primary
+    assert "Thailand" not in report.base and "Nong Chik" in report.base
+
+
+def test_an_organisation_s_base_is_named_by_its_town_not_by_a_landmark_town():
+    text = ("A peacekeeper was wounded when a United Nations base came under fire on Sunday, the mission said. "
+            "Gunmen attacked a temporary U.N. base in Kaga-Bandoro, near the city of Bria, a spokesman said.")
+    [report] = detect(text, date(2024, 5, 13), "").primary
+    assert report.base == "Unnamed military base, Kaga-Bandoro"
