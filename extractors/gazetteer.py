@@ -183,9 +183,14 @@ def lookup(name: str) -> Base | None:
 def spelled_like(name: str) -> Base | None:
     """The gazetteer entry a name not written as any alias still denotes: transliterations of Arabic, Persian and
     Urdu names vary in their vowels and doubled letters (Abu al-Duhur / Abu al-Dohour, Asad / Assad, Irbil /
-    Erbil), not in their consonants. Only entries whose consonant skeleton is unambiguous and long enough."""
+    Erbil), not in their consonants, and by a letter or two, not by half the word (Mourdiah is not Murid). Only
+    entries whose consonant skeleton is unambiguous and long enough."""
     key = _skeleton(name)
-    return _skeleton_index().get(key) if key else None
+    if key is None or key not in _skeleton_index():
+        return None
+    base, lengths = _skeleton_index()[key]
+    length = _letters(name)
+    return base if any(abs(length - n) <= max(2, n // 4) for n in lengths) else None
 
 
 def shares_spelled_name(a: str, b: str) -> bool:
@@ -209,15 +214,22 @@ def _skeleton(name: str) -> str | None:
     return key if len(key.replace(" ", "")) >= 3 else None
 
 
+def _letters(name: str) -> int:
+    return sum(len(w) for w in core_name(name).split() if w not in _KIND_WORDS)
+
+
 @cache
-def _skeleton_index() -> dict[str, Base]:
+def _skeleton_index() -> dict[str, tuple[Base, frozenset[int]]]:
+    """Skeleton -> the one entry it denotes and the lengths of the aliases spelled so."""
     found: dict[str, Base | None] = {}
+    lengths: dict[str, set[int]] = {}
     for base, aliases in bases():
         for alias in aliases:
             key = _skeleton(alias)
             if key is not None:
                 found[key] = base if found.get(key, base) == base else None
-    return {k: b for k, b in found.items() if b is not None}
+                lengths.setdefault(key, set()).add(_letters(alias))
+    return {k: (b, frozenset(lengths[k])) for k, b in found.items() if b is not None}
 
 
 def core_name(name: str | None) -> str:

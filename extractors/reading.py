@@ -31,6 +31,7 @@ _PLURAL_ATTACKS = re.compile(r"\battacks\b(?:[\s,]+[\w’'.-]+){0,6}[\s,]*$", re
 # Oct. 17"), a month or year inside it does not date the sentence's event ("the deadliest since the armed forces
 # began fighting Islamist militants in 2015"), and nothing in it makes that event past ("the first attack on the
 # base since Iraqi forces took full control of it last month").
+_WHEN = re.compile(r",?\s+when\b", re.IGNORECASE)
 _SINCE_CLAUSE = re.compile(r"\bsince\b[^,;.]*", re.IGNORECASE)
 _SINCE_DAY_REACH = 12
 # "..., causing no damage, and later that day two drones targeted al-Tanf": a clause boundary before another base's
@@ -103,6 +104,11 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
             hi = clause if clause is not None else hi
             segment = s.text[lo:hi]
             near = [d for d in dates if _near(d, ref, s.text)]
+            # "mirrors a similar incident in 2023 when a suicide bomber killed 25 soldiers at X": a date that opens a
+            # when-clause dates the event the clause tells; a date before it belongs to the main clause
+            opener = max((d.start for d in near if d.end <= ref.start and _WHEN.match(s.text, d.end)), default=None)
+            if opener is not None:
+                near = [d for d in near if d.start >= opener]
             local = [d for d in near if lo <= d.start < hi]
             if all(d.speech for d in local):
                 local += [d for d in near if not d.speech]

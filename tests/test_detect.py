@@ -419,3 +419,15 @@ def test_an_organisation_s_base_is_named_by_its_town_not_by_a_landmark_town():
             "Gunmen attacked a temporary U.N. base in Kaga-Bandoro, near the city of Bria, a spokesman said.")
     [report] = detect(text, date(2024, 5, 13), "").primary
     assert report.base == "Unnamed military base, Kaga-Bandoro"
+
+
+def test_a_date_opening_a_when_clause_dates_the_event_the_clause_tells():
+    text = ("Gunmen stormed the Galkayo army base on Tuesday, killing four soldiers, officials said. The Tuesday raid "
+            "recalls a similar assault in 2022 when a car bomb killed 12 soldiers at the Bulo Hawo base.")
+    reports = detect(text, date(2024, 6, 5), "").primary
+    assert [r.base for r in reports] == ["Galkayo army base"]
+
+
+def test_a_convoy_from_a_base_is_not_an_attack_on_the_base():
+    text = "On Friday a supply convoy from the Boni army camp was ambushed on the road to Hombori, the army said."
+    assert not detect(text, date(2024, 6, 8), "").is_attack_report

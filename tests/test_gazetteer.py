@@ -4,7 +4,7 @@ from importlib import resources
 
 import pytest
 
-from extractors.gazetteer import bases, core_name, find_bases, lookup, same_base
+from extractors.gazetteer import bases, core_name, find_bases, lookup, same_base, spelled_like
 
 
 def names(text: str) -> list[str]:
@@ -147,3 +147,8 @@ def test_no_alias_names_two_bases_and_every_alias_finds_its_own_base():
 ])
 def test_added_installations_resolve(text, canonical):
     assert names(text) == [canonical]
+
+
+def test_a_transliteration_differs_by_a_letter_or_two_not_by_half_the_word():
+    assert spelled_like("Al-Assad airbase") is not None
+    assert spelled_like("Mourdiah detachment") is None
