@@ -431,3 +431,9 @@ def test_a_date_opening_a_when_clause_dates_the_event_the_clause_tells():
 def test_a_convoy_from_a_base_is_not_an_attack_on_the_base():
     text = "On Friday a supply convoy from the Boni army camp was ambushed on the road to Hombori, the army said."
     assert not detect(text, date(2024, 6, 8), "").is_attack_report
+
+
+def test_a_country_s_possessive_does_not_name_a_base():
+    text = "Gunmen attacked Guinea's main military base in Conakry on Sunday, the army said."
+    [report] = detect(text, date(2024, 6, 10), "").primary
+    assert "Guinea" not in report.base and "Conakry" in report.base
