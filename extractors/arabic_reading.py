@@ -26,7 +26,7 @@ from extractors.candidates import LEAD_SENTENCES, Evidence
 from extractors.dates import DateMention, weekday_on_or_before
 from extractors.dedup import MATCH_WINDOW_DAYS
 from extractors.gazetteer import Base, find_arabic_bases
-from extractors.reading import MAX_NEWS_AGE_DAYS
+from extractors.reading import MAX_NEWS_AGE_DAYS, is_recent
 from extractors.records import WEAPONS, IncidentReport
 from extractors.sentences import Sentence, article_sentences
 from extractors.vocabulary import ArabicVocabulary, arabic_vocabulary
@@ -116,27 +116,22 @@ def _event_dates(n: str, next_sentence: str, published: date | None, v: ArabicVo
 def _one_time_each(mentions: list, published: date | None) -> list:
     """An installation the article dates only in the past ("the attack on Ain al-Asad ... early last month") is
     background wherever it is named undated, as in a headline about the attack's aftermath."""
-    stale = {b.name for _, b, d, background in mentions if background or not _recent(d, published)} - {
-        b.name for _, b, d, background in mentions if not background and d is not None and _recent(d, published)}
+    stale = {b.name for _, b, d, background in mentions if background or not is_recent(d, published)} - {
+        b.name for _, b, d, background in mentions if not background and d is not None and is_recent(d, published)}
     return [(i, b, d, background or b.name in stale) for i, b, d, background in mentions]
 
 
 def _main_date(mentions: list, norm: list[str], published: date | None) -> date | None:
     """Date of the article's own news (see the module docstring); None when every mention is background."""
-    eligible = [(i, d) for i, _, d, background in mentions if not background and _recent(d, published)]
+    eligible = [(i, d) for i, _, d, background in mentions if not background and is_recent(d, published)]
     if not eligible:
         return None
     dated = [d for _, d in eligible if d is not None]
     if dated:
         return dated[0].value
-    lead = [d for n in norm[:eligible[0][0] + LEAD_SENTENCES] for d in arabic_dates(n, published) if _recent(d, published)]
+    lead = [d for n in norm[:eligible[0][0] + LEAD_SENTENCES] for d in arabic_dates(n, published) if is_recent(d, published)]
     return lead[0].value if lead else published or date.min
 
-
-def _recent(d: DateMention | None, published: date | None) -> bool:
-    if d is None:
-        return True
-    return d.precision == "day" and (published is None or 0 <= (published - d.value).days <= MAX_NEWS_AGE_DAYS)
 
 
 def arabic_dates(norm: str, published: date | None) -> list[DateMention]:

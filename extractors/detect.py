@@ -27,11 +27,11 @@ from extractors import fields
 from extractors.arabic import language
 from extractors.arabic_reading import read_arabic
 from extractors.candidates import LEAD_SENTENCES, Evidence, evidence_features
-from extractors.dates import DateMention, find_dates
+from extractors.dates import find_dates
 from extractors.dedup import MATCH_WINDOW_DAYS
 from extractors.gazetteer import Base, lookup, same_base, shares_spelled_name
 from extractors.mentions import BaseRef, attack_cue, base_refs, excluded, is_title_case
-from extractors.reading import MAX_NEWS_AGE_DAYS, Mention, read_mentions, role
+from extractors.reading import Mention, is_recent, read_mentions, role
 from extractors.records import Detection, IncidentReport
 from extractors.scorer import Scorer, packaged_scorer
 from extractors.sentences import Sentence, article_sentences
@@ -125,18 +125,11 @@ def _framed(title: str) -> bool:
     return not (base_refs(title, headline=True) and attack_cue(title) is not None)
 
 
-def _recent(d: DateMention | None, published: date | None) -> bool:
-    if d is None:
-        return True
-    if d.precision != "day":
-        return False
-    return published is None or 0 <= (published - d.value).days <= MAX_NEWS_AGE_DAYS
-
 
 def _main_date(mentions: list[Mention], sentences: list[Sentence], refs: dict[int, list[BaseRef]],
                published: date | None) -> date | None:
     """Date of the article's own news: the main base's first event date, else the lead's, else publication."""
-    eligible = [m for m in mentions if not m.background and _recent(m.date, published)]
+    eligible = [m for m in mentions if not m.background and is_recent(m.date, published)]
     if not eligible:
         return None
     main = next((m for m in eligible if m.ref.kind != "generic"), eligible[0])
@@ -169,7 +162,7 @@ def _story_date(sentences: list[Sentence], published: date | None) -> date | Non
     ("Four soldiers embraced shahadat as forces foiled an attempt to enter the Kohat cantonment on Tuesday")."""
     for s in sentences:
         for d in find_dates(s.text, published):
-            if not d.speech and d.precision == "day" and _recent(d, published):
+            if not d.speech and d.precision == "day" and is_recent(d, published):
                 return d.value
     return None
 
@@ -180,7 +173,7 @@ def _lead_date(sentences: list[Sentence], published: date | None) -> date | None
         if attack_cue(s.text) is None or excluded(s.text):
             continue
         for d in find_dates(s.text, published):
-            if not d.speech and d.precision == "day" and _recent(d, published):
+            if not d.speech and d.precision == "day" and is_recent(d, published):
                 return d.value
     return None
 

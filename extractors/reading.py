@@ -125,10 +125,11 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
             latest[ref.name] = Mention(s.index, ref, segment, best, background,
                                        s.text if clause is None else segment, role(s.text, ref))
             out.append(latest[ref.name])
-    # A headline sums up its body: an installation every body sentence tells of as past is past in an undated
-    # headline too ("Satellite images show Russia rebuilt hangars at Lipetsk air base after spring strike").
-    body = [m for m in out if not sentences[m.sentence].is_title]
-    past = {m.ref.name for m in body} - {m.ref.name for m in body if not m.background}
+    # A headline or a subheading sums up its body: an installation every body sentence tells of as past (a cue, or a
+    # date long before publication) is past in an undated headline too ("Satellite images show Russia rebuilt hangars
+    # at Lipetsk air base after spring strike"; "Two Years After El-Adde Attack").
+    body = [m for m in out if not (sentences[m.sentence].is_title or is_title_case(sentences[m.sentence].text))]
+    past = {m.ref.name for m in body} - {m.ref.name for m in body if not m.background and is_recent(m.date, published)}
     out = [replace(m, background=True) if m.ref.name in past and m.date is None else m for m in out]
     if civilian_camps:
         # A camp the article describes as sheltering civilians anywhere is a civilian camp everywhere
@@ -137,6 +138,13 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
         refs_by_sentence = {i: [r for r in rs if r.base is not None or r.name.casefold() not in civilian_camps]
                             for i, rs in refs_by_sentence.items()}
     return out, refs_by_sentence
+
+
+def is_recent(d: DateMention | None, published: date | None) -> bool:
+    """Whether a mention's date can be the article's news: undated, or a day at most a week before publication."""
+    if d is None:
+        return True
+    return d.precision == "day" and (published is None or 0 <= (published - d.value).days <= MAX_NEWS_AGE_DAYS)
 
 
 def _dated_in_past(dates: list[DateMention], published: date | None) -> bool:

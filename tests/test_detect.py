@@ -437,3 +437,11 @@ def test_a_country_s_possessive_does_not_name_a_base():
     text = "Gunmen attacked Guinea's main military base in Conakry on Sunday, the army said."
     [report] = detect(text, date(2024, 6, 10), "").primary
     assert "Guinea" not in report.base and "Conakry" in report.base
+
+
+def test_an_undated_subheading_about_an_attack_the_body_dates_years_ago_is_background():
+    text = ("Families gathered on Monday at the regimental barracks to remember the soldiers who fell three years ago. "
+            "On March 3, 2021, militants stormed the Tessalit camp, killing 20 soldiers.\n"
+            "Militants Publish Footage Of Tessalit Camp Raid\n"
+            "Months later the militants released footage of the raid.")
+    assert not detect(text, date(2024, 3, 5), "Three Years After The Tessalit Camp Raid").primary
