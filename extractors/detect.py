@@ -151,7 +151,10 @@ def _main_date(mentions: list[Mention], sentences: list[Sentence], refs: dict[in
     if dated:
         first_event = [m for m in dated if not m.date.speech]
         return (first_event or dated)[0].date.value
-    lead = _lead_date([s for s in sentences[:main.sentence + 2] if not refs.get(s.index)], published) \
+    # the lead tells the news: an attack sentence there that names no installation dates it ("... informed him about
+    # the attack at 2:30am on the night of May 9-10")
+    lead = _lead_date([s for s in sentences[:max(main.sentence + 2, _lead_end(sentences))] if not refs.get(s.index)],
+                      published) \
         or _story_date([s for s in sentences[:LEAD_SENTENCES + 2]
                         if any(r.name == main.ref.name for r in refs.get(s.index, []))], published)
     return lead or published or date.min
@@ -377,8 +380,16 @@ def _attacker(texts: list[str], sentences: list[Sentence]) -> str | None:
 
 
 def _lead_end(sentences: list[Sentence]) -> int:
-    """The index after the lead: the body's first sentences carry the news (inverted pyramid)."""
-    return next((s.index for s in sentences if not s.is_title), 0) + LEAD_SENTENCES
+    """The index after the lead: the body's first sentences carry the news (inverted pyramid). Page furniture
+    before them ("What's the story", the headline repeated) is not the lead."""
+    prose = [s.index for s in sentences if not s.is_title and len(s.text.split()) >= _PROSE_WORDS
+             and not is_title_case(s.text)]
+    if len(prose) < LEAD_SENTENCES:
+        return next((s.index for s in sentences if not s.is_title), 0) + LEAD_SENTENCES
+    return prose[LEAD_SENTENCES - 1] + 1
+
+
+_PROSE_WORDS = 6  # a shorter line between headline and story is a label or a link, not a sentence of the lead
 
 
 def _article_claim(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[BaseRef]],

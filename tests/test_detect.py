@@ -445,3 +445,13 @@ def test_an_undated_subheading_about_an_attack_the_body_dates_years_ago_is_backg
             "Militants Publish Footage Of Tessalit Camp Raid\n"
             "Months later the militants released footage of the raid.")
     assert not detect(text, date(2024, 3, 5), "Three Years After The Tessalit Camp Raid").primary
+
+
+def test_page_furniture_before_the_story_is_not_its_lead():
+    title = "Minister confirms drone strike on Camp Taji"
+    text = ("Minister confirms drone strike on Camp Taji\nWhat happened\nIn brief\n"
+            "The defence minister has confirmed that a drone strike hit Camp Taji north of Baghdad.\n"
+            "Speaking at a ceremony in Baghdad, he said the army had learned of the attack at dawn on May 3.\n"
+            "Officials had earlier denied any damage at the base.")
+    [report] = detect(text, date(2024, 5, 10), title).primary
+    assert report.attack_date == date(2024, 5, 3)
