@@ -48,6 +48,9 @@ UNIT_WORDS = re.compile(rf"\b{_UNITS}\b")
 # between its proper name and the installation noun (a people, "Russian", may not: that is an owner).
 _FUNCTION_WORDS = frozenset({"Training", "Military", "Army", "Air", "Naval", "Force", "Operating", "Forward",
                              "Support", "Command", "Joint", "Main"})
+_WITHIN = re.compile(r"\W*\s(?:at|in|inside|within)\s+(?:the|this|that)\s+(?:\w+\s+)?(?:base|camp|garrison|compound)\b",
+                     re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s$|(?<=s)['’]$")  # "the army's", "a security forces' fort"
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "same"})
 _MODIFIER_SPAN = re.compile(
     r"(?:.*\b(?:a|an|the|this|that|its|their|his|her|our|of|on|at|in|to|into|from|near|with|by|and|or|"
@@ -61,7 +64,9 @@ _PLACE_AFTER = re.compile(
 _APPOSITIVE = re.compile(r",\s*(?:(?:which|that)\s+(?:also\s+)?(?:hosts?|houses?|is home to|includes?|has)\s+)?"
                          r"(?:(?:an?|the)\s+)?", re.IGNORECASE)
 # "the base of the Numancia Battalion", "the base of Light Infantry Battalion 304": a base named by its unit
-_UNIT_OF = re.compile(rf"\s+of\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s+){{0,4}}{_UNITS}(?:\s+\d+)?)(?![\w’'-])")
+# "the headquarters of the Sudanese army's 22nd Infantry Division": the unit named after an owner's possessive
+_UNIT_OF = re.compile(rf"\s+of\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+){{0,2}}[\w-]+['’]s\s+)?"
+                      rf"((?:(?:[A-Z][\w’'-]*|\d+(?:st|nd|rd|th))\s+){{0,4}}{_UNITS}(?:\s+\d+)?)(?![\w’'-])")
 # "the military post of Tassia" (translated copy). Not for a bare "camp": "the camp of Netanyahu" is a faction.
 _PLACE_OF = re.compile(r"\s+of\s+([A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)?)(?![\w’'-])(?!\s+[A-Z])")
 # "a Golani Brigade training base", "an army training camp": a unit's training base, not a militants' camp.
@@ -186,7 +191,7 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
             if word.lower() in _DETERMINERS:
                 break
             # in a headline every word is capitalised: there only modifiers and acronyms ("AU base") describe it
-            if re.sub(r"['’]s$", "", word.lower()) in v.modifiers or (word[0].isupper() and not headline) \
+            if _POSSESSIVE.sub("", word.lower()) in v.modifiers or (word[0].isupper() and not headline) \
                     or (headline and word.isupper()) or "-" in word:
                 kept.insert(0, word)
             else:
@@ -194,18 +199,23 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
         det = _DETERMINER.search(before[:len(before) - len(" ".join(kept)) - (1 if kept else 0)] if kept else before)
         article = det.group(1).lower() if det else ""
         start = m.start() - (len(" ".join(kept)) + 1 if kept else 0)
+        # apposition: "Camp Lemonnier, the U.S. military base in Djibouti"
+        apposed = article == "the" and any(r.kind in {"gazetteer", "named"} and re.fullmatch(
+            r",\s*the\s+", sentence[r.end:start], re.IGNORECASE) for r in refs)
         unit = None if headline else _UNIT_OF.match(sentence[m.end():])
         if unit and article in {"the", "its", "their"}:
             name, end = f"{unit.group(1)} {m.group()}", m.end() + unit.end()
+            # "the headquarters of the 91st Division at the base": a part of the installation the text names
+            if apposed or _WITHIN.match(sentence[end:]):
+                continue
             place = _PLACE_AFTER.match(sentence[end:])
             if place and not names_nothing(place.group(1).split()[0]):
                 name, end = f"{name} in {place.group(1)}", end + place.end()
             refs.append(BaseRef(start, end, "named", name))
             continue
         if article in {"the", "this", "that", "its", "their", "same"}:
-            if any(r.kind in {"gazetteer", "named"} and re.fullmatch(r",\s*the\s+", sentence[r.end:start], re.IGNORECASE)
-                   for r in refs):
-                continue  # apposition: "Camp Lemonnier, the U.S. military base in Djibouti"
+            if apposed:
+                continue
             place = None if headline else (_PLACE_AFTER.match(sentence[m.end():]) or (
                 _PLACE_OF.match(sentence[m.end():]) if m.group().lower() != "camp" else None))
             if place and any(r.kind == "gazetteer" and r.start == m.end() + place.start(1) for r in refs):

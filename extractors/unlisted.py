@@ -21,18 +21,18 @@ from extractors.vocabulary import vocabulary
 _PLACE_KINDS = {"town": 0, "district": 1, "province": 2, "country": 3}
 # the words news puts beside a place to say what it is, by level ("the Bacho district of Narathiwat")
 _PROVINCE_WORDS = frozenset({"region", "province", "state", "county", "governorate", "oblast", "krai"})
-_DISTRICT_WORDS = frozenset({"district"})
+_DISTRICT_WORDS = frozenset({"district", "tehsil", "subdistrict"})
 _AIR = re.compile(r"\bair\s*(?:base|field|force|port|strip)|\bairbase|\bairfield|\bairport|\baerodrome", re.IGNORECASE)
 _COMPASS = r"(?:(?:north|south|east|west)(?:ern|east|west|eastern|western)?|central|far|eastern|western|northern|southern)"
-# "in the Colombian border city of Cucuta", "near the town of Isige", "in the Daraban area", "in northwest Pakistan",
+# "in the Colombian border city of Cucuta", "in the Russian city of Pskov", "near the town of Isige", "in the Daraban area", "in northwest Pakistan",
 # "in Borno State": the place after a locating preposition, with the kind of place the text says it is ("in Bacho
 # district of Narathiwat": a capitalised word before the kind is the place it names).
 _PLACE_PHRASE = re.compile(
     rf"\b(?:in|at|near|outside|inside|on the outskirts of|close to)\s+(?:the\s+)?(?:{_COMPASS}\s+)?"
-    r"(?:(?:(?:[\w’'-]+\s+){0,2}?[a-z][\w’'-]*\s+)?(?P<before>town|city|village|area|district|region|province|state|county|locality|"
+    r"(?:(?:(?:[\w’'-]+\s+){0,2}?[a-z][\w’'-]*\s+|[A-Z][a-z]+(?:an|ian|ese|i|ish)\s+)?(?P<before>town|city|village|area|district|region|province|state|county|locality|"
     r"commune|municipality|governorate|island)\s+of\s+)?"
     r"(?P<place>[A-Z][\w-]+(?:[\s-](?:al-|el-|e-)?[A-Z][\w-]+){0,2})"
-    r"(?:\s+(?P<after>area|town|city|village|district|region|province|state|county|governorate|oblast|krai|"
+    r"(?:\s+(?P<after>area|town|city|village|district|tehsil|subdistrict|region|province|state|county|governorate|oblast|krai|"
     r"locality|commune|municipality))?(?![\w’'-])")
 _REACH = 60  # a locating phrase further from the installation word than this locates something else
 _CHAIN_REACH = 80  # ... unless it continues a chain of locating phrases that starts within reach

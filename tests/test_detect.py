@@ -455,3 +455,25 @@ def test_page_furniture_before_the_story_is_not_its_lead():
             "Officials had earlier denied any damage at the base.")
     [report] = detect(text, date(2024, 5, 10), title).primary
     assert report.attack_date == date(2024, 5, 3)
+
+
+def test_a_possessive_and_a_purpose_word_describe_an_installation():
+    text = "Gunmen attacked a security forces' fort in Khar on Monday night, killing two soldiers, officials said."
+    assert detect(text, date(2024, 7, 2), "").primary
+    text = "Rebels attacked an Army patrol base in Catubig town on Monday, wounding a soldier, the army said."
+    assert detect(text, date(2024, 7, 2), "").primary
+
+
+def test_a_unit_s_headquarters_is_named_by_its_unit_unless_it_is_part_of_a_named_base():
+    text = ("Rebel artillery shells the headquarters of the Sudanese army's 16th Infantry Division in Nyala on "
+            "Sunday, killing three soldiers.")
+    [report] = detect(text, date(2024, 7, 8), "").primary
+    assert report.base.startswith("16th Infantry Division headquarters")
+    text = ("Militants fired mortars at Camp Bagong, the headquarters of the Army's 9th Infantry Division, on Sunday. "
+            "A militia said it had targeted the headquarters of the 9th Infantry Division at the base.")
+    assert [r.base for r in detect(text, date(2024, 7, 8), "").primary] == ["Camp Bagong"]
+
+
+def test_jets_scrambled_or_flown_from_a_base_do_not_make_it_a_target():
+    text = "Two fighter jets were scrambled from the Kalmar air base on Tuesday as drones attacked a port nearby."
+    assert not detect(text, date(2024, 7, 10), "").primary
