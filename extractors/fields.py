@@ -129,7 +129,7 @@ _OF_FORCE = (r"(?:\s+of\s+(?:the\s+)?[\w()’'.-]+"
              r"(?:\s+(?!(?:who|whose|which|that|when|after|while|and)\b)[\w()’'.-]+){0,7}?)?")
 _BARE = r"(?P<list>(?:(?:at least|about|some|around|nearly)\s+)?\d{1,4}|(?:(?:at least|about|some|around|nearly)\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" \
         r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty))"
-_BARE_END = r"(?=\s*(?:[,.;)]|$|and\b|others?\b|more\b|people\b|personnel\b))"
+_BARE_END = r"(?=\s*(?:[,.;)]|$|and\b|others?\b|more\b|people\b|personnel\b|of them\b))"
 # "died of a cardiac arrest while sheltering": a death the attack did not cause
 _NATURAL_DEATH = r"(?!\s+(?:of|from)\s+(?:an?\s+|natural\s+)?(?:cardiac|heart|natural|illness|medical|stroke|causes)\b)"
 _MARTYRED = (rf"(?:killed|dead|died{_NATURAL_DEATH}|martyred|embraced (?:martyrdom|shahadat)|lost their lives|were slain|"
@@ -161,8 +161,11 @@ def _casualty_patterns() -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...], 
         rf"{people}{_OF_FORCE}{_ASIDE}\s+(?:were\s+|was\s+|have been\s+|had been\s+|have\s+|had\s+)?(?:reportedly\s+|allegedly\s+)?"
         rf"(?:{_SEVERITY}\s+)?{_MARTYRED}\b", re.IGNORECASE)
     kill_bare = re.compile(rf"\b(?:killing|killed)\s+{_BARE}{_BARE_END}", re.IGNORECASE)
-    toll = re.compile(  # "the death toll ... has risen to 14", "the number of troops killed ... rose to 3"
-        rf"\b(?:(?:death |dead )?toll|number of (?:[\w.’'-]+\s+){{0,4}}?(?:killed|dead))\b{_TOLL_RISE}", re.IGNORECASE)
+    toll = re.compile(  # "the death toll ... has risen to 14", "the number of troops killed ... rose to 3"; "raising
+        # the death toll to five", "bringing to two the number of soldiers killed"
+        rf"\b(?:(?:death |dead )?toll|number of (?:[\w.’'-]+\s+){{0,4}}?(?:killed|dead))\b{_TOLL_RISE}"
+        rf"|\b(?:raising|bringing|pushing|taking)\s+(?:the\s+(?:death\s+)?toll\s+to\s+(?P<raised>(?:at least\s+)?{NUMBER})\b"
+        rf"|to\s+(?P<brought>{NUMBER})\s+the\s+number\s+of\s+(?:[\w.’'-]+\s+){{0,3}}?(?:killed|dead)\b)", re.IGNORECASE)
     wound_toll = re.compile(  # an update: "the number of service members wounded in Sunday's attack has risen to 47"
         rf"\bnumber of (?:[\w.’'-]+\s+){{0,4}}?(?:wounded|injured)\b{_TOLL_RISE}", re.IGNORECASE)
     dead_noun = re.compile(rf"(?P<list>(?:at least\s+)?{NUMBER})\s+dead\s+(?:{v.people})\b", re.IGNORECASE)
@@ -181,13 +184,17 @@ def _casualty_patterns() -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...], 
         re.IGNORECASE)
     wound_to = re.compile(  # official style: "resulting in minor injuries to four personnel"
         rf"\b(?:\w+\s+)?injuries\s+to\s+{people}", re.IGNORECASE)
+    wound_treated = re.compile(  # "four service members had been treated for traumatic brain injuries"
+        rf"{people}{_ASIDE}\s+(?:have been\s+|had been\s+|were\s+|was\s+)(?:\w+\s+)?treated\s+for\s+(?:[\w-]+\s+){{0,3}}?"
+        rf"(?:injuries|wounds|concussions?)\b", re.IGNORECASE)
     wound_left = re.compile(  # "left two service members with minor injuries"
         rf"\bleft\s+{people}\s+with\s+(?:\w+[- ]){{0,2}}?(?:injuries|wounds)\b", re.IGNORECASE)
     wound_before = re.compile(
-        rf"{people}{_OF_FORCE}{_ASIDE}\s+(?:were\s+|was\s+|have been\s+|had been\s+)?(?:reportedly\s+|also\s+)?(?:{_SEVERITY}\s+)?(?:wounded|injured|hurt)\b", re.IGNORECASE)
+        rf"{people}{_OF_FORCE}{_ASIDE}\s+(?:who\s+)?(?:were\s+|was\s+|have been\s+|had been\s+)?(?:reportedly\s+|also\s+)?"
+        rf"(?:{_SEVERITY}\s+)?(?:wounded|injured|hurt)\b", re.IGNORECASE)
     return (toll, (kill_after, kill_before, dead_noun, kill_bare),
-            (wound_toll, wound_after, wound_before, wound_bare, wound_and, wound_comma, wound_suffered, wound_left,
-             wound_to))
+            (wound_toll, wound_after, wound_before, wound_bare, wound_and, wound_comma, wound_suffered, wound_treated,
+             wound_left, wound_to))
 
 
 def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool, bool]:
@@ -197,7 +204,8 @@ def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool, bool
     toll, kill_patterns, wound_patterns = _casualty_patterns()
     texts = list(texts)
     # a toll that rose is the latest figure: it overrides every earlier count in the story ("toll rises to nine")
-    risen = [_sum_people(_listing(m, text) + " ") for text in texts for m in toll.finditer(text)]
+    risen = [_sum_people((m["raised"] or m["brought"] or _listing(m, text)) + " ")
+             for text in texts for m in toll.finditer(text)]
     killed = max((n for n in risen if n is not None), default=None)
     wounded = None
     none_killed = none_wounded = False

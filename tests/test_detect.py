@@ -1,7 +1,10 @@
 """Behaviour of the attack detector on short wire-style articles written for these tests."""
 from datetime import date
 
+import pytest
+
 from extractors.detect import detect
+from extractors.fields import casualties
 
 
 def primary(det):
@@ -477,3 +480,14 @@ def test_a_unit_s_headquarters_is_named_by_its_unit_unless_it_is_part_of_a_named
 def test_jets_scrambled_or_flown_from_a_base_do_not_make_it_a_target():
     text = "Two fighter jets were scrambled from the Kalmar air base on Tuesday as drones attacked a port nearby."
     assert not detect(text, date(2024, 7, 10), "").primary
+
+
+@pytest.mark.parametrize("sentence, killed, wounded", [
+    ("Another soldier died in hospital on Friday, bringing to three the number of soldiers killed.", 3, None),
+    ("One more soldier died of his wounds on Monday, raising the death toll to six.", 6, None),
+    ("Gunmen opened fire on the troops, killing four of them, officials said.", 4, None),
+    ("Five service members had been treated for traumatic brain injuries, an official said.", None, 5),
+    ("Two other soldiers who were wounded are in stable condition.", None, 2),
+])
+def test_casualty_phrasings(sentence, killed, wounded):
+    assert casualties([sentence])[:2] == (killed, wounded)
