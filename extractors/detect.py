@@ -358,7 +358,7 @@ def _reports(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[Bas
         projectiles=fields.projectiles(own, inc.follow) or fields.projectiles(whole, inc.follow),
         killed=0 if killed is None and none_killed else killed,
         wounded=0 if wounded is None and none_wounded else wounded,
-        claimed_by=fields.claimed_by(texts),
+        claimed_by=fields.spelled_out(fields.claimed_by(texts), (s.text for s in sentences)),
         suspected=fields.suspected(texts),
         is_primary=False,
         evidence=sentences[(named or inc.mentions)[0].sentence].text,
@@ -398,15 +398,17 @@ def _article_claim(inc: _Incident, sentences: list[Sentence], refs: dict[int, li
     attack" after a tally paragraph), from sentences about no other base and no other time. An article
     that says no group claimed the attack has no such claim (a named claim is then for another attack)."""
     v = vocabulary()
-    claims = [s for s in sentences if v.claim.search(s.text)]
-    if any(v.claim_negation.search(s.text) for s in claims):
+    claims = [(s, cue) for s in sentences if (cue := v.claim.search(s.text))]
+    if any(v.claim_negation.search(s.text) for s, _ in claims):
         return None
-    texts = [s.text for s in claims if not v.background.search(s.text)
+    # a date after "claimed the attack" is when the claim came ("... in a statement published by its Amaq news
+    # agency on Monday evening"), not another attack's
+    texts = [s.text for s, cue in claims if not v.background.search(s.text)
              and all(r.name == inc.ref.name for r in refs.get(s.index, []) if r.kind != "generic")
              and not any(d.precision != "day" or inc.date is None
                          or abs((d.value - inc.date).days) > MATCH_WINDOW_DAYS
-                         for d in find_dates(s.text, published) if not d.speech)]
-    return fields.claimed_by(texts)
+                         for d in find_dates(s.text, published) if not d.speech and d.start < cue.end())]
+    return fields.spelled_out(fields.claimed_by(texts), (s.text for s in sentences))
 
 
 def _unlisted_place(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[BaseRef]]) -> PlaceMention | None:

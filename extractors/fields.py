@@ -270,21 +270,39 @@ _CLAIMANT_BEFORE = re.compile(rf"(?:^|[^\w’'-])(?:[Tt]he\s+)?{_CLAIMANT}\s+(?:
                               r"(?:has\s+|had\s+|also\s+)?$")
 
 
+def spelled_out(name: str | None, texts: Iterable[str]) -> str | None:
+    """An acronym the group list does not know, as the article writes it out ("RSF" -> "Rapid Support Forces"):
+    readers and the merge of reports from outlets that use either form need one name. A listed group keeps the
+    list's name ("ISWAP")."""
+    if name is None or not re.fullmatch(r"[A-Z]{2,6}", name) or any(name == n for n, _ in vocabulary().groups):
+        return name
+    full = re.compile(r"\b" + r"\s+".join(rf"{c}[a-z’'-]+" for c in name) + r"\b")
+    return next((m.group() for text in texts if (m := full.search(text))), name)
+
+
 def _unlisted_claimant(text: str, cue: re.Match) -> str | None:
     """A claimant the group vocabulary does not list, as the claim names it: a proper name right before the cue or
     after "claimed by". Not a people, country or institution that speaks for a state."""
-    m = _CLAIMED_BY.search(text, cue.start()) or _CLAIMANT_BEFORE.search(text[:cue.start()])
+    m = _CLAIMED_BY.search(text, cue.start()) or _CLAIMANT_BEFORE.search(_ASIDE_BEFORE.sub(" ", text[:cue.start()]))
     if m is None:
         return None
     name = re.sub(r"(?:\s+(?:of|the|al|ul|e))+$", "", m.group(1).strip())
     words = name.split()
-    if not words or names_nothing(words[0]) or _STATE_VOICE.search(name) or vocabulary().countries.fullmatch(name):
+    # an armed group's acronym claims ("The RSF ... said its fighters had shelled"); "US" or "UN" names nobody
+    acronym = bool(words) and words[0].isupper() and words[0] not in vocabulary().not_a_name
+    if not words or (names_nothing(words[0]) and not acronym) or _STATE_VOICE.search(name) \
+            or vocabulary().countries.fullmatch(name):
         return None
     return name
 
 
+# "The RSF, in a video posted on its Telegram channel, said ...": an aside between the claimant and its verb
+_ASIDE_BEFORE = re.compile(r",\s+(?:in|on|via|through|with)\b[^,;.]{3,80},\s*$")
+
+
 # pronouns, sentence adverbs, possessives ("Ukraine's General Staff") and the organs of a state speak, they do not claim
 _STATE_VOICE = re.compile(r"\b(?:The|It|This|That|They|He|She|We|Meanwhile|However|Separately|Earlier|Later|Army|"
+                          r"IDF|ISPR|CENTCOM|AFRICOM|NATO|"
                           r"Ministry|Military|Government|Office|Police|Pentagon|Command|Staff|Forces|Spokesperson|"
                           r"Spokesman|President|Minister|Officials?|Sources?)\b|['’]s\b")
 

@@ -491,3 +491,19 @@ def test_jets_scrambled_or_flown_from_a_base_do_not_make_it_a_target():
 ])
 def test_casualty_phrasings(sentence, killed, wounded):
     assert casualties([sentence])[:2] == (killed, wounded)
+
+
+def test_a_claim_the_army_denies_is_still_a_claim_and_an_acronym_is_spelled_out():
+    text = ("Fighters of the Eastern Liberation Front attacked the army base in Kutum on Sunday, killing two soldiers. "
+            "The ELF, in a video posted on its Telegram channel, said its fighters had stormed the base, a claim the "
+            "army denied.")
+    [report] = detect(text, date(2024, 8, 6), "").primary
+    assert report.claimed_by == "Eastern Liberation Front"
+
+
+def test_the_date_after_a_claim_is_when_the_claim_came():
+    text = ("Insurgents stormed the army base in Mocimboa on Saturday, killing nine soldiers, officials said. "
+            "The Islamic State group claimed the attack in a statement carried by its Amaq news agency late on "
+            "Monday, saying its fighters had killed nine soldiers.")
+    [report] = detect(text, date(2024, 8, 6), "").primary
+    assert report.claimed_by == "Islamic State"
