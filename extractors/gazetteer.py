@@ -49,7 +49,10 @@ GENERIC = frozenset({
 })
 _PLACE_WORDS = re.compile(
     r"^[\s,]*(?:\([^)]*\)\s*)?(?:district|region|province|governorate|town|city|village|area|county|"
-    r"oblast|krai|municipality|countryside|residents|neighbou?rhood|border|highway|road)\b", re.IGNORECASE)
+    r"oblast|krai|municipality|countryside|residents|neighbou?rhood|border|highway|road|zone|pocket|enclave|corridor|"
+    r"desert)\b", re.IGNORECASE)
+_INSTALLATION_WORD = re.compile(r"\b(?:base|camp|air|airbase|airfield|airport|aerodrome|garrison|station|fort|barracks|"
+                                r"post|outpost|site|field|cantonment|headquarters|hq|academy)\b", re.IGNORECASE)
 _ACCENTED = re.compile(r"[\u00c0-\u024f]")
 _WORD_START = re.compile(r"(?<![\w-])\w+")
 _INSTALLATION_BEFORE = re.compile(
@@ -165,10 +168,11 @@ def find_bases(text: str) -> list[BaseMatch]:
         base = by_key.get(_key(m.group()))
         if base is None:
             continue
-        single_word = not re.search(r"[\s\-]", m.group())
         if not any(c.isupper() for c in m.group()):
             continue
-        if single_word and _PLACE_WORDS.match(text[m.end():m.end() + 40]) and \
+        # "the Al-Tanf zone", "Erbil province": an alias that is only a place's name, followed by a word for an
+        # area, names the area
+        if not _INSTALLATION_WORD.search(m.group()) and _PLACE_WORDS.match(text[m.end():m.end() + 40]) and \
                 not _INSTALLATION_BEFORE.search(text[max(0, m.start() - 80):m.start()]):
             continue
         found.append(BaseMatch(m.start(), m.end(), m.group(), base))

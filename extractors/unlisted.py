@@ -34,6 +34,7 @@ _PLACE_PHRASE = re.compile(
     r"(?P<place>[A-Z][\w-]+(?:[\s-](?:al-|el-|e-)?[A-Z][\w-]+){0,2})"
     r"(?:\s+(?P<after>area|town|city|village|district|tehsil|subdistrict|region|province|state|county|governorate|oblast|krai|"
     r"locality|commune|municipality))?(?![\w’'-])")
+_AND_NAME = re.compile(r" and [A-Z][\w-]+(?: [A-Z][\w-]+)?")
 _REACH = 60  # a locating phrase further from the installation word than this locates something else
 _CHAIN_REACH = 80  # ... unless it continues a chain of locating phrases that starts within reach
 _LANDMARK = re.compile(r"(?:near|outside|close to)\b")
@@ -96,14 +97,18 @@ def places_near_installations(sentences: Iterable[tuple[int, str]]) -> list[Plac
             first = True
             while m is not None:
                 said = (m["before"] or m["after"] or "").lower() or None
+                name = m["place"]
+                joined = _AND_NAME.match(window, m.end("place"))
+                if joined and not said and place_kind(f"{name}{joined.group()}", None) is not None:
+                    name = f"{name}{joined.group()}"  # "in Jammu and Kashmir" is one place, not the town of Jammu
                 # "a brigade headquarters at Surankote": a name right after the installation word is where the text
                 # puts it, whether or not GeoNames lists the village (not a month or a people: "in September",
                 # "in Iraqi Kurdistan")
-                kind = place_kind(m["place"], said) or (
-                    "town" if first and not window[:m.start()].strip() and not names_nothing(m["place"].split()[0])
+                kind = place_kind(name, said) or (
+                    "town" if first and not window[:m.start()].strip() and not names_nothing(name.split()[0])
                     else None)
                 if kind is not None:
-                    found.append(PlaceMention(m["place"], kind, index, said is not None))
+                    found.append(PlaceMention(name, kind, index, said is not None))
                 # "in the Central African Republic (MINUSCA) in Zemio, in the Haut-Mbomou prefecture": each locating
                 # phrase that follows the last one narrows it down
                 link = _CHAINED.match(window, m.end())

@@ -507,3 +507,17 @@ def test_the_date_after_a_claim_is_when_the_claim_came():
             "Monday, saying its fighters had killed nine soldiers.")
     [report] = detect(text, date(2024, 8, 6), "").primary
     assert report.claimed_by == "Islamic State"
+
+
+def test_a_base_s_place_name_before_a_word_for_an_area_names_the_area():
+    text = ("Israeli jets struck the T-4 airbase on Tuesday night, Syrian media said. The attack was carried out by "
+            "a warplane over the Al-Tanf zone, a source said.")
+    assert [r.base for r in detect(text, date(2020, 9, 3), "").primary] == ["T-4 Air Base"]
+
+
+def test_a_place_named_with_and_is_one_place():
+    text = ("Militants attacked an army camp near a brigade headquarters here in Jammu and Kashmir early on Sunday, "
+            "killing nine soldiers. "
+            "The attackers barged into the camp near Poonch town at dawn.")
+    [report] = detect(text, date(2024, 9, 15), "").primary
+    assert report.base == "Unnamed military base, Poonch"
