@@ -158,9 +158,11 @@ def _dated_in_past(dates: list[DateMention], published: date | None) -> bool:
 
 
 def _described(sentence: str, ref: BaseRef) -> str | None:
-    """The installation word and the place phrase after it ("base in Rueso district"), None without one."""
-    tail = re.match(r"\s+(?:in|at|near|outside)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s*){1,3}(?:district|province|region|"
-                    r"area|town|village|city|state)?", sentence[ref.end:])
+    """The installation word and the place phrase after it ("base in Rueso district", in translated copy "the position
+    of the army of Bosso"), None without one."""
+    tail = re.match(r"(?:\s+of\s+the\s+(?:[\w’'-]+\s+)?(?:army|military|armed forces|troops)\s+of|\s+(?:in|at|near|outside))"
+                    r"\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s*){1,3}(?:district|province|region|area|town|village|city|state)?",
+                    sentence[ref.end:])
     return (ref.name + tail.group()).strip() if tail else None
 
 

@@ -521,3 +521,10 @@ def test_a_place_named_with_and_is_one_place():
             "The attackers barged into the camp near Poonch town at dawn.")
     [report] = detect(text, date(2024, 9, 15), "").primary
     assert report.base == "Unnamed military base, Poonch"
+
+
+def test_translated_copy_names_the_army_s_position_by_its_town():
+    text = ('"On Sunday, hundreds of assailants attacked" the position of the army of Kirtachi, the ministry said in '
+            "a statement, giving a toll of twelve soldiers killed.")
+    [report] = detect(text, date(2024, 9, 17), "").primary
+    assert report.base == "Unnamed military base, Kirtachi"
