@@ -316,12 +316,18 @@ def excluded(sentence: str, *, dated: bool = False) -> bool:
     series of attacks"); `dated` says whether the sentence has a day-precision date phrase.
     """
     v = vocabulary()
-    if v.skip_sentence.search(sentence):
+    if v.skip_sentence.search(_DESCRIBING_CLAUSE.sub("", sentence)):
         return True
     hypothetical = [m.group() for m in v.hypothetical.finditer(sentence)]
     if hypothetical and not (all(h.lower().startswith("foil") for h in hypothetical) and _HARM.search(sentence)):
         return True
     return not dated and bool(v.aggregate.search(sentence))
+
+
+# "a military training base that has hosted NATO drills": what a place is used for describes it; the sentence is not
+# about the drills
+_DESCRIBING_CLAUSE = re.compile(r"\b(?:that|which|where)\s+(?:has\s+|have\s+|had\s+)?(?:long\s+|often\s+|also\s+)?"
+                                r"(?:hosted|hosts|host|housed|houses|held|holds|staged|stages)\b[^,;.]*", re.IGNORECASE)
 
 
 # "foiled an attempt ... to enter the cantonment" with soldiers killed: a repelled attack still happened.
