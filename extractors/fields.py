@@ -151,9 +151,10 @@ def _listing(m: re.Match, text: str) -> str:
 
 
 @cache
-def _casualty_patterns() -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
-    """A death toll that rose, then the killed and the wounded phrasings in the order they are tried; compiled
-    once (they depend only on the vocabulary)."""
+def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], tuple[re.Pattern[str], ...],
+                                  tuple[re.Pattern[str], ...]]:
+    """A death toll that rose, the dead named one by one, then the killed and the wounded phrasings in the order they
+    are tried; compiled once (they depend only on the vocabulary)."""
     v = vocabulary()
     people = _people_list(v)
     kill_after = re.compile(rf"(?:{v.kill_verbs})\s+{people}", re.IGNORECASE)
@@ -161,6 +162,9 @@ def _casualty_patterns() -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...], 
         rf"{people}{_OF_FORCE}{_ASIDE}\s+(?:were\s+|was\s+|have been\s+|had been\s+|have\s+|had\s+)?(?:reportedly\s+|allegedly\s+)?"
         rf"(?:{_SEVERITY}\s+)?{_MARTYRED}\b", re.IGNORECASE)
     kill_bare = re.compile(rf"\b(?:killing|killed)\s+{_BARE}{_BARE_END}", re.IGNORECASE)
+    # "Perry, Iubelt, and two American contractors were killed": people named one by one, each one of the dead
+    kill_named = re.compile(rf"^\W*(?P<names>(?:[A-Z][a-z’'-]+,\s+)*[A-Z][a-z’'-]+,?\s+and\s+){people}"
+                            rf"\s+(?:were|have been|had been)\s+(?:{_SEVERITY}\s+)?killed\b")
     toll = re.compile(  # "the death toll ... has risen to 14", "the number of troops killed ... rose to 3"; "raising
         # the death toll to five", "bringing to two the number of soldiers killed"
         rf"\b(?:(?:death |dead )?toll|number of (?:[\w.’'-]+\s+){{0,4}}?(?:killed|dead))\b{_TOLL_RISE}"
@@ -170,7 +174,7 @@ def _casualty_patterns() -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...], 
         rf"\bnumber of (?:[\w.’'-]+\s+){{0,4}}?(?:wounded|injured)\b{_TOLL_RISE}", re.IGNORECASE)
     dead_noun = re.compile(rf"(?P<list>(?:at least\s+)?{NUMBER})\s+dead\s+(?:{v.people})\b", re.IGNORECASE)
     wound_after = re.compile(rf"(?:{v.wound_verbs})\s+{people}", re.IGNORECASE)
-    wound_bare = re.compile(rf"\b(?:wounding|injuring)\s+{_BARE}{_BARE_END}", re.IGNORECASE)
+    wound_bare = re.compile(rf"\b(?:wounding|injuring|wounded|injured)\s+{_BARE}{_BARE_END}", re.IGNORECASE)
     wound_and = re.compile(  # "three were killed and 11 wounded"
         rf"(?<=[a-z] )and\s+{_BARE}\s+(?:others\s+|more\s+)?(?:were\s+)?(?:{_SEVERITY}\s+)?(?:wounded|injured|hurt)\b",
         re.IGNORECASE)
@@ -192,7 +196,7 @@ def _casualty_patterns() -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...], 
     wound_before = re.compile(
         rf"{people}{_OF_FORCE}{_ASIDE}\s+(?:who\s+)?(?:were\s+|was\s+|have been\s+|had been\s+)?(?:reportedly\s+|also\s+)?"
         rf"(?:{_SEVERITY}\s+)?(?:wounded|injured|hurt)\b", re.IGNORECASE)
-    return (toll, (kill_after, kill_before, dead_noun, kill_bare),
+    return (toll, kill_named, (kill_after, kill_before, dead_noun, kill_bare),
             (wound_toll, wound_after, wound_before, wound_bare, wound_and, wound_comma, wound_suffered, wound_treated,
              wound_left, wound_to))
 
@@ -201,11 +205,14 @@ def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool, bool
     """(killed, wounded, none_killed, none_wounded): numbers stated in the first text that states them,
     and whether some text says nobody was killed / nobody was hurt."""
     v = vocabulary()
-    toll, kill_patterns, wound_patterns = _casualty_patterns()
+    toll, named, kill_patterns, wound_patterns = _casualty_patterns()
     texts = list(texts)
     # a toll that rose is the latest figure: it overrides every earlier count in the story ("toll rises to nine")
     risen = [_sum_people((m["raised"] or m["brought"] or _listing(m, text)) + " ")
              for text in texts for m in toll.finditer(text)]
+    # the dead named one by one are the whole toll, however the headline counted them ("Two American troops killed")
+    risen += [n + len(re.findall(r"[A-Z][a-z’'-]+", m["names"]))
+              for text in texts for m in named.finditer(text) if (n := _sum_people(_listing(m, text) + " "))]
     killed = max((n for n in risen if n is not None), default=None)
     wounded = None
     none_killed = none_wounded = False

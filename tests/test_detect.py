@@ -488,6 +488,8 @@ def test_jets_scrambled_or_flown_from_a_base_do_not_make_it_a_target():
     ("Gunmen opened fire on the troops, killing four of them, officials said.", 4, None),
     ("Five service members had been treated for traumatic brain injuries, an official said.", None, 5),
     ("Two other soldiers who were wounded are in stable condition.", None, 2),
+    ("Hughes, Ortega and two contractors were killed in the blast.", 4, None),
+    ("The drone strike killed at least 12 people and wounded 40.", 12, 40),
 ])
 def test_casualty_phrasings(sentence, killed, wounded):
     assert casualties([sentence])[:2] == (killed, wounded)
