@@ -215,7 +215,7 @@ def _incidents(mentions: list[Mention], main: date | None, published: date | Non
     for m in mentions:
         same_day = m.date is not None and m.date.precision == "day" and main is not None \
             and abs((m.date.value - main).days) <= MATCH_WINDOW_DAYS
-        primary = main is not None and (same_day or (not m.background and m.date is None))
+        primary = main is not None and not m.background and (same_day or m.date is None)
         if m.ref.kind == "generic":
             if primary and named_primary is None:
                 pending_generic.append(m)

@@ -530,3 +530,9 @@ def test_translated_copy_names_the_army_s_position_by_its_town():
             "a statement, giving a toll of twelve soldiers killed.")
     [report] = detect(text, date(2024, 9, 17), "").primary
     assert report.base == "Unnamed military base, Kirtachi"
+
+
+def test_a_comparison_dated_near_the_news_is_still_background():
+    text = ("Gunmen attacked the Tillia army post on Thursday, killing 14 soldiers, the ministry said. The attack comes "
+            "a month after a similar raid on the Inates camp on Wednesday, the ministry added.")
+    assert [r.base for r in detect(text, date(2020, 1, 10), "").primary] == ["Tillia army post"]
