@@ -126,7 +126,12 @@ def names_nothing(word: str) -> bool:
     v = vocabulary()
     word = re.sub(r"['’]s$", "", word)
     parts = [p for p in re.split(r"[-–]", word) if p]
-    return bool(parts) and all(p in v.not_a_name or v.countries.fullmatch(p) or (p.isupper() and len(p) <= 4)
+
+    def whose(p: str) -> bool:
+        return p in v.not_a_name or bool(v.countries.fullmatch(p))
+
+    # "Crimean", "Kenyan": the adjective of a place that names nothing names nothing either
+    return bool(parts) and all(whose(p) or (p.endswith("an") and whose(p[:-1])) or (p.isupper() and len(p) <= 4)
                                or p.replace(".", "").isupper() for p in parts)
 
 

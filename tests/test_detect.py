@@ -536,3 +536,9 @@ def test_a_comparison_dated_near_the_news_is_still_background():
     text = ("Gunmen attacked the Tillia army post on Thursday, killing 14 soldiers, the ministry said. The attack comes "
             "a month after a similar raid on the Inates camp on Wednesday, the ministry added.")
     assert [r.base for r in detect(text, date(2020, 1, 10), "").primary] == ["Tillia army post"]
+
+
+def test_a_place_adjective_does_not_name_a_base():
+    text = ("Drones struck the Saky airfield on Friday, leaving a hangar of the Crimean air base burning, officials "
+            "said.")
+    assert len(detect(text, date(2023, 9, 23), "").primary) == 1
