@@ -50,6 +50,7 @@ _FUNCTION_WORDS = frozenset({"Training", "Military", "Army", "Air", "Naval", "Fo
                              "Support", "Command", "Joint", "Main"})
 _WITHIN = re.compile(r"\W*\s(?:at|in|inside|within)\s+(?:the|this|that)\s+(?:\w+\s+)?(?:base|camp|garrison|compound)\b",
                      re.IGNORECASE)
+_COMPOUND_WORD = re.compile(r"[a-z]{4,}")
 _POSSESSIVE = re.compile(r"['’]s$|(?<=s)['’]$")  # "the army's", "a security forces' fort"
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "same"})
 _MODIFIER_SPAN = re.compile(
@@ -192,12 +193,18 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
                 continue
         mods = re.search(r"((?:(?:[\w.’'-]+)\s+){0,4})$", before).group(1)
         kept = []
-        for word in reversed(mods.split()):
+        words = mods.split()
+        for i, word in enumerate(reversed(words)):
             if word.lower() in _DETERMINERS:
                 break
             # in a headline every word is capitalised: there only modifiers and acronyms ("AU base") describe it
             if _POSSESSIVE.sub("", word.lower()) in v.modifiers or (word[0].isupper() and not headline) \
                     or (headline and word.isupper()) or "-" in word:
+                kept.insert(0, word)
+            elif not headline and i < 2 and _COMPOUND_WORD.fullmatch(word) \
+                    and len(words) > i + 1 and words[-i - 2].lower() in {"a", "an", "the"}:
+                # "an administrative base", "a logistics base": a plain noun or adjective right after the article
+                # says what kind of installation it is
                 kept.insert(0, word)
             else:
                 break

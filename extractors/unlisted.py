@@ -28,7 +28,8 @@ _COMPASS = r"(?:(?:north|south|east|west)(?:ern|east|west|eastern|western)?|cent
 # "in Borno State": the place after a locating preposition, with the kind of place the text says it is ("in Bacho
 # district of Narathiwat": a capitalised word before the kind is the place it names).
 _PLACE_PHRASE = re.compile(
-    rf"\b(?:in|at|near|outside|inside|on the outskirts of|close to|of the (?:army|military|armed forces|troops) of)\s+"
+    rf"(?:\b(?:in|at|near|outside|inside|on the outskirts of|close to|of the (?:army|military|armed forces|troops) of)\s+"
+    r"|^\s+(?=(?:town|city|village)\s+of\s))"  # "the garrison town of Uri": the town that hosts it
     rf"(?:the\s+)?(?:{_COMPASS}\s+)?"
     r"(?:(?:(?:[\w’'-]+\s+){0,2}?[a-z][\w’'-]*\s+|[A-Z][a-z]+(?:an|ian|ese|i|ish)\s+)?(?P<before>town|city|village|area|district|region|province|state|county|locality|"
     r"commune|municipality|governorate|island)\s+of\s+)?"

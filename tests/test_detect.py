@@ -542,3 +542,15 @@ def test_a_place_adjective_does_not_name_a_base():
     text = ("Drones struck the Saky airfield on Friday, leaving a hangar of the Crimean air base burning, officials "
             "said.")
     assert len(detect(text, date(2023, 9, 23), "").primary) == 1
+
+
+def test_a_plain_word_after_the_article_says_what_kind_of_installation():
+    text = ("Bagh, Sept. 18: The garrison town of Bagh woke to explosions. Militants had struck at an administrative "
+            "base of an army unit at dawn on Sunday, killing nine soldiers, the army said.")
+    [report] = detect(text, date(2024, 9, 18), "").primary
+    assert report.base == "Unnamed military base, Bagh"
+
+
+def test_a_fan_base_or_a_political_base_is_not_an_installation():
+    text = "The striker's attack on the referee angered the club's fan base on Saturday."
+    assert not detect(text, date(2024, 9, 18), "").is_attack_report
