@@ -31,6 +31,7 @@ _PLURAL_ATTACKS = re.compile(r"\battacks\b(?:[\s,]+[\w’'.-]+){0,6}[\s,]*$", re
 # Oct. 17"), a month or year inside it does not date the sentence's event ("the deadliest since the armed forces
 # began fighting Islamist militants in 2015"), and nothing in it makes that event past ("the first attack on the
 # base since Iraqi forces took full control of it last month").
+_CONTINUES = re.compile(r"\W*(?:It|They|He|She)\s+(?:also\s+)?(?:said|says|added|reported|noted)\b")
 _WHEN = re.compile(r",?\s+when\b", re.IGNORECASE)
 _SINCE_CLAUSE = re.compile(r"\bsince\b[^,;.]*", re.IGNORECASE)
 _SINCE_DAY_REACH = 12
@@ -118,6 +119,10 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
                 or (best is not None and best.precision != "day") or _past_year_after(s.text, ref, published)
             if best is None and _dated_in_past(dates, published):
                 background = True  # "The drone, which hit a shed on Feb. 11, ... sites in Erbil": the sentence is past
+            if best is None and _CONTINUES.match(s.text) and v.background.search(_sentence_before(sentences, s.index)):
+                # "In last month's attack, two fighters were killed ... It said that several rockets landed inside
+                # Mission Support Site Conoco": a sentence whose subject is a pronoun goes on with the one before
+                background = True
             antecedent = latest.get(ref.name)
             if best is None and not background and (s.index, ref.start) in anaphoric and antecedent is not None:
                 # "the outpost" with no time or cue of its own is still the attack its antecedent sentence dated
@@ -138,6 +143,11 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
         refs_by_sentence = {i: [r for r in rs if r.base is not None or r.name.casefold() not in civilian_camps]
                             for i, rs in refs_by_sentence.items()}
     return out, refs_by_sentence
+
+
+def _sentence_before(sentences: list[Sentence], index: int) -> str:
+    """The prose sentence before `index`, over page furniture ("Advertisement") between paragraphs."""
+    return next((sentences[i].text for i in range(index - 1, -1, -1) if len(sentences[i].text.split()) > 3), "")
 
 
 def is_recent(d: DateMention | None, published: date | None) -> bool:

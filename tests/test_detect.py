@@ -554,3 +554,10 @@ def test_a_plain_word_after_the_article_says_what_kind_of_installation():
 def test_a_fan_base_or_a_political_base_is_not_an_installation():
     text = "The striker's attack on the referee angered the club's fan base on Saturday."
     assert not detect(text, date(2024, 9, 18), "").is_attack_report
+
+
+def test_a_pronoun_subject_goes_on_with_the_past_sentence_before_it():
+    text = ("Three rockets struck the Green Village base on Sunday, the command said. In last month's attack, two "
+            "fighters were killed in strikes on two facilities.\nAdvertisement\nIt said that several rockets landed "
+            "inside the perimeter of Mission Support Site Conoco.")
+    assert [r.base for r in detect(text, date(2022, 9, 19), "").primary] == ["Green Village (al-Omar oil field)"]
