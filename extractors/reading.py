@@ -31,6 +31,9 @@ _PLURAL_ATTACKS = re.compile(r"\battacks\b(?:[\s,]+[\w’'.-]+){0,6}[\s,]*$", re
 # Oct. 17"), a month or year inside it does not date the sentence's event ("the deadliest since the armed forces
 # began fighting Islamist militants in 2015"), and nothing in it makes that event past ("the first attack on the
 # base since Iraqi forces took full control of it last month").
+# where the teller of the story is, not what was attacked
+_SPEAKER_PLACE = re.compile(r"\b(?:sources?|officials?|residents?|witness(?:es)?|journalists?|correspondents?|reporters?)"
+                            r"\s+based\s+(?:in|at)(?:\s+nearby)?\s+$", re.IGNORECASE)
 _CONTINUES = re.compile(r"\W*(?:It|They|He|She)\s+(?:also\s+)?(?:said|says|added|reported|noted)\b")
 _WHEN = re.compile(r",?\s+when\b", re.IGNORECASE)
 _SINCE_CLAUSE = re.compile(r"\bsince\b[^,;.]*", re.IGNORECASE)
@@ -73,8 +76,9 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
             elif ref.kind == "anaphor":
                 ref = BaseRef(ref.start, ref.end, last.kind, last.name, last.base)
                 anaphoric.add((s.index, ref.start))
-            elif ref.kind != "generic" or last is None or last.kind == "generic":
-                last = ref
+            elif (ref.kind != "generic" or last is None or last.kind == "generic") \
+                    and not _SPEAKER_PLACE.search(s.text[:ref.start]):
+                last = ref  # "a source based in nearby Mondoro" is not what "the base" later refers to
             refs.append(ref)
         nxt = sentences[s.index + 1].text if s.index + 1 < len(sentences) else ""
         civilian = [r for r in refs if _civilian_camp(r, s.text + " " + nxt)]

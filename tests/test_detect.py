@@ -561,3 +561,9 @@ def test_a_pronoun_subject_goes_on_with_the_past_sentence_before_it():
             "fighters were killed in strikes on two facilities.\nAdvertisement\nIt said that several rockets landed "
             "inside the perimeter of Mission Support Site Conoco.")
     assert [r.base for r in detect(text, date(2022, 9, 19), "").primary] == ["Green Village (al-Omar oil field)"]
+
+
+def test_where_a_source_is_based_is_not_what_the_base_refers_to():
+    text = ("Jihadists overran the Boulikessi army camp on Sunday, the army said. A municipal source based in nearby "
+            "Mondoro said the fighters left many dead. Footage showed dozens of fighters storming the base.")
+    assert [r.base for r in detect(text, date(2025, 6, 2), "").primary] == ["Boulikessi army camp"]
