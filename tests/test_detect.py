@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from extractors.detect import detect
-from extractors.fields import casualties
+from extractors.fields import casualties, weapons
 
 
 def primary(det):
@@ -567,3 +567,13 @@ def test_where_a_source_is_based_is_not_what_the_base_refers_to():
     text = ("Jihadists overran the Boulikessi army camp on Sunday, the army said. A municipal source based in nearby "
             "Mondoro said the fighters left many dead. Footage showed dozens of fighters storming the base.")
     assert [r.base for r in detect(text, date(2025, 6, 2), "").primary] == ["Boulikessi army camp"]
+
+
+@pytest.mark.parametrize("sentence, family", [
+    ("The pre-dawn assault on the Kunduz army base lasted several hours.", "ground_assault"),
+    ("Militants infiltrated the camp before dawn, officials said.", "ground_assault"),
+    ("The rocket assault on the base caused no damage.", "rocket"),
+])
+def test_ground_assault_phrasings(sentence, family):
+    found = weapons([sentence])
+    assert family in found and (family == "ground_assault" or "ground_assault" not in found)
