@@ -365,12 +365,14 @@ def _reports(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[Bas
     )
     if inc.precision not in (None, "day"):
         return None, background
+    claimed = background.claimed_by or _article_claim(inc, sentences, refs, published)
     primary = replace(
         background, is_primary=True,
         killed=0 if background.killed is None and lead_none else background.killed,
         wounded=0 if background.wounded is None and lead_none else background.wounded,
-        claimed_by=background.claimed_by or _article_claim(inc, sentences, refs, published),
-        suspected=background.suspected or fields.suspected(s.text for s in sentences) or _attacker(texts, sentences))
+        claimed_by=claimed,
+        suspected=background.suspected or fields.suspected(s.text for s in sentences)
+        or (None if claimed else _attacker(texts, sentences)))
     return primary, background
 
 

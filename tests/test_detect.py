@@ -577,3 +577,12 @@ def test_where_a_source_is_based_is_not_what_the_base_refers_to():
 def test_ground_assault_phrasings(sentence, family):
     found = weapons([sentence])
     assert family in found and (family == "ground_assault" or "ground_assault" not in found)
+
+
+def test_the_group_named_as_the_doer_is_suspected_when_nobody_claims():
+    text = "Boko Haram fighters stormed the army base in Gajiram on Sunday, killing five soldiers, residents said."
+    [report] = detect(text, date(2024, 10, 7), "").primary
+    assert (report.claimed_by, report.suspected) == (None, "Boko Haram")
+    text += " Boko Haram claimed the attack in a video on Monday."
+    [report] = detect(text, date(2024, 10, 7), "").primary
+    assert (report.claimed_by, report.suspected) == ("Boko Haram", None)
