@@ -32,7 +32,7 @@ _PLACE_PHRASE = re.compile(
     r"|^\s+(?=(?:town|city|village)\s+of\s))"  # "the garrison town of Uri": the town that hosts it
     rf"(?:the\s+)?(?:{_COMPASS}\s+)?"
     r"(?:(?:(?:[\w’'-]+\s+){0,2}?[a-z][\w’'-]*\s+|[A-Z][a-z]+(?:an|ian|ese|i|ish)\s+)?(?P<before>town|city|village|area|district|region|province|state|county|locality|"
-    r"commune|municipality|governorate|island)\s+of\s+)?"
+    r"commune|municipality|governorate|island)\s+of\s+|(?P<capital>capital),?\s+)?"  # "in the capital, Naypyidaw"
     r"(?P<place>[A-Z][\w-]+(?:[\s-](?:al-|el-|e-)?[A-Z][\w-]+){0,2})"
     r"(?:\s+(?P<after>area|town|city|village|district|tehsil|subdistrict|region|province|state|county|governorate|oblast|krai|"
     r"locality|commune|municipality))?(?![\w’'-])")
@@ -98,7 +98,7 @@ def places_near_installations(sentences: Iterable[tuple[int, str]]) -> list[Plac
             m = _PLACE_PHRASE.search(window[:_REACH])
             first = True
             while m is not None:
-                said = (m["before"] or m["after"] or "").lower() or None
+                said = "city" if m["capital"] else (m["before"] or m["after"] or "").lower() or None
                 name = m["place"]
                 joined = _AND_NAME.match(window, m.end("place"))
                 if joined and not said and place_kind(f"{name}{joined.group()}", None) is not None:

@@ -586,3 +586,10 @@ def test_the_group_named_as_the_doer_is_suspected_when_nobody_claims():
     text += " Boko Haram claimed the attack in a video on Monday."
     [report] = detect(text, date(2024, 10, 7), "").primary
     assert (report.claimed_by, report.suspected) == ("Boko Haram", None)
+
+
+def test_the_capital_named_after_a_comma_places_the_installation():
+    text = ("Rebels said they launched a drone attack on Thursday on a military headquarters in the capital, "
+            "Naypyidaw, but the army said all drones were shot down.")
+    [report] = detect(text, date(2024, 4, 5), "").primary
+    assert report.base == "Unnamed military base, Naypyidaw"
