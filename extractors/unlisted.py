@@ -28,11 +28,12 @@ _COMPASS = r"(?:(?:north|south|east|west)(?:ern|east|west|eastern|western)?|cent
 # "in Borno State": the place after a locating preposition, with the kind of place the text says it is ("in Bacho
 # district of Narathiwat": a capitalised word before the kind is the place it names).
 _PLACE_PHRASE = re.compile(
-    rf"(?:\b(?:in|at|near|outside|inside|on the outskirts of|close to|of the (?:army|military|armed forces|troops) of)\s+"
+    rf"(?:\b(?:in|at|near|outside|inside|on the outskirts of|close to|of the (?:army|military|armed forces|troops) of|"
+    r"on(?=\s+the\s+(?:island|peninsula)\s+of\b))\s+"
     r"|^\s+(?=(?:town|city|village)\s+of\s))"  # "the garrison town of Uri": the town that hosts it
     rf"(?:the\s+)?(?:{_COMPASS}\s+)?"
     r"(?:(?:(?:[\w’'-]+\s+){0,2}?[a-z][\w’'-]*\s+|[A-Z][a-z]+(?:an|ian|ese|i|ish)\s+)?(?P<before>town|city|village|area|district|region|province|state|county|locality|"
-    r"commune|municipality|governorate|island)\s+of\s+|(?P<capital>capital),?\s+)?"  # "in the capital, Naypyidaw"
+    r"commune|municipality|governorate|island|peninsula)\s+of\s+|(?P<capital>capital),?\s+)?"  # "in the capital, Naypyidaw"
     r"(?P<place>[A-Z][\w-]+(?:[\s-](?:al-|el-|e-)?[A-Z][\w-]+){0,2})"
     r"(?:\s+(?P<after>area|town|city|village|district|tehsil|subdistrict|region|province|state|county|governorate|oblast|krai|"
     r"locality|commune|municipality))?(?![\w’'-])")

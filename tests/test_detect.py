@@ -593,3 +593,9 @@ def test_the_capital_named_after_a_comma_places_the_installation():
             "Naypyidaw, but the army said all drones were shot down.")
     [report] = detect(text, date(2024, 4, 5), "").primary
     assert report.base == "Unnamed military base, Naypyidaw"
+
+
+def test_an_island_places_the_installation():
+    text = "Militants attacked an army base on the island of Kaiga in Lake Chad on Monday, killing 12 soldiers."
+    [report] = detect(text, date(2020, 3, 24), "").primary
+    assert report.base == "Unnamed military base, Kaiga"
