@@ -41,6 +41,9 @@ from extractors.unlisted import (PlaceMention, is_air_installation, most_specifi
 from extractors.vocabulary import vocabulary
 
 # "A day earlier, on Monday, a rocket struck Harir": another attack on a base already reported that day.
+# "A separate rocket attack about 60 miles away killed a Turkish soldier": the story turns to another event
+_ANOTHER_EVENT = re.compile(r"\b(?:a |the )?(?:separate|another|second|earlier|later)\s+(?:[\w-]+\s+)?"
+                            r"(?:attack|strike|incident|explosion|blast|assault|raid)\b", re.IGNORECASE)
 _SEPARATE_DAY = re.compile(r"\b(?:a day (?:earlier|later|before)|the (?:previous|next|following) day|the day before)\b",
                            re.IGNORECASE)
 
@@ -296,7 +299,8 @@ def _attach_followers(incidents: list[_Incident], sentences: list[Sentence],
         when = current[0].date
         other_time = when is not None and any(
             d.precision != "day" or abs((d.value - when).days) > MATCH_WINDOW_DAYS for d in dates)
-        if other_base or other_time or v.background.search(s.text) or v.after_phrase.search(s.text):
+        if other_base or other_time or v.background.search(s.text) or v.after_phrase.search(s.text) \
+                or _ANOTHER_EVENT.search(s.text):
             current = []
             continue
         for inc in current:

@@ -55,6 +55,8 @@ _INSTALLATION_WORD = re.compile(r"\b(?:base|camp|air|airbase|airfield|airport|ae
                                 r"post|outpost|site|field|cantonment|headquarters|hq|academy)\b", re.IGNORECASE)
 _ACCENTED = re.compile(r"[\u00c0-\u024f]")
 _WORD_START = re.compile(r"(?<![\w-])\w+")
+_NEAR_TOWN = re.compile(r"\b(?:near|outside|close to|(?:north|south|east|west)(?:east|west)? of)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$",
+                        re.IGNORECASE)
 _INSTALLATION_BEFORE = re.compile(
     r"\b(?:base|airbase|camp|compound|airfield|post|garrison|installation|facility|barracks)\b[^.]{0,40}"
     r"\b(?:in|at|near|of|outside)\b[^.]{0,30}$", re.IGNORECASE)
@@ -172,8 +174,10 @@ def find_bases(text: str) -> list[BaseMatch]:
             continue
         # "the Al-Tanf zone", "Erbil province": an alias that is only a place's name, followed by a word for an
         # area, names the area
-        if not _INSTALLATION_WORD.search(m.group()) and _PLACE_WORDS.match(text[m.end():m.end() + 40]) and \
-                not _INSTALLATION_BEFORE.search(text[max(0, m.start() - 80):m.start()]):
+        # "killed a Turkish soldier near Bashiqa, Iraq": a place near which something happened is the town
+        if not _INSTALLATION_WORD.search(m.group()) and (
+                _PLACE_WORDS.match(text[m.end():m.end() + 40]) or _NEAR_TOWN.search(text[max(0, m.start() - 30):m.start()])) \
+                and not _INSTALLATION_BEFORE.search(text[max(0, m.start() - 80):m.start()]):
             continue
         found.append(BaseMatch(m.start(), m.end(), m.group(), base))
     return found

@@ -599,3 +599,10 @@ def test_an_island_places_the_installation():
     text = "Militants attacked an army base on the island of Kaiga in Lake Chad on Monday, killing 12 soldiers."
     [report] = detect(text, date(2020, 3, 24), "").primary
     assert report.base == "Unnamed military base, Kaiga"
+
+
+def test_a_town_near_which_something_happened_is_not_its_namesake_base():
+    text = ("A drone hit a hangar at Erbil airport on Wednesday, officials said. A separate rocket attack about "
+            "60 miles away killed a Turkish soldier near Bashiqa, Iraq.")
+    [report] = detect(text, date(2021, 4, 15), "").primary
+    assert report.base == "Erbil Air Base" and report.killed is None
