@@ -174,9 +174,11 @@ def find_bases(text: str) -> list[BaseMatch]:
             continue
         # "the Al-Tanf zone", "Erbil province": an alias that is only a place's name, followed by a word for an
         # area, names the area
-        # "killed a Turkish soldier near Bashiqa, Iraq": a place near which something happened is the town
+        # "killed a Turkish soldier near Bashiqa, Iraq": a place near which something happened is the town (an
+        # acronym such as "BIAP" is no town)
         if not _INSTALLATION_WORD.search(m.group()) and (
-                _PLACE_WORDS.match(text[m.end():m.end() + 40]) or _NEAR_TOWN.search(text[max(0, m.start() - 30):m.start()])) \
+                _PLACE_WORDS.match(text[m.end():m.end() + 40])
+                or (not m.group().isupper() and _NEAR_TOWN.search(text[max(0, m.start() - 30):m.start()]))) \
                 and not _INSTALLATION_BEFORE.search(text[max(0, m.start() - 80):m.start()]):
             continue
         found.append(BaseMatch(m.start(), m.end(), m.group(), base))
