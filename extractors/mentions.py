@@ -51,6 +51,7 @@ _FUNCTION_WORDS = frozenset({"Training", "Military", "Army", "Air", "Naval", "Fo
 _WITHIN = re.compile(r"\W*\s(?:at|in|inside|within)\s+(?:the|this|that)\s+(?:\w+\s+)?(?:base|camp|garrison|compound)\b",
                      re.IGNORECASE)
 _COMPOUND_WORD = re.compile(r"[a-z]{4,}")
+_APPOSED = re.compile(r",\s*(?:the|a|an)\s+(?:[\w’'.-]+\s+){0,4}", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s$|(?<=s)['’]$")  # "the army's", "a security forces' fort"
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "same"})
 _MODIFIER_SPAN = re.compile(
@@ -184,6 +185,8 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
             if words and words[0][0].isupper() and (words[-1] not in v.not_a_name or words[-1] in _FUNCTION_WORDS) \
                     and free(m.start() - len(named.group(0)), m.end()):
                 start = m.start() - len(named.group(0)) + named.group(0).find(words[0])
+                if any(r.kind in {"gazetteer", "named"} and _APPOSED.fullmatch(sentence[r.end:start]) for r in refs):
+                    continue  # "Camp Leatherneck, the old US Marine Corps base": the description of the name before
                 name, end = f"{' '.join(words)} {m.group()}", m.end()
                 place = _PLACE_AFTER.match(sentence[m.end():]) if UNIT_WORDS.search(name) else None
                 if place and not names_nothing(place.group(1).split()[0]):

@@ -98,7 +98,10 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
         after = min((m for m in (v.after_phrase.search(s.text), v.response_to.search(s.text)) if m),
                     key=lambda m: m.start(), default=None)
         filed_from = dateline_end(s.text)
-        targets = [r for r in refs if not is_origin(s.text, r) and not _PLURAL_ATTACKS.search(s.text[:r.start])
+        # an installation said once in the sentence as an origin or a former identity is that throughout it ("on what
+        # used to be Camp Bastion, the former British airbase, and Camp Leatherneck")
+        origins = {r.name for r in refs if is_origin(s.text, r)}
+        targets = [r for r in refs if r.name not in origins and not _PLURAL_ATTACKS.search(s.text[:r.start])
                    and r.start >= filed_from]
         for i, ref in enumerate(targets):
             lo = max((r.end for r in targets[:i] if r.name != ref.name), default=0)

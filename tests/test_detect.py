@@ -606,3 +606,10 @@ def test_a_town_near_which_something_happened_is_not_its_namesake_base():
             "60 miles away killed a Turkish soldier near Bashiqa, Iraq.")
     [report] = detect(text, date(2021, 4, 15), "").primary
     assert report.base == "Erbil Air Base" and report.killed is None
+
+
+def test_a_former_identity_and_an_apposition_are_the_named_base_not_others():
+    text = ("Taliban fighters stormed Camp Shorab on Friday, killing 23 soldiers. Repeated raids on Camp Shorab, a "
+            "base situated on what used to be Camp Bastion, the former British airbase, and Camp Leatherneck, the old "
+            "US Marine Corps base in Helmand, show the Taliban's reach.")
+    assert [r.base for r in detect(text, date(2019, 3, 2), "").primary] == ["Camp Shorab"]
