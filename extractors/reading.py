@@ -60,6 +60,10 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
     refs_by_sentence: dict[int, list[BaseRef]] = {}
     last: BaseRef | None = None
     civilian_camps: set[str] = set()
+    # a headline about a camp of displaced people ("... kills 29 in displacement camp strike") frames every camp the
+    # story names without calling it military
+    title = " ".join(s.text for s in sentences if s.is_title)
+    framing = title if re.search(r"\bcamps?\b", title, re.IGNORECASE) and v.civilian_camp.search(title) else ""
     anaphoric: set[tuple[int, int]] = set()  # (sentence, start) of references made by "the base", "the outpost"
     latest: dict[str, Mention] = {}
     for s in sentences:
@@ -81,7 +85,7 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
                 last = ref  # "a source based in nearby Mondoro" is not what "the base" later refers to
             refs.append(ref)
         nxt = sentences[s.index + 1].text if s.index + 1 < len(sentences) else ""
-        civilian = [r for r in refs if _civilian_camp(r, s.text + " " + nxt)]
+        civilian = [r for r in refs if _civilian_camp(r, f"{s.text} {nxt} {framing}")]
         civilian_camps.update(r.name.casefold() for r in civilian)
         refs = [r for r in refs if r not in civilian]
         refs_by_sentence[s.index] = refs
@@ -248,7 +252,9 @@ def _civilian_camp(ref: BaseRef, context: str) -> bool:
     "Camp X" that is not a known base next to summer-camp context."""
     if ref.base is None and ref.kind == "named" and ref.name.startswith("Camp ") and _LEISURE_CAMP.search(context):
         return True
-    if ref.base is not None or not ref.name.lower().endswith("camp") or _MILITARY_WORD.search(ref.name[:-4]):
+    head = re.match(r"(.*?)\bcamp\b", ref.name, re.IGNORECASE)  # "camp for displaced people in ...": a camp still
+    if ref.base is not None or head is None or _MILITARY_WORD.search(head.group(1)) \
+            or (ref.kind != "generic" and not ref.name.lower().endswith("camp")):
         return False
     return bool(vocabulary().civilian_camp.search(context))
 

@@ -615,3 +615,10 @@ def test_a_former_identity_and_an_apposition_are_the_named_base_not_others():
                 "airbase, and Camp Leatherneck, the old US Marine Corps base in Helmand, killed 23 soldiers on Friday.")
     mentions, _ = read_mentions(article_sentences(sentence), date(2019, 3, 2))
     assert {m.ref.name for m in mentions} == {"Camp Shorab"}
+
+
+def test_a_headline_about_a_displacement_camp_frames_the_camps_the_story_names():
+    title = "Army kills 19 in displacement camp strike"
+    text = ("At least 19 people were killed in a strike on a camp for displaced people in northern Kachin on Monday. "
+            "The attack hit Hpakant Lawt camp near Laiza town late on Monday, a rebel spokesman said.")
+    assert not detect(text, date(2023, 10, 10), title).is_attack_report
