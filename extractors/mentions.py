@@ -76,8 +76,11 @@ _ARMED_FORCES_OWNER = re.compile(
     r"\b(?:army|military|brigade|division|battalion|regiment|corps|idf|air force|navy|naval|marines?|infantry)\b",
     re.IGNORECASE)
 # "two Iraqi military bases hosting U.S. personnel at Al-Asad and Erbil": plural bases listed by place names.
+# "bases ... at Al-Asad and Erbil"; not a place that locates another place ("the bases on the outskirts of Prde town
+# in Kirkuk")
 _BASES_AT = re.compile(
-    r"\bbases\b[^;]{0,80}?\b(?:at|in)\s+(?P<names>[A-Z][\w’'-]+(?:(?:\s*,\s*|\s+and\s+)[A-Z][\w’'-]+)*)")
+    r"\bbases\b(?:(?!\b(?:town|city|village|district|outskirts|province)\b)[^;]){0,80}?\b(?:at|in)\s+"
+    r"(?P<names>[A-Z][\w’'-]+(?:(?:\s*,\s*|\s+and\s+)[A-Z][\w’'-]+)*)")
 _LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+and\s+")
 _PLACE_WORD_AFTER = re.compile(
     r"(?:'s|’s)|\s+(?:province|region|governorate|state|county|oblast|krai|district)\b", re.IGNORECASE)

@@ -622,3 +622,11 @@ def test_a_headline_about_a_displacement_camp_frames_the_camps_the_story_names()
     text = ("At least 19 people were killed in a strike on a camp for displaced people in northern Kachin on Monday. "
             "The attack hit Hpakant Lawt camp near Laiza town late on Monday, a rebel spokesman said.")
     assert not detect(text, date(2023, 10, 10), title).is_attack_report
+
+
+def test_a_city_that_locates_a_town_is_not_a_listed_base_among_bases():
+    text = ("Rockets landed near the bases of Peshmerga forces on the outskirts of Sargaran town in Kirkuk on Tuesday, "
+            "a commander said.")
+    assert all(r.base != "K-1 Air Base" for r in detect(text, date(2021, 12, 8), "").primary)
+    text = "Rockets struck the military bases at Al-Asad and Erbil on Tuesday, officials said."
+    assert {r.base for r in detect(text, date(2021, 12, 8), "").primary} == {"Ain al-Asad Air Base", "Erbil Air Base"}
