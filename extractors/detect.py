@@ -30,7 +30,7 @@ from extractors.candidates import LEAD_SENTENCES, Evidence, evidence_features
 from extractors.dates import find_dates
 from extractors.dedup import MATCH_WINDOW_DAYS
 from extractors.gazetteer import Base, lookup, same_base, shares_spelled_name
-from extractors.mentions import BaseRef, attack_cue, base_refs, excluded, is_title_case
+from extractors.mentions import BaseRef, attack_cue, base_refs, excluded, is_prose, is_title_case
 from extractors.reading import Mention, is_recent, read_mentions, role
 from extractors.records import Detection, IncidentReport
 from extractors.scorer import Scorer, packaged_scorer
@@ -40,10 +40,10 @@ from extractors.unlisted import (PlaceMention, is_air_installation, most_specifi
                                  places_near_installations, unlisted_name)
 from extractors.vocabulary import vocabulary
 
-# "A day earlier, on Monday, a rocket struck Harir": another attack on a base already reported that day.
 # "A separate rocket attack about 60 miles away killed a Turkish soldier": the story turns to another event
 _ANOTHER_EVENT = re.compile(r"\b(?:a |the )?(?:separate|another|second|earlier|later)\s+(?:[\w-]+\s+)?"
                             r"(?:attack|strike|incident|explosion|blast|assault|raid)\b", re.IGNORECASE)
+# "A day earlier, on Monday, a rocket struck Harir": another attack on a base already reported that day.
 _SEPARATE_DAY = re.compile(r"\b(?:a day (?:earlier|later|before)|the (?:previous|next|following) day|the day before)\b",
                            re.IGNORECASE)
 
@@ -126,7 +126,6 @@ def _framed(title: str) -> bool:
     if not title or not v.title_frames.search(title):
         return False
     return not (base_refs(title, headline=True) and attack_cue(title) is not None)
-
 
 
 def _main_date(mentions: list[Mention], sentences: list[Sentence], refs: dict[int, list[BaseRef]],
@@ -388,14 +387,11 @@ def _attacker(texts: list[str], sentences: list[Sentence]) -> str | None:
 def _lead_end(sentences: list[Sentence]) -> int:
     """The index after the lead: the body's first sentences carry the news (inverted pyramid). Page furniture
     before them ("What's the story", the headline repeated) is not the lead."""
-    prose = [s.index for s in sentences if not s.is_title and len(s.text.split()) >= _PROSE_WORDS
-             and not is_title_case(s.text)]
+    prose = [s.index for s in sentences if not s.is_title and is_prose(s.text)]
     if len(prose) < LEAD_SENTENCES:
         return next((s.index for s in sentences if not s.is_title), 0) + LEAD_SENTENCES
     return prose[LEAD_SENTENCES - 1] + 1
 
-
-_PROSE_WORDS = 6  # a shorter line between headline and story is a label or a link, not a sentence of the lead
 
 
 def _article_claim(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[BaseRef]],

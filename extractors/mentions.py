@@ -153,6 +153,12 @@ def is_title_case(text: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6 and len(lower) <= 2
 
 
+def is_prose(text: str) -> bool:
+    """A sentence of the story, not page furniture between paragraphs ("What's the story", "Advertisement", a
+    repeated headline)."""
+    return len(text.split()) >= 6 and not is_title_case(text)
+
+
 def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
     """Installation references in `sentence`, in order, without overlaps."""
     v = vocabulary()

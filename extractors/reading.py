@@ -11,8 +11,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from extractors.dates import DateMention, best_date, find_dates
-from extractors.mentions import (BaseRef, attack_cue, base_refs, dateline_end, excluded, is_origin, is_title_case,
-                                 negative_target)
+from extractors.mentions import (BaseRef, attack_cue, base_refs, dateline_end, excluded, is_origin, is_prose,
+                                 is_title_case, negative_target)
 from extractors.sentences import Sentence
 from extractors.vocabulary import vocabulary
 
@@ -158,7 +158,7 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
 
 def _sentence_before(sentences: list[Sentence], index: int) -> str:
     """The prose sentence before `index`, over page furniture ("Advertisement") between paragraphs."""
-    return next((sentences[i].text for i in range(index - 1, -1, -1) if len(sentences[i].text.split()) > 3), "")
+    return next((sentences[i].text for i in range(index - 1, -1, -1) if is_prose(sentences[i].text)), "")
 
 
 def is_recent(d: DateMention | None, published: date | None) -> bool:
