@@ -87,3 +87,8 @@ def test_relative_words_count_from_the_day_the_source_spoke():
     assert overnight.value == date(2024, 3, 7)
     assert [d.value for d in find_dates("Rockets hit the camp overnight, the army said.", date(2024, 3, 8))] == \
         [date(2024, 3, 8)]
+
+
+def test_the_day_a_toll_rose_is_not_the_day_of_the_attack():
+    [rise] = find_dates("The death toll from the attack on the camp rose to nine soldiers on Tuesday.", date(2025, 2, 12))
+    assert rise.speech
