@@ -28,6 +28,10 @@ _ANOTHER = re.compile(
     r"\b(?:a second|another|a third)\s+(?:[\w-]+\s+)?(?:drone|rocket|missile|shell)\b(?!\s+(?:attacks?|strikes?))"
     r"|\b(?:was|were) one of (?:two|three|four|five|six|several|many|\d+)\b",
     re.IGNORECASE)
+# "destroyed 48 Ukrainian drones overnight over the Astrakhan, Volgograd and Rostov regions": an air-defence tally
+# over an area, not what was fired at the installation
+_OVER_REGIONS = re.compile(r"\s+(?:overnight\s+)?over\s+(?:the\s+)?(?:[\w’'-]+,?\s+){0,6}?"
+                           r"(?:regions?|provinces?|oblasts?|territor(?:y|ies)|areas?|country)\b", re.IGNORECASE)
 _DOWNED = re.compile(r"\bdowning\s*$", re.IGNORECASE)
 _BOUND = r"(?:at least|more than|over|up to|some|about|around|nearly|as many as|approximately|roughly)"
 _SEVERITY = r"(?:lightly|slightly|seriously|critically|severely|badly|moderately|mortally|fatally)"
@@ -78,7 +82,7 @@ def projectiles(texts: Iterable[str], later: Iterable[str] = ()) -> int | None:
             noun = m["noun"].lower()
             if not noun.endswith("s") and _NOT_A_PROJECTILE.match(text[m.end():]):
                 continue
-            if _DOWNED.search(text[:m.start()]):
+            if _DOWNED.search(text[:m.start()]) or _OVER_REGIONS.match(text, m.end()):
                 continue
             n = number_value(m["n"])
             if not n or n > 5000:

@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from extractors.detect import detect
-from extractors.fields import casualties, weapons
+from extractors.fields import casualties, projectiles, weapons
 from extractors.reading import read_mentions
 from extractors.sentences import article_sentences
 
@@ -630,3 +630,8 @@ def test_a_city_that_locates_a_town_is_not_a_listed_base_among_bases():
     assert all(r.base != "K-1 Air Base" for r in detect(text, date(2021, 12, 8), "").primary)
     text = "Rockets struck the military bases at Al-Asad and Erbil on Tuesday, officials said."
     assert {r.base for r in detect(text, date(2021, 12, 8), "").primary} == {"Ain al-Asad Air Base", "Erbil Air Base"}
+
+
+def test_an_air_defence_tally_over_regions_is_not_the_attack_s_count():
+    assert projectiles(["Air defences destroyed 52 drones overnight over the Kursk, Bryansk and Oryol regions."]) is None
+    assert projectiles(["Militants fired 52 rockets at the base overnight."]) == 52
