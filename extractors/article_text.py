@@ -62,7 +62,7 @@ def extract_article(item: FeedItem, body: bytes, content_type: str, fetched_at: 
 def read_text(item: FeedItem, body: bytes, visible_chars: int) -> str:
     """The article's text by trafilatura; ArticleError when the page has none (a menu, a cookie wall).
 
-    trafilatura's main extractor alone (`fast`) first: its comparison with readability and jusText costs ~40% of
+    trafilatura's main extractor alone (`fast`) first: its comparison with readability and jusText costs ~25% of
     its time and changes the text of few pages, those where the main extractor kept a small share of what a reader
     sees (`visible_chars`, prefilter.visible_text). Those pages, and those it found too little text in, are read
     again with the whole cascade.
