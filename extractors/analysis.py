@@ -37,7 +37,7 @@ def analyse_page(item: FeedItem, body: bytes, content_type: str, fetched_at: dat
         if len(seen) >= MIN_TEXT_CHARS and not may_report_attack(f"{item.title}\n{item.summary}\n{seen}"):
             return PageResult(AnalysedArticle(page_article(item, body, seen, fetched_at), Detection(False)),
                               perf_counter() - start, 0.0)
-        article = page_article(item, body, read_text(item, body), fetched_at)
+        article = page_article(item, body, read_text(item, body, len(seen)), fetched_at)
     except ArticleError as exc:
         return PageResult(str(exc), perf_counter() - start, 0.0)
     extracted = perf_counter()

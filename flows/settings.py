@@ -32,7 +32,7 @@ class Settings:
     user_agent: str = HttpPolicy.user_agent
     fetch_workers: int = 8
     per_host_limit: int = 2
-    articles_per_batch: int = 50
+    articles_per_batch: int = 200  # one task run and one transaction each (a task run, a file open, a checkpoint)
     fetch_attempts: int = 3  # tries per fetch on a transient failure (HTTP 429/5xx, timeout, refused)
     retry_budget_seconds: float = 10.0  # no retry starts once a fetch has taken this long (0: never retry)
     backoff_minutes: int = 15  # a failing feed waits min(2^(failures-1) x this, backoff_max_hours)

@@ -24,8 +24,8 @@ from extractors.dedup import ReportOnFile, base_slug, lookup_days, merge, report
 from extractors.fingerprint import text_fingerprint
 from extractors.records import AnalysedArticle, Article, Incident, IncidentReport
 from storage import keys
-from storage.layout import (SCHEMA, add_columns, has_indexed_layout, missing_columns, rows_by_key, transaction,
-                            upgrade_indexed_layout)
+from storage.layout import (SCHEMA, add_columns, has_current_layout, has_indexed_layout, missing_columns, rows_by_key,
+                            transaction, upgrade_indexed_layout)
 
 log = logging.getLogger(__name__)
 
@@ -88,20 +88,21 @@ def connect(path: Path | str, read_only: bool = False,
     con = _open_with_backoff(path, read_only, lock_wait_seconds)
     try:
         con.execute("SET TimeZone = 'UTC'")
-        indexed, ungrouped = has_indexed_layout(con), _lacks_redirects(con)
-        if read_only and (indexed or ungrouped or missing_columns(con)):  # upgrade through a short writable connection
-            con.close()
-            with connect(path, lock_wait_seconds=lock_wait_seconds):
-                pass
-            con = _open_with_backoff(path, read_only, lock_wait_seconds)
-            con.execute("SET TimeZone = 'UTC'")
-        elif indexed:
-            upgrade_indexed_layout(con)
-        if not read_only:
-            con.execute(SCHEMA)
-            add_columns(con, missing_columns(con))
-        if ungrouped and not read_only:
-            _regroup_everything(con)
+        if not has_current_layout(con):  # a new or older file: create or upgrade what it lacks
+            indexed, ungrouped = has_indexed_layout(con), _lacks_redirects(con)
+            if read_only and (indexed or ungrouped or missing_columns(con)):  # through a short writable connection
+                con.close()
+                with connect(path, lock_wait_seconds=lock_wait_seconds):
+                    pass
+                con = _open_with_backoff(path, read_only, lock_wait_seconds)
+                con.execute("SET TimeZone = 'UTC'")
+            elif indexed:
+                upgrade_indexed_layout(con)
+            if not read_only:
+                con.execute(SCHEMA)
+                add_columns(con, missing_columns(con))
+            if ungrouped and not read_only:
+                _regroup_everything(con)
         yield con
     except (duckdb.OperationalError, duckdb.FatalException) as exc:  # IO, failed commit (disk full), invalidated
         raise StorageError(path, _first_line(exc)) from exc

@@ -2,6 +2,7 @@
 written by earlier versions (each one transaction, so a failed upgrade leaves the file as it was)."""
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -44,6 +45,34 @@ _ADDED_COLUMNS = {
     "incident_reports": {"incident_key": keys.INCIDENT_KEY_SQL,
                          "fingerprint": "(SELECT a.fingerprint FROM articles_indexed a WHERE a.url = article_url)"},
 }
+
+
+@functools.cache
+def _layout_probe() -> str:
+    """A statement that binds only on a file with every table and column of the current schema (read from the
+    schema applied to an empty in-memory database, once per process)."""
+    con = duckdb.connect()
+    try:
+        con.execute(SCHEMA)
+        rows = con.execute("SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = current_database() "
+                           "AND NOT internal ORDER BY table_name, column_index").fetchall()
+    finally:
+        con.close()
+    tables = sorted({table for table, _ in rows})
+    alias = {table: f"t{n}" for n, table in enumerate(tables)}
+    return (f"SELECT {', '.join(f'{alias[table]}.{column}' for table, column in rows)} "
+            f"FROM {', '.join(f'{table} {alias[table]}' for table in tables)} LIMIT 0")
+
+
+def has_current_layout(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the file has the whole current schema: one statement that binds or not (~3 ms of CPU on a fresh
+    connection), where the catalog queries that find what an older file lacks cost ~20 ms more, at every open
+    (benchmarks/bench_open.py)."""
+    try:
+        con.execute(_layout_probe())
+    except (duckdb.CatalogException, duckdb.BinderException):
+        return False
+    return True
 
 
 def has_indexed_layout(con: duckdb.DuckDBPyConnection) -> bool:

@@ -44,7 +44,8 @@ def kill_when(site, count: int, proc, killed: threading.Event) -> None:
     killed.set()
 
 
-def test_backfill_on_a_dask_cluster_stores_what_one_machine_does_even_when_a_worker_dies(site, tmp_path):
+def test_backfill_on_a_dask_cluster_stores_what_one_machine_does_even_when_a_worker_dies(site, tmp_path, monkeypatch):
+    monkeypatch.setenv("BASEWATCH_ARTICLES_PER_BATCH", "50")  # several rounds of batches, so one is cut short
     urls = publish_archive(site)
     assert len(urls) > 300
     urls_file = tmp_path / "archive.txt"

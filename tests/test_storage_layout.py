@@ -10,6 +10,7 @@ import pytest
 from extractors.records import AnalysedArticle, Article, Detection, IncidentReport
 from storage import keys
 from storage.database import connect, incident_detail, known_urls, list_incidents, run_changes, store_articles
+from storage.layout import has_current_layout
 
 NOW = datetime(2026, 6, 14, 8, tzinfo=timezone.utc)
 
@@ -275,3 +276,15 @@ def test_a_file_from_before_article_languages_gains_the_column_and_keeps_its_row
         rows = dict(con.execute("SELECT url, language FROM articles").fetchall())
     assert before.source_count == 1
     assert rows == {"http://a.example/1": None, "http://a.example/2": "en"}
+
+
+def test_a_file_missing_one_table_of_the_schema_regains_it_on_the_next_open(tmp_path):
+    db = tmp_path / "bw.duckdb"
+    with connect(db) as con:
+        assert has_current_layout(con)  # the quick check of every open: the whole schema binds
+        con.execute("DROP TABLE alerts")
+        assert not has_current_layout(con)
+    with connect(db, read_only=True) as con:
+        assert not has_current_layout(con)  # reading does not write
+    with connect(db) as con:
+        assert has_current_layout(con)

@@ -15,6 +15,7 @@ from extractors.url_list import ListedUrl, UrlListError, read_url_list
 from flows.backfill import backfill
 from tests.archive_site import incident_table, publish_archive
 
+BATCH = 50  # small batches, so a batch is stored early in the run
 KILL_AFTER_REQUESTS = 170  # past the first batch of 50 (stored before the fourth is sent), far from the end
 
 
@@ -42,7 +43,8 @@ def test_a_list_is_read_as_a_stream_never_whole():
     assert [e.url for e in first] == [f"https://example.org/{n}" for n in range(3)]
 
 
-def test_a_killed_backfill_started_again_reads_only_what_was_not_stored(site, tmp_path):
+def test_a_killed_backfill_started_again_reads_only_what_was_not_stored(site, tmp_path, monkeypatch):
+    monkeypatch.setenv("BASEWATCH_ARTICLES_PER_BATCH", str(BATCH))
     urls = publish_archive(site)
     urls_file = tmp_path / "archive.csv"
     rows = [f"{n},{url},Archive" for n, url in enumerate(urls)]
@@ -63,7 +65,7 @@ def test_a_killed_backfill_started_again_reads_only_what_was_not_stored(site, tm
         os.killpg(first.pid, signal.SIGKILL)
         first.wait()
     stored_first = incident_table(db)[2][0]
-    assert 50 <= stored_first < len(urls)
+    assert BATCH <= stored_first < len(urls)
 
     site.requests.clear()
     state = backfill(urls_file=str(urls_file), db_path=str(db), return_state=True)
