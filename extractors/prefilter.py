@@ -1,9 +1,11 @@
 """A cheap first look at a fetched page: can it be an attack report at all?
 
-The detector reports an attack only from a sentence with an attack cue: a word from the vocabulary's
-`strong_attack` list or one of its `weapons` (mentions.attack_cue). A page whose visible text (markup,
-scripts and styles removed) holds none of them cannot be an attack report, so it needs no full extraction
-and detection, which cost ~10× this look. Most pages of a real feed are of this kind.
+The detector reports an attack only from a sentence with an attack cue (a word from the vocabulary's
+`strong_attack` list or one of its `weapons`: mentions.attack_cue) that names an installation (a word of the
+vocabulary's `installation_nouns`, "bases ... at", or a gazetteer alias: mentions.base_refs). A page whose
+visible text (markup, scripts and styles removed) lacks either cannot be an attack report, so it needs no full
+extraction and detection. Most pages of a real feed are of this kind: on the 109 real pages of the benchmark,
+62 hold a cue word somewhere (menus, other stories) but only 10 of those any installation.
 
 Kept in step with the detector by construction: the cues are read from the same vocabulary file, each
 regex reduced to the literal text it must start with (a superset match at a word start: "rockets?" ->
@@ -21,6 +23,9 @@ from functools import cache
 from importlib import resources
 
 from trafilatura.utils import decode_file
+
+from extractors.gazetteer import find_bases
+from extractors.vocabulary import vocabulary
 
 _BLOCK_OPEN = re.compile(r"<(script|style|noscript|svg|template)\b")
 _TAG = re.compile(r"<[^<>]*>")  # stops at the next "<": one linear pass even over unclosed tags
@@ -55,12 +60,22 @@ def visible_text(body: bytes) -> str:
 
 
 def may_report_attack(text: str) -> bool:
-    """False only when `text` has no attack cue the detector could read (see the module docstring)."""
-    if _cues().search(text.lower()):
-        return True
-    sample = text[:20_000].lower()
+    """False only when `text` has no attack cue, or no installation, the detector could read (see the module
+    docstring). The installation is looked for only in text that has a cue; the gazetteer, the dearest look, last."""
+    lower = text.lower()
+    if _cues().search(lower):
+        return bool(_PLACES_ATTACKED.search(lower) or vocabulary().installation.search(text) or find_bases(text))
+    sample = lower[:20_000]
     letters = sum(ch.isalpha() for ch in sample)
     return bool(letters) and sum("a" <= ch <= "z" for ch in sample) < LATIN_SHARE * letters
+
+
+# Words for what the detector reads as an installation, plural too ("military bases at Al-Asad and Erbil"), and a
+# wider net of the places that host troops ("drones hit the airport", "the Defence Ministry's headquarters"), so a
+# page a later detector could read is not ruled out by this look
+_PLACES_ATTACKED = re.compile(r"\b(?:bases?|airbases?|camps?|airports?|airfields?|airstrips?|headquarters|hq|depots?|"
+                              r"arsenals?|barracks|compounds?|garrisons?|outposts?|posts?|positions?|stations?|"
+                              r"facilit(?:y|ies)|installations?|forts?|cantonments?|academ(?:y|ies))\b")
 
 
 def literal_start(pattern: str) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from extractors.analysis import analyse_page
-from extractors.mentions import attack_cue
+from extractors.mentions import attack_cue, base_refs
 from extractors.prefilter import literal_start, may_report_attack, visible_text
 from extractors.records import AnalysedArticle, FeedItem
 from tests.wire_site import ARTICLES, page
@@ -46,10 +46,16 @@ def test_recall_is_one_on_every_labelled_attack_report():
     assert [i for i, text in positives if not may_report_attack(text)] == []
 
 
-def test_whatever_gives_the_detector_an_attack_cue_passes_the_first_look():
+def test_whatever_the_detector_reads_an_attacked_installation_in_passes_the_first_look():
     texts = [text for _, text, _ in ARTICLES_LABELLED] + [visible_text(p.read_bytes()) for p in REAL_PAGES]
-    cued = [text for text in texts if attack_cue(text) is not None]
-    assert cued and [t[:80] for t in cued if not may_report_attack(t)] == []
+    read = [text for text in texts if attack_cue(text) is not None and base_refs(text)]
+    assert read and [t[:80] for t in read if not may_report_attack(t)] == []
+
+
+def test_a_page_with_attack_words_but_no_installation_is_ruled_out():
+    assert not may_report_attack("Markets: shares fell after the attack on the tariff plan; two killed in a crash.")
+    assert may_report_attack("Shares fell after rockets hit the Erbil airport on Monday.")
+    assert may_report_attack("Rockets hit the army post on Monday.")
 
 
 @pytest.mark.skipif(not REAL_PAGES, reason="../shared/bench/html not present")
