@@ -20,6 +20,7 @@ How an article is read:
 from __future__ import annotations
 
 import re
+from itertools import islice
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
@@ -387,10 +388,11 @@ def _attacker(texts: list[str], sentences: list[Sentence]) -> str | None:
 def _lead_end(sentences: list[Sentence]) -> int:
     """The index after the lead: the body's first sentences carry the news (inverted pyramid). Page furniture
     before them ("What's the story", the headline repeated) is not the lead."""
-    prose = [s.index for s in sentences if not s.is_title and is_prose(s.text)]
-    if len(prose) < LEAD_SENTENCES:
+    prose = (s.index for s in sentences if not s.is_title and is_prose(s.text))
+    lead = list(islice(prose, LEAD_SENTENCES))
+    if len(lead) < LEAD_SENTENCES:
         return next((s.index for s in sentences if not s.is_title), 0) + LEAD_SENTENCES
-    return prose[LEAD_SENTENCES - 1] + 1
+    return lead[-1] + 1
 
 
 

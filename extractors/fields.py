@@ -342,8 +342,9 @@ def attacker(texts: Iterable[str]) -> str | None:
     for text in texts:
         hits = [(m.start(), name) for name, rx in v.attacking_states for m in rx.finditer(text)]
         # an armed group as the doer: "a Boko Haram attack", "Taliban militants stormed", "an attack by al-Shabaab"
-        hits += [(m.start(), name) for name, rx in v.groups for m in rx.finditer(text)
-                 if _DOER_AFTER.match(text, m.end()) or _DOER_BEFORE.search(text[:m.start()])]
+        if _DOER_VERB.search(text):  # the groups are scanned only where something is said to be done
+            hits += [(m.start(), name) for name, rx in v.groups for m in rx.finditer(text)
+                     if _DOER_AFTER.match(text, m.end()) or _DOER_BEFORE.search(text[:m.start()])]
         if hits:
             return min(hits)[1]
     return None
@@ -352,6 +353,8 @@ def attacker(texts: Iterable[str]) -> str | None:
 _DOER_AFTER = re.compile(r"(?:\s*\([^)]{1,12}\))?\s+(?:(?:fighters|militants|gunmen|insurgents|terrorists|rebels|outfit|"
                          r"group|jihadists)\s+)?(?:attack(?:ed|s)?|stormed|raided|struck|assault(?:ed)?|ambush(?:ed)?|"
                          r"overran|infiltrated)\b", re.IGNORECASE)
+_DOER_VERB = re.compile(r"\b(?:attack(?:ed|s)?|stormed|raided|struck|assault(?:ed)?|ambush(?:ed)?|overran|infiltrated|"
+                        r"raid|strike)\b", re.IGNORECASE)
 _DOER_BEFORE = re.compile(r"\b(?:attack|assault|raid|ambush|strike)\s+(?:carried out\s+)?by\s+(?:the\s+)?$", re.IGNORECASE)
 
 
