@@ -340,7 +340,7 @@ def excluded(sentence: str, *, dated: bool = False) -> bool:
     series of attacks"); `dated` says whether the sentence has a day-precision date phrase.
     """
     v = vocabulary()
-    if v.skip_sentence.search(_DESCRIBING_CLAUSE.sub("", sentence)):
+    if v.skip_sentence.search(_DESCRIBING_CLAUSE.sub("", sentence)) or _DENIED.search(sentence):
         return True
     hypothetical = [m.group() for m in v.hypothetical.finditer(sentence)]
     if hypothetical and not (all(h.lower().startswith("foil") for h in hypothetical) and _HARM.search(sentence)):
@@ -348,6 +348,9 @@ def excluded(sentence: str, *, dated: bool = False) -> bool:
     return not dated and bool(v.aggregate.search(sentence))
 
 
+# "The base was not targeted, he said": a sentence that denies the attack reports none
+_DENIED = re.compile(r"\b(?:was|were|has|have|had)\s+not\s+(?:been\s+)?(?:\w+\s+)?(?:targeted|the target|hit|attacked|struck)\b",
+                     re.IGNORECASE)
 # "a military training base that has hosted NATO drills": what a place is used for describes it; the sentence is not
 # about the drills
 _DESCRIBING_CLAUSE = re.compile(r"\b(?:that|which|where)\s+(?:has\s+|have\s+|had\s+)?(?:long\s+|often\s+|also\s+)?"

@@ -635,3 +635,14 @@ def test_a_city_that_locates_a_town_is_not_a_listed_base_among_bases():
 def test_an_air_defence_tally_over_regions_is_not_the_attack_s_count():
     assert projectiles(["Air defences destroyed 52 drones overnight over the Kursk, Bryansk and Oryol regions."]) is None
     assert projectiles(["Militants fired 52 rockets at the base overnight."]) == 52
+
+
+def test_a_sentence_that_denies_the_attack_on_the_base_reports_none():
+    text = ("A car bomb killed six people at a livestock market near the gate of an army base in Jowhar on Monday. "
+            "The base was not targeted, an officer said.")
+    assert not detect(text, date(2025, 1, 28), "").primary
+
+
+def test_a_review_or_podcast_headline_frames_an_old_attack():
+    text = "Officials said at least 60 soldiers were killed in the attack on Camp Shaheen, the deadliest of the war."
+    assert not detect(text, date(2024, 4, 20), "Podcast review: the day Camp Shaheen fell").primary
