@@ -48,9 +48,11 @@ UNIT_WORDS = re.compile(rf"\b{_UNITS}\b")
 # between its proper name and the installation noun (a people, "Russian", may not: that is an owner).
 _FUNCTION_WORDS = frozenset({"Training", "Military", "Army", "Air", "Naval", "Force", "Operating", "Forward",
                              "Support", "Command", "Joint", "Main"})
+# "the headquarters of the 91st Division at the base": a part of an installation the text names
 _WITHIN = re.compile(r"\W*\s(?:at|in|inside|within)\s+(?:the|this|that)\s+(?:\w+\s+)?(?:base|camp|garrison|compound)\b",
                      re.IGNORECASE)
-_COMPOUND_WORD = re.compile(r"[a-z]{4,}")
+_COMPOUND_WORD = re.compile(r"[a-z]{4,}")  # a plain word between the article and the noun ("an administrative base")
+# "Camp Leatherneck, the old US Marine Corps base": a description apposed to the name before it
 _APPOSED = re.compile(r",\s*(?:the|a|an)\s+(?:[\w’'.-]+\s+){0,4}", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s$|(?<=s)['’]$")  # "the army's", "a security forces' fort"
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "same"})

@@ -27,15 +27,17 @@ _LATER_CLAUSE = re.compile(r",\s*which\b|\b(?:amid|after|since|following|and lat
 # on Tuesday") does not move the date that follows it into a later clause.
 _ASIDE = re.compile(r",\s*(?:which|where|who)\b[^,;]*,")
 _PLURAL_ATTACKS = re.compile(r"\battacks\b(?:[\s,]+[\w’'.-]+){0,6}[\s,]*$", re.IGNORECASE)
+# where the teller of the story is ("a municipal source based in nearby Mondoro"), not what was attacked
+_SPEAKER_PLACE = re.compile(r"\b(?:sources?|officials?|residents?|witness(?:es)?|journalists?|correspondents?|reporters?)"
+                            r"\s+based\s+(?:in|at)(?:\s+nearby)?\s+$", re.IGNORECASE)
+# a sentence whose subject is a pronoun ("It said that ...") goes on with the one before
+_CONTINUES = re.compile(r"\W*(?:It|They|He|She)\s+(?:also\s+)?(?:said|says|added|reported|noted)\b")
+# "a similar incident in 2023 when ...": a date opening a when-clause
+_WHEN = re.compile(r",?\s+when\b", re.IGNORECASE)
 # A "since" clause starts a period: a date opening it dates no single event ("attacked at least 55 times since
 # Oct. 17"), a month or year inside it does not date the sentence's event ("the deadliest since the armed forces
 # began fighting Islamist militants in 2015"), and nothing in it makes that event past ("the first attack on the
 # base since Iraqi forces took full control of it last month").
-# where the teller of the story is, not what was attacked
-_SPEAKER_PLACE = re.compile(r"\b(?:sources?|officials?|residents?|witness(?:es)?|journalists?|correspondents?|reporters?)"
-                            r"\s+based\s+(?:in|at)(?:\s+nearby)?\s+$", re.IGNORECASE)
-_CONTINUES = re.compile(r"\W*(?:It|They|He|She)\s+(?:also\s+)?(?:said|says|added|reported|noted)\b")
-_WHEN = re.compile(r",?\s+when\b", re.IGNORECASE)
 _SINCE_CLAUSE = re.compile(r"\bsince\b[^,;.]*", re.IGNORECASE)
 _SINCE_DAY_REACH = 12
 # "..., causing no damage, and later that day two drones targeted al-Tanf": a clause boundary before another base's
