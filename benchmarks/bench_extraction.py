@@ -13,9 +13,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import trafilatura
-
-from extractors.article_text import ArticleError, read_text, readable_markup
+from extractors.article_text import ArticleError, read_text, readable_markup, trafilatura_text
 from extractors.prefilter import may_report_attack, visible_text
 from extractors.records import FeedItem
 
@@ -24,14 +22,15 @@ ITEM = FeedItem("https://example.org/feed.xml", "https://example.org/article", "
 
 
 def cascade(body: bytes, visible_chars: int, fast: bool) -> str:
-    document = trafilatura.bare_extraction(readable_markup(body), url=ITEM.url, include_comments=False,
-                                           include_tables=False, fast=fast)
-    return (document.text or "").strip() if document is not None else ""
+    try:
+        return trafilatura_text(ITEM, readable_markup(body), fast)
+    except ArticleError:
+        return ""
 
 
 def as_read(body: bytes, visible_chars: int) -> str:
     try:
-        return read_text(ITEM, body, visible_chars)
+        return read_text(ITEM, readable_markup(body), visible_chars)
     except ArticleError:
         return ""
 

@@ -33,11 +33,12 @@ def analyse_page(item: FeedItem, body: bytes, content_type: str, fetched_at: dat
     start = perf_counter()
     try:
         check_page(item, body, content_type)
-        seen = visible_text(readable_markup(body))
+        markup = readable_markup(body)
+        seen = visible_text(markup)
         if len(seen) >= MIN_TEXT_CHARS and not may_report_attack(f"{item.title}\n{item.summary}\n{seen}"):
             return PageResult(AnalysedArticle(page_article(item, body, seen, fetched_at), Detection(False)),
                               perf_counter() - start, 0.0)
-        article = page_article(item, body, read_text(item, body, len(seen)), fetched_at)
+        article = page_article(item, body, read_text(item, markup, len(seen)), fetched_at)
     except ArticleError as exc:
         return PageResult(str(exc), perf_counter() - start, 0.0)
     extracted = perf_counter()

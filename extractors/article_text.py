@@ -56,28 +56,29 @@ def extract_article(item: FeedItem, body: bytes, content_type: str, fetched_at: 
     declared charset is wrong (cp1256 or latin-1 sent as UTF-8) still reads correctly.
     """
     check_page(item, body, content_type)
-    return page_article(item, body, read_text(item, body, len(visible_text(readable_markup(body)))), fetched_at)
+    markup = readable_markup(body)
+    return page_article(item, body, read_text(item, markup, len(visible_text(markup))), fetched_at)
 
 
-def read_text(item: FeedItem, body: bytes, visible_chars: int) -> str:
+def read_text(item: FeedItem, markup: bytes, visible_chars: int) -> str:
     """The article's text by trafilatura; ArticleError when the page has none (a menu, a cookie wall).
 
     trafilatura's main extractor alone (`fast`) first: its comparison with readability and jusText costs ~25% of
     its time and changes the text of few pages, those where the main extractor kept a small share of what a reader
     sees (`visible_chars`, prefilter.visible_text). Those pages, and those it found too little text in, are read
-    again with the whole cascade.
+    again with the whole cascade. `markup` is the page as `readable_markup` gives it (the caller has it already).
     """
-    markup = readable_markup(body)
-    text = _trafilatura_text(item, markup, fast=True)
+    text = trafilatura_text(item, markup, fast=True)
     if len(text) < max(MIN_TEXT_CHARS, FAST_MIN_SHARE * visible_chars):
-        text = _trafilatura_text(item, markup, fast=False)
+        text = trafilatura_text(item, markup, fast=False)
     if len(text) < MIN_TEXT_CHARS:
         raise ArticleError(item.url, f"no article text found ({len(text)} characters)" if text
                            else "no article text found")
     return text
 
 
-def _trafilatura_text(item: FeedItem, markup: bytes, fast: bool) -> str:
+def trafilatura_text(item: FeedItem, markup: bytes, fast: bool) -> str:
+    """trafilatura's text of the page, main extractor only (`fast`) or with its fallbacks; "" when it finds none."""
     try:
         # Metadata comes from page_metadata(): trafilatura's own (htmldate) costs ~10 ms more a page.
         document = trafilatura.bare_extraction(markup, url=item.url, include_comments=False, include_tables=False,
