@@ -332,7 +332,8 @@ def _reports(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[Bas
     place = None if base or ref.kind == "named" else _unlisted_place(inc, sentences, refs)
     if place is not None and place.kind == "town":
         # "a military base in Binyamina" is the gazetteer's Binyamina base when it lists one there under that name
-        kinds = ("air base", "base") if is_air_installation(ref.name) else ("base", "camp")  # "headquarters" is no air base
+        # a headquarters placed in a town is not the town's listed air base
+        kinds = ("air base", "base") if is_air_installation(ref.name) else ("base", "camp")
         base = next((b for b in (lookup(f"{place.name} {kind}") for kind in kinds) if b is not None), None)
         place = None if base else place
     name = base.name if base else (ref.name if ref.kind == "named" else _unnamed_name(inc, ref, sentences, place))

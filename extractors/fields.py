@@ -172,8 +172,10 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], tuple[re.Pat
     toll = re.compile(  # "the death toll ... has risen to 14", "the number of troops killed ... rose to 3"; "raising
         # the death toll to five", "bringing to two the number of soldiers killed"
         rf"\b(?:(?:death |dead )?toll|number of (?:[\w.’'-]+\s+){{0,4}}?(?:killed|dead))\b{_TOLL_RISE}"
-        rf"|\b(?:raising|bringing|pushing|taking)\s+(?:the\s+(?:death\s+)?toll\s+to\s+(?P<raised>(?:at least\s+)?{NUMBER})\b"
-        rf"|to\s+(?P<brought>{NUMBER})\s+the\s+number\s+of\s+(?:[\w.’'-]+\s+){{0,3}}?(?:killed|dead)\b)", re.IGNORECASE)
+        rf"|\b(?:raising|bringing|pushing|taking)\s+(?:the\s+(?:death\s+)?toll\s+to\s+"
+        rf"(?P<raised>(?:at least\s+)?{NUMBER})\b"
+        rf"|to\s+(?P<brought>{NUMBER})\s+the\s+number\s+of\s+(?:[\w.’'-]+\s+){{0,3}}?(?:killed|dead)\b)",
+        re.IGNORECASE)
     wound_toll = re.compile(  # an update: "the number of service members wounded in Sunday's attack has risen to 47"
         rf"\bnumber of (?:[\w.’'-]+\s+){{0,4}}?(?:wounded|injured)\b{_TOLL_RISE}", re.IGNORECASE)
     dead_noun = re.compile(rf"(?P<list>(?:at least\s+)?{NUMBER})\s+dead\s+(?:{v.people})\b", re.IGNORECASE)
@@ -193,13 +195,13 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], tuple[re.Pat
     wound_to = re.compile(  # official style: "resulting in minor injuries to four personnel"
         rf"\b(?:\w+\s+)?injuries\s+to\s+{people}", re.IGNORECASE)
     wound_treated = re.compile(  # "four service members had been treated for traumatic brain injuries"
-        rf"{people}{_ASIDE}\s+(?:have been\s+|had been\s+|were\s+|was\s+)(?:\w+\s+)?treated\s+for\s+(?:[\w-]+\s+){{0,3}}?"
-        rf"(?:injuries|wounds|concussions?)\b", re.IGNORECASE)
+        rf"{people}{_ASIDE}\s+(?:have been\s+|had been\s+|were\s+|was\s+)(?:\w+\s+)?treated\s+for\s+"
+        rf"(?:[\w-]+\s+){{0,3}}?(?:injuries|wounds|concussions?)\b", re.IGNORECASE)
     wound_left = re.compile(  # "left two service members with minor injuries"
         rf"\bleft\s+{people}\s+with\s+(?:\w+[- ]){{0,2}}?(?:injuries|wounds)\b", re.IGNORECASE)
     wound_before = re.compile(
-        rf"{people}{_OF_FORCE}{_ASIDE}\s+(?:who\s+)?(?:were\s+|was\s+|have been\s+|had been\s+)?(?:reportedly\s+|also\s+)?"
-        rf"(?:{_SEVERITY}\s+)?(?:wounded|injured|hurt)\b", re.IGNORECASE)
+        rf"{people}{_OF_FORCE}{_ASIDE}\s+(?:who\s+)?(?:were\s+|was\s+|have been\s+|had been\s+)?"
+        rf"(?:reportedly\s+|also\s+)?(?:{_SEVERITY}\s+)?(?:wounded|injured|hurt)\b", re.IGNORECASE)
     return (toll, kill_named, (kill_after, kill_before, dead_noun, kill_bare),
             (wound_toll, wound_after, wound_before, wound_bare, wound_and, wound_comma, wound_suffered, wound_treated,
              wound_left, wound_to))
@@ -342,7 +344,7 @@ def attacker(texts: Iterable[str]) -> str | None:
     for text in texts:
         hits = [(m.start(), name) for name, rx in v.attacking_states for m in rx.finditer(text)]
         # an armed group as the doer: "a Boko Haram attack", "Taliban militants stormed", "an attack by al-Shabaab"
-        if _DOER_VERB.search(text):  # the groups are scanned only where something is said to be done
+        if _DOER_VERB.search(text):
             hits += [(m.start(), name) for name, rx in v.groups for m in rx.finditer(text)
                      if _DOER_AFTER.match(text, m.end()) or _DOER_BEFORE.search(text[:m.start()])]
         if hits:
@@ -350,12 +352,13 @@ def attacker(texts: Iterable[str]) -> str | None:
     return None
 
 
-_DOER_AFTER = re.compile(r"(?:\s*\([^)]{1,12}\))?\s+(?:(?:fighters|militants|gunmen|insurgents|terrorists|rebels|outfit|"
-                         r"group|jihadists)\s+)?(?:attack(?:ed|s)?|stormed|raided|struck|assault(?:ed)?|ambush(?:ed)?|"
-                         r"overran|infiltrated)\b", re.IGNORECASE)
-_DOER_VERB = re.compile(r"\b(?:attack(?:ed|s)?|stormed|raided|struck|assault(?:ed)?|ambush(?:ed)?|overran|infiltrated|"
-                        r"raid|strike)\b", re.IGNORECASE)
-_DOER_BEFORE = re.compile(r"\b(?:attack|assault|raid|ambush|strike)\s+(?:carried out\s+)?by\s+(?:the\s+)?$", re.IGNORECASE)
+# what a doer is said to do to an installation; a group's name is looked for only where one of these stands
+_DOER_VERBS = r"attack(?:ed|s)?|stormed|raided|struck|assault(?:ed)?|ambush(?:ed)?|overran|infiltrated"
+_DOER_VERB = re.compile(rf"\b(?:{_DOER_VERBS}|raid|strike)\b", re.IGNORECASE)
+_DOER_AFTER = re.compile(r"(?:\s*\([^)]{1,12}\))?\s+(?:(?:fighters|militants|gunmen|insurgents|terrorists|rebels|"
+                         rf"outfit|group|jihadists)\s+)?(?:{_DOER_VERBS})\b", re.IGNORECASE)
+_DOER_BEFORE = re.compile(r"\b(?:attack|assault|raid|ambush|strike)\s+(?:carried out\s+)?by\s+(?:the\s+)?$",
+                          re.IGNORECASE)
 
 
 def country_in(texts: Iterable[str]) -> str | None:

@@ -55,8 +55,8 @@ _INSTALLATION_WORD = re.compile(r"\b(?:base|camp|air|airbase|airfield|airport|ae
                                 r"post|outpost|site|field|cantonment|headquarters|hq|academy)\b", re.IGNORECASE)
 _ACCENTED = re.compile(r"[\u00c0-\u024f]")
 _WORD_START = re.compile(r"(?<![\w-])\w+")
-_NEAR_TOWN = re.compile(r"\b(?:near|outside|close to|(?:north|south|east|west)(?:east|west)? of)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$",
-                        re.IGNORECASE)
+_NEAR_TOWN = re.compile(r"\b(?:near|outside|close to|(?:north|south|east|west)(?:east|west)? of)\s+"
+                        r"(?:the\s+(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
 _INSTALLATION_BEFORE = re.compile(
     r"\b(?:base|airbase|camp|compound|airfield|post|garrison|installation|facility|barracks)\b[^.]{0,40}"
     r"\b(?:in|at|near|of|outside)\b[^.]{0,30}$", re.IGNORECASE)

@@ -28,8 +28,8 @@ _LATER_CLAUSE = re.compile(r",\s*which\b|\b(?:amid|after|since|following|and lat
 _ASIDE = re.compile(r",\s*(?:which|where|who)\b[^,;]*,")
 _PLURAL_ATTACKS = re.compile(r"\battacks\b(?:[\s,]+[\w’'.-]+){0,6}[\s,]*$", re.IGNORECASE)
 # where the teller of the story is ("a municipal source based in nearby Mondoro"), not what was attacked
-_SPEAKER_PLACE = re.compile(r"\b(?:sources?|officials?|residents?|witness(?:es)?|journalists?|correspondents?|reporters?)"
-                            r"\s+based\s+(?:in|at)(?:\s+nearby)?\s+$", re.IGNORECASE)
+_SPEAKER_PLACE = re.compile(r"\b(?:sources?|officials?|residents?|witness(?:es)?|journalists?|correspondents?|"
+                            r"reporters?)\s+based\s+(?:in|at)(?:\s+nearby)?\s+$", re.IGNORECASE)
 # a sentence whose subject is a pronoun ("It said that ...") goes on with the one before
 _CONTINUES = re.compile(r"\W*(?:It|They|He|She)\s+(?:also\s+)?(?:said|says|added|reported|noted)\b")
 # "a similar incident in 2023 when ...": a date opening a when-clause
@@ -183,9 +183,9 @@ def _dated_in_past(dates: list[DateMention], published: date | None) -> bool:
 def _described(sentence: str, ref: BaseRef) -> str | None:
     """The installation word and the place phrase after it ("base in Rueso district", in translated copy "the position
     of the army of Bosso"), None without one."""
-    tail = re.match(r"(?:\s+of\s+the\s+(?:[\w’'-]+\s+)?(?:army|military|armed forces|troops)\s+of|\s+(?:in|at|near|outside))"
-                    r"\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s*){1,3}(?:district|province|region|area|town|village|city|state)?",
-                    sentence[ref.end:])
+    tail = re.match(r"(?:\s+of\s+the\s+(?:[\w’'-]+\s+)?(?:army|military|armed forces|troops)\s+of"
+                    r"|\s+(?:in|at|near|outside))\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s*){1,3}"
+                    r"(?:district|province|region|area|town|village|city|state)?", sentence[ref.end:])
     return (ref.name + tail.group()).strip() if tail else None
 
 

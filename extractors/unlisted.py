@@ -24,8 +24,8 @@ _PROVINCE_WORDS = frozenset({"region", "province", "state", "county", "governora
 _DISTRICT_WORDS = frozenset({"district", "tehsil", "subdistrict"})
 _AIR = re.compile(r"\bair\s*(?:base|field|force|port|strip)|\bairbase|\bairfield|\bairport|\baerodrome", re.IGNORECASE)
 _COMPASS = r"(?:(?:north|south|east|west)(?:ern|east|west|eastern|western)?|central|far|eastern|western|northern|southern)"
-# "in the Colombian border city of Cucuta", "in the Russian city of Pskov", "near the town of Isige", "in the Daraban area", "in northwest Pakistan",
-# "in Borno State": the place after a locating preposition, with the kind of place the text says it is ("in Bacho
+# "in the Colombian border city of Cucuta", "in the Russian city of Pskov", "near the town of Isige", "in the Daraban
+# area", "in northwest Pakistan", "in Borno State": the place after a locating preposition, with the kind of place the text says it is ("in Bacho
 # district of Narathiwat": a capitalised word before the kind is the place it names).
 _PLACE_PHRASE = re.compile(
     rf"(?:\b(?:in|at|near|outside|inside|on the outskirts of|close to|of the (?:army|military|armed forces|troops) of|"
@@ -33,10 +33,11 @@ _PLACE_PHRASE = re.compile(
     r"|^\s+(?=(?:town|city|village)\s+of\s))"  # "the garrison town of Uri": the town that hosts it
     rf"(?:the\s+)?(?:{_COMPASS}\s+)?"
     r"(?:(?:(?:[\w’'-]+\s+){0,2}?[a-z][\w’'-]*\s+|[A-Z][a-z]+(?:an|ian|ese|i|ish)\s+)?(?P<before>town|city|village|area|district|region|province|state|county|locality|"
-    r"commune|municipality|governorate|island|peninsula)\s+of\s+|(?P<capital>capital),?\s+)?"  # "in the capital, Naypyidaw"
+    r"commune|municipality|governorate|island|peninsula)\s+of\s+"
+    r"|(?P<capital>capital),?\s+)?"  # "in the capital, Naypyidaw"
     r"(?P<place>[A-Z][\w-]+(?:[\s-](?:al-|el-|e-)?[A-Z][\w-]+){0,2})"
-    r"(?:\s+(?P<after>area|town|city|village|district|tehsil|subdistrict|region|province|state|county|governorate|oblast|krai|"
-    r"locality|commune|municipality))?(?![\w’'-])")
+    r"(?:\s+(?P<after>area|town|city|village|district|tehsil|subdistrict|region|province|state|county|governorate|"
+    r"oblast|krai|locality|commune|municipality))?(?![\w’'-])")
 _AND_NAME = re.compile(r" and [A-Z][\w-]+(?: [A-Z][\w-]+)?")
 _REACH = 60  # a locating phrase further from the installation word than this locates something else
 _CHAIN_REACH = 80  # ... unless it continues a chain of locating phrases that starts within reach
