@@ -18,6 +18,7 @@ from pathlib import Path
 
 from extractors.records import Incident
 from flows.incident_table import cell, one_line, render_table
+from flows.prefect_api import prefect_api
 from flows.settings import TASK_RUNNERS, ConfigError, feeds_toml, load_feeds, load_settings
 from storage.database import IncidentFilter, StorageError, incident_detail, list_incidents
 
@@ -177,10 +178,12 @@ def _run(args: argparse.Namespace) -> int:
                               "dask_address": args.dask_address})
     load_feeds(settings.feeds_file)  # a bad feeds file is a configuration error before Prefect starts
     _prepare_prefect(args.verbose)
-    from flows.monitor import run_monitor
+    with prefect_api() as wait_for_api:
+        from flows.monitor import run_monitor
 
-    summary, completed = run_monitor(settings.feeds_file, settings.db_path, settings.task_runner,
-                                     settings.dask_address)
+        wait_for_api()
+        summary, completed = run_monitor(settings.feeds_file, settings.db_path, settings.task_runner,
+                                         settings.dask_address)
     _print_summary(summary, settings.db_path)
     if not completed:
         _say("every feed failed; nothing was read")
@@ -196,11 +199,13 @@ def _backfill(args: argparse.Namespace) -> int:
     if not args.urls and not args.urls_file:
         raise ConfigError("backfill needs URLs or --urls-file")
     _prepare_prefect(args.verbose)
-    from flows.backfill import backfill
+    with prefect_api() as wait_for_api:
+        from flows.backfill import backfill
 
-    state = backfill(urls=args.urls, db_path=str(settings.db_path),
-                     urls_file=str(args.urls_file.resolve()) if args.urls_file else None,
-                     task_runner=settings.task_runner, dask_address=settings.dask_address, return_state=True)
+        wait_for_api()
+        state = backfill(urls=args.urls, db_path=str(settings.db_path),
+                         urls_file=str(args.urls_file.resolve()) if args.urls_file else None,
+                         task_runner=settings.task_runner, dask_address=settings.dask_address, return_state=True)
     summary = state.result(raise_on_failure=False)
     if isinstance(summary, BaseException):
         raise summary
@@ -214,14 +219,16 @@ def _backfill(args: argparse.Namespace) -> int:
 
 def _demo(args: argparse.Namespace) -> int:
     _prepare_prefect(args.verbose)
-    from flows.demo import serve_demo_site
-    from flows.monitor import run_monitor
+    with prefect_api() as wait_for_api:
+        from flows.demo import serve_demo_site
+        from flows.monitor import run_monitor
 
-    with serve_demo_site(DEMO_PORT) as site, tempfile.TemporaryDirectory(prefix="basewatch-demo-") as tmp:
-        feeds_file = Path(tmp) / "feeds.toml"
-        feeds_file.write_text(feeds_toml(site.feeds), encoding="utf-8")
-        print(f"Demo news site on {site.base_url} with {len(site.feeds)} feeds; writing {args.db}")
-        summary, _ = run_monitor(feeds_file, args.db)
+        with serve_demo_site(DEMO_PORT) as site, tempfile.TemporaryDirectory(prefix="basewatch-demo-") as tmp:
+            feeds_file = Path(tmp) / "feeds.toml"
+            feeds_file.write_text(feeds_toml(site.feeds), encoding="utf-8")
+            print(f"Demo news site on {site.base_url} with {len(site.feeds)} feeds; writing {args.db}")
+            wait_for_api()
+            summary, _ = run_monitor(feeds_file, args.db)
     _print_summary(summary, args.db)
     print()
     _print_incidents(list_incidents(args.db), "table")

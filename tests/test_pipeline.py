@@ -1,6 +1,8 @@
 """End to end: the real Prefect flow over a real loopback site into a real DuckDB file."""
 from __future__ import annotations
 
+import os
+import sqlite3
 import subprocess
 import sys
 
@@ -76,6 +78,25 @@ def test_cli_run_exits_0_and_lists_new_incidents(site, tmp_path):
     assert done.returncode == 0, done.stderr
     assert "new      camp-taji-2026-06-13" in done.stdout
     assert "new      ain-al-asad-air-base-2026-06-19" in done.stdout
+
+
+def test_cli_runs_report_to_a_temporary_prefect_server_that_stops_cleanly(site, tmp_path):
+    """Both runs are recorded by the temporary server, which is gone when the command ends (it holds the
+    command's output pipes, so a server left running would hang `subprocess.run`); a run with nothing new
+    leaves no server traceback behind."""
+    feeds = tmp_path / "feeds.toml"
+    feeds.write_text(feeds_toml(publish(site)))
+    home = tmp_path / "prefect-home"
+    env = {**os.environ, "PREFECT_HOME": str(home)}
+    command = [sys.executable, "-m", "flows.cli", "run", "--feeds", str(feeds), "--db", str(tmp_path / "bw.duckdb")]
+    runs = [subprocess.run(command, capture_output=True, text=True, timeout=300, env=env) for _ in range(2)]
+    assert [r.returncode for r in runs] == [0, 0], runs[-1].stderr
+    assert "Incidents: 0 new, 0 updated" in runs[1].stdout
+    assert "Traceback" not in runs[1].stderr and "ERROR" not in runs[1].stderr, runs[1].stderr
+    with sqlite3.connect(home / "prefect.db") as con:
+        states = con.execute("SELECT flow_run.state_type FROM flow_run JOIN flow ON flow.id = flow_run.flow_id"
+                             " WHERE flow.name = 'monitor-feeds'").fetchall()
+    assert states == [("COMPLETED",), ("COMPLETED",)]
 
 
 def test_cli_run_with_a_bad_feeds_file_exits_2_with_one_line(tmp_path):
