@@ -26,11 +26,12 @@ from extractors.vocabulary import NUMBER, number_value, vocabulary
 _BLAME_WINDOW = 80
 _ANOTHER = re.compile(
     r"\b(?:a second|another|a third)\s+(?:[\w-]+\s+)?(?:drone|rocket|missile|shell)\b(?!\s+(?:attacks?|strikes?))"
-    r"|\b(?:was|were) one of (?:two|three|four|five|six|several|many|\d+)\b",
+    r"|\b(?:was|were) one of (?:two|three|four|five|six|several|many|\d+)\b"
+    r"|\b(?:swarms?|waves?|barrages?) of\b",  # many, however "a drone" was worded elsewhere
     re.IGNORECASE)
 # "destroyed 48 Ukrainian drones overnight over the Astrakhan, Volgograd and Rostov regions": an air-defence tally
 # over an area, not what was fired at the installation
-_OVER_REGIONS = re.compile(r"\s+(?:overnight\s+)?over\s+(?:the\s+)?(?:[\w’'-]+,?\s+){0,6}?"
+_OVER_REGIONS = re.compile(r"\s+(?:overnight\s+)?(?:over|across)\s+(?:the\s+)?(?:[\w’'-]+,?\s+){0,6}?"
                            r"(?:regions?|provinces?|oblasts?|territor(?:y|ies)|areas?|country)\b", re.IGNORECASE)
 _DOWNED = re.compile(r"\bdowning\s*$", re.IGNORECASE)
 _BOUND = r"(?:at least|more than|over|up to|some|about|around|nearly|as many as|approximately|roughly)"
@@ -67,32 +68,19 @@ def projectiles(texts: Iterable[str], later: Iterable[str] = ()) -> int | None:
     """
     v = vocabulary()
     texts = list(texts)
-    pattern = re.compile(
-        rf"(?<![\w-])(?P<bound>{_BOUND}\s+)?(?P<n>{NUMBER})\s+(?P<between>(?:[\w’'-]+\s+){{0,3}}?)"
-        rf"(?P<noun>{v.projectile_noun})\b", re.IGNORECASE)
     exact: list[int] = []
     loose: list[tuple[int, int]] = []
     for text in texts:
-        pos = 0
-        while (m := pattern.search(text, pos)) is not None:
-            if any(w.lower() in _STOP_BETWEEN or number_value(w) for w in m["between"].split()):
-                pos = m.start() + 1  # "a salvo of 10 rockets": the count may start inside this match
-                continue
-            pos = m.end()
+        for salvo in _salvoes(text, v):
+            m = salvo[0]
             noun = m["noun"].lower()
-            if not noun.endswith("s") and _NOT_A_PROJECTILE.match(text[m.end():]):
-                continue
-            if _DOWNED.search(text[:m.start()]) or _OVER_REGIONS.match(text, m.end()):
-                continue
-            n = number_value(m["n"])
-            if not n or n > 5000:
-                continue
+            n = sum(number_value(part["n"]) for part in salvo)  # "four missiles and twelve drones": sixteen
             bound = (m["bound"] or "").strip().lower()
-            if m["n"].lower() in {"a", "an", "single", "lone"}:
-                if re.match(r"(?:drone|uav|unmanned)", noun.split()[-1]) or "drone" in noun:
+            if len(salvo) == 1 and m["n"].lower() in {"a", "an", "single", "lone"}:
+                if v.weapons["drone"].search(noun):
                     loose.append((2, n))
-                elif noun.startswith("missile") and (v.missile_qualifiers.search(m["between"])
-                                                     or m["n"].lower() in {"single", "lone"}) \
+                elif v.weapons["missile"].search(noun) and (v.missile_qualifiers.search(f"{m['between']}{noun}")
+                                                            or m["n"].lower() in {"single", "lone"}) \
                         and weapons([text]) == ("missile",):
                     loose.append((2, n))  # "a ballistic missile struck": one, unlike a loose "a rocket"
             elif bound and bound != "at least":
@@ -104,6 +92,39 @@ def projectiles(texts: Iterable[str], later: Iterable[str] = ()) -> int | None:
     if any(_ANOTHER.search(text) for text in (*texts, *later)):
         loose = [(rank, n) for rank, n in loose if rank < 2]
     return min(loose)[1] if loose else None
+
+
+# Counts joined by "and" or a comma name the parts of one salvo ("a ballistic missile and two drones")
+_COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+|plus\s+)?|\s+(?:and|plus|as well as)\s+)", re.IGNORECASE)
+
+
+def _salvoes(text: str, v) -> list[list[re.Match]]:
+    """The counted projectiles of `text` ("two explosive-laden quadcopters"), those of one coordination together."""
+    pattern = re.compile(
+        rf"(?<![\w-])(?P<bound>{_BOUND}\s+)?(?P<n>{NUMBER})\s+(?P<between>(?:[\w’'.-]+\s+){{0,3}}?)"
+        rf"(?P<noun>{v.projectile_noun})\b", re.IGNORECASE)
+    salvoes: list[list[re.Match]] = []
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        if any(w.lower() in _STOP_BETWEEN or number_value(w) for w in m["between"].split()):
+            pos = m.start() + 1  # "a salvo of 10 rockets": the count may start inside this match
+            continue
+        pos = m.end()
+        if not m["noun"].lower().endswith("s") and _NOT_A_PROJECTILE.match(text[m.end():]):
+            continue
+        coordinated = bool(salvoes) and not m["bound"] \
+            and _COORDINATED.fullmatch(text, salvoes[-1][-1].end(), m.start()) is not None
+        if _OVER_REGIONS.match(text, m.end()):
+            if coordinated:  # "eight missiles and 95 drones across the country": all of it the area's tally
+                salvoes.pop()
+            continue
+        if _DOWNED.search(text[:m.start()]) or not number_value(m["n"]) or number_value(m["n"]) > 5000:
+            continue
+        if coordinated:
+            salvoes[-1].append(m)
+        else:
+            salvoes.append([m])
+    return salvoes
 
 
 def _people_list(v) -> str:

@@ -380,6 +380,15 @@ def negative_target(sentence: str, cue: int, refs: list[BaseRef]) -> bool:
     return bool(negatives) and not after_ref and not after_neg
 
 
+# A preposition that aims: "fired from Lebanon at the Zar'it barracks" names the origin, then the target.
+AIMING = r"(?:at|on|against|into|towards?)"
+_AIMED = re.compile(rf"\b{AIMING}\s", re.IGNORECASE)
+
+
 def is_origin(sentence: str, ref: BaseRef) -> bool:
     """The base is where someone is stationed, launched from, leaving or visiting - not the target."""
-    return bool(vocabulary().origin.search(sentence[max(0, ref.start - 30):ref.start]))
+    window = sentence[max(0, ref.start - 30):ref.start]
+    cue = next(reversed(list(vocabulary().origin.finditer(window))), None)
+    if cue is None:
+        return False
+    return not (cue.group().lower().endswith(("from", "out of")) and _AIMED.search(window, cue.end()))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from extractors.dates import DateMention, best_date, find_dates
-from extractors.mentions import (BaseRef, attack_cue, base_refs, dateline_end, excluded, is_origin, is_prose,
+from extractors.mentions import (AIMING, BaseRef, attack_cue, base_refs, dateline_end, excluded, is_origin, is_prose,
                                  is_title_case, negative_target)
 from extractors.sentences import Sentence
 from extractors.vocabulary import vocabulary
@@ -227,9 +227,11 @@ _TARGET_AFTER = re.compile(
     r"(?:attacked|hit|struck|targeted|shelled|stormed|raided|overrun|bombed|under)\b", re.IGNORECASE)
 # "the brigade headquarters in Rajouri town, about 25 km away": a distance from the story's place
 _LANDMARK_AFTER = re.compile(r"^[^.;]{0,40}?\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s|miles)\s+(?:away|from)\b", re.IGNORECASE)
+# A preposition that aims ("fired from Lebanon at the Zar'it barracks") ends the landmark phrase before it.
 _LANDMARK_BEFORE = re.compile(
     r"\b(?:near|opposite|outside|close to|next to|not far from|north|south|east|west|from)\s+(?:of\s+)?"
-    r"(?:(?:the|a|an)\s+)?(?:[\w’'.-]+\s+){0,3}$|\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s|miles)\b[^,.;]{0,30}$",
+    rf"(?:(?:the|a|an)\s+)?(?:(?!{AIMING}\s)[\w’'.-]+\s+){{0,3}}$"
+    r"|\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s|miles)\b[^,.;]{0,30}$",
     re.IGNORECASE)
 
 

@@ -637,6 +637,37 @@ def test_an_air_defence_tally_over_regions_is_not_the_attack_s_count():
     assert projectiles(["Militants fired 52 rockets at the base overnight."]) == 52
 
 
+def test_a_nationwide_tally_of_several_weapons_is_not_the_attack_s_count():
+    assert projectiles(["Russia launched eight missiles and 95 drones across the country overnight."]) is None
+
+
+def test_counts_joined_by_and_are_one_salvo():
+    assert projectiles(["The camp was hit by four missiles and twelve Shahed-type drones on Friday."]) == 16
+    assert projectiles(["A ballistic missile and two explosive-laden drones struck the air base."]) == 3
+    assert projectiles(["Rebels fired six rockets, two mortar shells and a drone at the post."]) == 9
+
+
+def test_a_count_reaches_its_weapon_across_modifiers_and_model_names():
+    assert projectiles(["Two explosive-laden quadcopters struck a watchtower of the fort."]) == 2
+    assert projectiles(["Ukraine fired five U.S.-supplied ATACMS missiles at the airfield."]) == 5
+    assert projectiles(["A Russian Iskander missile struck the training ground on Sunday."]) == 1
+    assert projectiles(["A Shahed drone hit the airfield overnight."]) == 1
+
+
+def test_a_swarm_is_many_whatever_one_sentence_says():
+    assert projectiles(["A drone launched by Hezbollah hit the base.",
+                        "Hezbollah said it had fired a swarm of attack drones on the camp."]) is None
+
+
+def test_an_origin_ends_where_a_preposition_aims_at_the_base():
+    text = ("A salvo of six rockets was fired from Lebanon at the Zar'it barracks on Monday evening, two of which were "
+            "intercepted, the military said. A reservist was lightly wounded.")
+    (report,) = detect(text, date(2024, 2, 20), "").primary
+    assert report.base == "Zar'it barracks" and report.projectiles == 6
+    text = "Drones launched from the Kharab al-Jir airstrip at the village were shot down on Monday, officials said."
+    assert not any("Kharab" in r.base for r in detect(text, date(2024, 2, 20), "").primary)
+
+
 def test_a_sentence_that_denies_the_attack_on_the_base_reports_none():
     text = ("A car bomb killed six people at a livestock market near the gate of an army base in Jowhar on Monday. "
             "The base was not targeted, an officer said.")
