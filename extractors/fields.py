@@ -149,8 +149,9 @@ _NOT_A_COUNT = r"(?!(?:number|handful|few|lot|couple|group|host|series|total)\b)
 _NOT_BETWEEN = r"(?!(?:its|their|his|her|our|the|of|in|on|at|from|with|and|said|says|that)\b)"
 # ", including an officer," / ", among them two pilots," between the people and their verb
 _ASIDE = r"(?:\s*,\s*(?:including|among them|among whom)\b[^,.;]{0,50},)?"
-# "three soldiers of the African Union mission (ATMIS) were killed": the force named between people and verb
-_OF_FORCE = (r"(?:\s+of\s+(?:the\s+)?[\w()’'.-]+"
+# "three soldiers of the African Union mission (ATMIS) were killed", "five volunteers for the defence of the homeland
+# (VDP) were killed": the force named between people and verb
+_OF_FORCE = (r"(?:\s+(?:of|for|from)\s+(?:the\s+)?[\w()’'.-]+"
              r"(?:\s+(?!(?:who|whose|which|that|when|after|while|and)\b)[\w()’'.-]+){0,7}?)?")
 _BARE = r"(?P<list>(?:(?:at least|about|some|around|nearly)\s+)?\d{1,4}|(?:(?:at least|about|some|around|nearly)\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" \
         r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty))"

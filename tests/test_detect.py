@@ -654,6 +654,12 @@ def test_a_count_reaches_its_weapon_across_modifiers_and_model_names():
     assert projectiles(["A Shahed drone hit the airfield overnight."]) == 1
 
 
+def test_auxiliaries_count_with_soldiers_and_a_unit_named_by_for_stands_before_the_verb():
+    text = "Twelve soldiers and five volunteers for the defence of the homeland (VDP) were killed on Saturday."
+    assert casualties([text])[:2] == (17, None)
+    assert casualties(["Twenty-two other defenders were wounded, some of them seriously."])[:2] == (None, 22)
+
+
 def test_a_swarm_is_many_whatever_one_sentence_says():
     assert projectiles(["A drone launched by Hezbollah hit the base.",
                         "Hezbollah said it had fired a swarm of attack drones on the camp."]) is None
