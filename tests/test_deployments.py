@@ -212,3 +212,19 @@ def test_basewatch_serve_serves_the_deployments_and_ctrl_c_leaves_the_schedules_
     for d in call_api("POST", f"{api}/deployments/filter", json={}).json():
         assert not d["paused"], d["name"]
         assert all(s["active"] for s in d["schedules"]), d["name"]
+
+
+def test_basewatch_run_reports_to_the_server_a_prefect_profile_names(prefect_server, tmp_path):
+    """A configured API wins over the temporary server `basewatch run` would start: here one named by a profile,
+    not by the environment."""
+    api, env, procs = prefect_server
+    profiles = tmp_path / "profiles.toml"
+    profiles.write_text(f'active = "team"\n\n[profiles.team]\nPREFECT_API_URL = "{api}"\n')
+    env = {k: v for k, v in env.items() if k != "PREFECT_API_URL"} | {"PREFECT_PROFILES_PATH": str(profiles)}
+    feeds = tmp_path / "feeds.toml"
+    feeds.write_text('[[feeds]]\nname = "Nowhere"\nurl = "http://127.0.0.1:9/feed.xml"\n')
+    done = subprocess.run([sys.executable, "-m", "flows.cli", "run", "--feeds", str(feeds), "--db",
+                           str(tmp_path / "bw.duckdb")], env=env, cwd=ROOT, capture_output=True, text=True, timeout=180)
+    assert done.returncode == 1 and "every feed failed" in done.stderr, done.stderr[-3000:]
+    runs = call_api("POST", f"{api}/flow_runs/filter", json={}).json()
+    assert [r["state_type"] for r in runs] == ["FAILED"]
