@@ -348,7 +348,8 @@ def _reports(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[Bas
     else:
         position = (located.latitude, located.longitude, located.precision) if located else (None, None, None)
     prose = [t for t in inc.follow if t.rstrip("\"”’') ").endswith((".", "!", "?"))]  # not furniture / tags
-    weapons = fields.weapons(own) or fields.weapons(whole) or fields.weapons(prose)
+    article = [s.text for s in sentences]
+    weapons = fields.weapons(own, article) or fields.weapons(whole, article) or fields.weapons(prose, article)
     killed, wounded, none_killed, none_wounded = fields.casualties(whole + inc.follow)
     texts = whole + inc.follow
     background = IncidentReport(

@@ -43,11 +43,19 @@ _NOT_A_PROJECTILE = re.compile(
     r"programs?|production|factory|sightings?|footage|wreckage|warnings?|sirens?|alerts?)\b", re.IGNORECASE)
 
 
-def weapons(texts: Iterable[str]) -> tuple[str, ...]:
-    """Weapon families named in `texts`, in the canonical order of records.WEAPONS."""
+# Military wording for rockets or mortars, which it does not say: the rest of the article does.
+_INDIRECT_FIRE = re.compile(r"\bindirect[- ]fire\b", re.IGNORECASE)
+
+
+def weapons(texts: Iterable[str], article: Iterable[str] = ()) -> tuple[str, ...]:
+    """Weapon families named in `texts`, in the canonical order of records.WEAPONS. "Indirect fire" is mortars
+    when the `article` names mortars and no rockets, else rockets."""
     v = vocabulary()
     joined = " ".join(texts)
     found = {name for name, rx in v.weapons.items() if rx.search(joined)}
+    if _INDIRECT_FIRE.search(joined) and not found & {"rocket", "mortar", "missile"}:
+        named = weapons(article)
+        found.add("mortar" if "mortar" in named and "rocket" not in named else "rocket")
     if v.rocket_called_missile.search(joined):
         found.add("rocket")
     if {"rocket", "missile"} <= found and not v.missile_qualifiers.search(joined):

@@ -185,7 +185,8 @@ def test_deployed_monitor_runs_on_a_worker_stores_incidents_once(prefect_server,
     page = f"{site.url}{ARTICLES[0].path}"
     runs = [start(deployments["manual"], {"urls": [page, page + "?utm_source=x"], "db_path": str(backfill_db)}),
             start(deployments["daily"], {"db_path": str(db)})]
-    assert [wait_for(api, r, procs)["state_type"] for r in runs] == ["COMPLETED", "COMPLETED"], procs.log("worker")[-4000:]
+    states = [wait_for(api, r, procs)["state_type"] for r in runs]
+    assert states == ["COMPLETED", "COMPLETED"], procs.log("worker")[-4000:]
     assert incident_rows(backfill_db)[1]["articles"] == 1
     again = start(deployments["manual"], {"urls": [page], "db_path": str(backfill_db)})
     assert wait_for(api, again, procs)["state_type"] == "COMPLETED"

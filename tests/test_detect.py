@@ -660,6 +660,20 @@ def test_auxiliaries_count_with_soldiers_and_a_unit_named_by_for_stands_before_t
     assert casualties(["Twenty-two other defenders were wounded, some of them seriously."])[:2] == (None, 22)
 
 
+def test_indirect_fire_is_mortars_only_where_the_article_names_mortars_and_no_rockets():
+    lead = "The base came under indirect fire early on Sunday, the mission said."
+    assert weapons([lead], [lead, "It did not give the number of mortar rounds fired."]) == ("mortar",)
+    assert weapons([lead], [lead, "Two Katyusha rockets and a mortar round were found."]) == ("rocket",)
+    assert weapons([lead], [lead]) == ("rocket",)
+
+
+def test_a_forward_operating_base_is_named_by_the_name_before_it_not_by_its_province():
+    text = ("At least ten mortar shells struck the Qoryooley forward operating base in Lower Shabelle early on Sunday, "
+            "killing two soldiers, an official said.")
+    (report,) = detect(text, date(2024, 11, 18), "").primary
+    assert report.base == "Qoryooley forward operating base" and report.attack_date == date(2024, 11, 17)
+
+
 def test_a_swarm_is_many_whatever_one_sentence_says():
     assert projectiles(["A drone launched by Hezbollah hit the base.",
                         "Hezbollah said it had fired a swarm of attack drones on the camp."]) is None
