@@ -127,6 +127,22 @@ def places_near_installations(sentences: Iterable[tuple[int, str]]) -> list[Plac
 
 
 _AIRPORT = re.compile(r"\b(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}?)(?: International)? [Aa]irport\b")
+# "the airport at Sévaré": the airport named after the word
+_AIRPORT_AT = re.compile(r"\b[Aa]irport (?:at|in|of) (?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)?)")
+# "fired at the airport, where the army keeps helicopters and a detachment of its air force": what the text says is
+# kept at an airport is known by the airport's name
+_KEPT_AT_AIRPORT = re.compile(r"\bairport,?\s+(?:where|which (?:also )?(?:hosts|houses)|home to)\b", re.IGNORECASE)
+
+
+def hosting_airport(before: str, texts: Iterable[str]) -> str | None:
+    """The airport's name ("Sévaré airport") when `before`, the text up to an installation's description, says the
+    installation is kept at an airport that `texts` (the article) names; else None."""
+    if not _KEPT_AT_AIRPORT.search(before):
+        return None
+    for text in texts:
+        if (m := _AIRPORT.search(text) or _AIRPORT_AT.search(text)) and not names_nothing(m["name"].split()[0]):
+            return f"{m['name']} airport"
+    return None
 
 
 def most_specific(found: list[PlaceMention]) -> PlaceMention | None:

@@ -674,6 +674,16 @@ def test_a_forward_operating_base_is_named_by_the_name_before_it_not_by_its_prov
     assert report.base == "Qoryooley forward operating base" and report.attack_date == date(2024, 11, 17)
 
 
+def test_what_the_army_keeps_at_an_airport_is_known_by_the_airport_s_name():
+    text = ("Gunmen attacked Gao airport before dawn on Friday, officials said. Three rockets were fired at the "
+            "airport, where the army keeps a helicopter detachment, a security source said.")
+    (report,) = detect(text, date(2024, 5, 11), "").primary
+    assert report.base == "Gao airport" and report.attack_date == date(2024, 5, 10)
+    text = ("Three rockets were fired at a helicopter detachment near Gao on Friday, a security source said. "
+            "Flights at Gao airport were not affected.")
+    assert all(r.base != "Gao airport" for r in detect(text, date(2024, 5, 11), "").primary)
+
+
 def test_a_swarm_is_many_whatever_one_sentence_says():
     assert projectiles(["A drone launched by Hezbollah hit the base.",
                         "Hezbollah said it had fired a swarm of attack drones on the camp."]) is None
