@@ -5,6 +5,7 @@ import pytest
 
 from extractors.detect import detect
 from extractors.fields import casualties, projectiles, weapons
+from extractors.mentions import attack_cue
 from extractors.reading import read_mentions
 from extractors.sentences import article_sentences
 
@@ -682,6 +683,11 @@ def test_what_the_army_keeps_at_an_airport_is_known_by_the_airport_s_name():
     text = ("Three rockets were fired at a helicopter detachment near Gao on Friday, a security source said. "
             "Flights at Gao airport were not affected.")
     assert all(r.base != "Gao airport" for r in detect(text, date(2024, 5, 11), "").primary)
+
+
+def test_ordnance_released_from_a_drone_is_an_impact_like_ordnance_dropped():
+    assert attack_cue("Explosives were released from the drone over the Erbil air base on Wednesday.") is not None
+    assert attack_cue("The group released a video of its drones flying over the Erbil air base.") is None
 
 
 def test_a_swarm_is_many_whatever_one_sentence_says():
