@@ -690,6 +690,13 @@ def test_ordnance_released_from_a_drone_is_an_impact_like_ordnance_dropped():
     assert attack_cue("The group released a video of its drones flying over the Erbil air base.") is None
 
 
+def test_the_day_a_wounded_soldier_died_is_not_the_attack_s():
+    text = ("A soldier wounded in a mortar attack on the Qoryooley forward operating base died of his injuries on "
+            "Monday, an official said. At least ten mortar shells struck the base in the early hours of Sunday.")
+    (report,) = detect(text, date(2024, 11, 19), "").primary
+    assert report.attack_date == date(2024, 11, 17)
+
+
 def test_a_swarm_is_many_whatever_one_sentence_says():
     assert projectiles(["A drone launched by Hezbollah hit the base.",
                         "Hezbollah said it had fired a swarm of attack drones on the camp."]) is None
