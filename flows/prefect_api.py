@@ -78,11 +78,11 @@ class TemporaryApi:
         raise RuntimeError(f"temporary Prefect server at {self.url} did not start within {timeout_seconds:.0f} s"
                            + (f" (it exited with code {code})" if code is not None else ""))
 
-    def stop(self) -> None:
+    def stop(self, grace_seconds: float = RECORD_GRACE_SECONDS) -> None:
         if self.process is None:
             return
         if self.process.poll() is None:
-            time.sleep(RECORD_GRACE_SECONDS)
+            time.sleep(grace_seconds)
         self.process.terminate()
         try:
             self.process.wait(timeout=STOP_SECONDS)
@@ -122,7 +122,7 @@ def prefect_api() -> Iterator[Callable[[], None]]:
 
         configured = get_current_settings()
         if configured.api.url or not configured.server.ephemeral.enabled:
-            server.stop()
+            server.stop(grace_seconds=0)  # it recorded nothing
             yield _nothing_to_wait_for
             return
         point_prefect_at(server.url)
