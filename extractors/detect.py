@@ -37,7 +37,7 @@ from extractors.records import Detection, IncidentReport
 from extractors.scorer import Scorer, packaged_scorer
 from extractors.sentences import Sentence, article_sentences
 from extractors.places import Place, resolve_place
-from extractors.unlisted import (PlaceMention, hosting_airport, is_air_installation, most_specific, name_in_description,
+from extractors.unlisted import (PlaceMention, is_air_installation, most_specific, name_in_description,
                                  places_near_installations, unlisted_name)
 from extractors.vocabulary import vocabulary
 
@@ -441,13 +441,7 @@ def _locate(place: PlaceMention, country: str | None) -> Place | None:
 
 
 def _unnamed_name(inc: _Incident, ref: BaseRef, sentences: list[Sentence], place: PlaceMention | None) -> str:
-    """The name a description gives outside the headline ("Golani Brigade training base"), with its place; the
-    airport's name for what the text keeps at an airport."""
-    article = [s.text for s in sentences]
-    airport = next((a for m in inc.mentions
-                    if (a := hosting_airport(sentences[m.sentence].text[:m.ref.start], article))), None)
-    if airport is not None:
-        return airport
+    """The name a description gives outside the headline ("Golani Brigade training base"), with its place."""
     name = next((n for m in inc.mentions if not sentences[m.sentence].is_title
                  and not is_title_case(sentences[m.sentence].text) and (n := name_in_description(m.ref.name))), None)
     return unlisted_name(ref.name, name, place)

@@ -43,6 +43,10 @@ _NOT_A_PROJECTILE = re.compile(
     r"programs?|production|factory|sightings?|footage|wreckage|warnings?|sirens?|alerts?)\b", re.IGNORECASE)
 
 
+# The deeds of a ground assault; beside them the ground-assault words also name the attackers ("gunmen", "jihadists"),
+# which say who attacked, not how, when the text names stand-off weapons
+_ASSAULT_DEED = re.compile(r"\b(?:storm(?:ed|ing)|overr[au]n|raided|ground (?:assault|attack)|breached|infiltrat\w*|"
+                           r"assault(?:ed)? on|fidayeen|suicide attackers|attempt to overrun)\b", re.IGNORECASE)
 # Military wording for rockets or mortars, which it does not say: the rest of the article does.
 _INDIRECT_FIRE = re.compile(r"\bindirect[- ]fire\b", re.IGNORECASE)
 
@@ -53,6 +57,9 @@ def weapons(texts: Iterable[str], article: Iterable[str] = ()) -> tuple[str, ...
     v = vocabulary()
     joined = " ".join(texts)
     found = {name for name, rx in v.weapons.items() if rx.search(joined)}
+    if "ground_assault" in found and found & {"rocket", "mortar", "drone", "missile"} \
+            and not _ASSAULT_DEED.search(joined):
+        found.discard("ground_assault")  # "jihadists hit the airport with drones and rockets": who, not how
     if _INDIRECT_FIRE.search(joined) and not found & {"rocket", "mortar", "missile"}:
         named = weapons(article)
         found.add("mortar" if "mortar" in named and "rocket" not in named else "rocket")

@@ -14,6 +14,7 @@ from extractors.dates import DateMention, best_date, find_dates
 from extractors.mentions import (AIMING, BaseRef, attack_cue, base_refs, dateline_end, excluded, is_origin, is_prose,
                                  is_title_case, negative_target)
 from extractors.sentences import Sentence
+from extractors.unlisted import airport_spans, kept_at_airport, military_airport
 from extractors.vocabulary import vocabulary
 
 MAX_NEWS_AGE_DAYS = 7
@@ -68,10 +69,11 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
     framing = title if re.search(r"\bcamps?\b", title, re.IGNORECASE) and v.civilian_camp.search(title) else ""
     anaphoric: set[tuple[int, int]] = set()  # (sentence, start) of references made by "the base", "the outpost"
     latest: dict[str, Mention] = {}
+    airport = military_airport(s.text for s in sentences)
     for s in sentences:
         headline = s.is_title or is_title_case(s.text)
         refs = []
-        for ref in base_refs(s.text, headline=headline):
+        for ref in _with_airport(s.text, base_refs(s.text, headline=headline), airport):
             if ref.kind == "anaphor" and last is None:
                 # "attacked their base in Rueso district" as the story's first mention: a description placed by its
                 # town, not a reference back; with no place ("the base of the paint") it refers to nothing
@@ -156,6 +158,17 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
         refs_by_sentence = {i: [r for r in rs if r.base is not None or r.name.casefold() not in civilian_camps]
                             for i, rs in refs_by_sentence.items()}
     return out, refs_by_sentence
+
+
+def _with_airport(sentence: str, refs: list[BaseRef], airport: str | None) -> list[BaseRef]:
+    """An airport the article says the military uses is an installation: each mention of it is one, and so is what the
+    text says is kept there ("at the airport, where the army keeps ... a detachment of its air force")."""
+    if airport is None:
+        return refs
+    refs = [BaseRef(r.start, r.end, "named", airport) if r.kind == "generic" and kept_at_airport(sentence[:r.start])
+            else r for r in refs]
+    spans = [(a, b) for a, b in airport_spans(sentence) if not any(r.start < b and a < r.end for r in refs)]
+    return sorted(refs + [BaseRef(a, b, "named", airport) for a, b in spans], key=lambda r: r.start)
 
 
 def _sentence_before(sentences: list[Sentence], index: int) -> str:

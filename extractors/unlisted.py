@@ -129,20 +129,39 @@ def places_near_installations(sentences: Iterable[tuple[int, str]]) -> list[Plac
 _AIRPORT = re.compile(r"\b(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}?)(?: International)? [Aa]irport\b")
 # "the airport at Sévaré": the airport named after the word
 _AIRPORT_AT = re.compile(r"\b[Aa]irport (?:at|in|of) (?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)?)")
-# "fired at the airport, where the army keeps helicopters and a detachment of its air force": what the text says is
-# kept at an airport is known by the airport's name
-_KEPT_AT_AIRPORT = re.compile(r"\bairport,?\s+(?:where|which (?:also )?(?:hosts|houses)|home to)\b", re.IGNORECASE)
+_THE_AIRPORT = re.compile(r"\b(?:the|its) airport\b", re.IGNORECASE)
+# "fired at the airport, where the army keeps helicopters and a detachment of its air force", "troops stationed at the
+# airport": an airport the military uses is an installation, and what is kept there is known by the airport's name
+_AIRPORT_CLAUSE = r"\bairport,?\s+(?:where|which (?:also )?(?:hosts|houses)|home to)\b"
+_KEPT_AT_AIRPORT = re.compile(rf"{_AIRPORT_CLAUSE}[^.;]{{0,60}}?\b(?:army|military|troops|soldiers|forces|air force|"
+                              r"coalition)\b", re.IGNORECASE)
 
 
-def hosting_airport(before: str, texts: Iterable[str]) -> str | None:
-    """The airport's name ("Sévaré airport") when `before`, the text up to an installation's description, says the
-    installation is kept at an airport that `texts` (the article) names; else None."""
-    if not _KEPT_AT_AIRPORT.search(before):
+def military_airport(texts: Iterable[str]) -> str | None:
+    """The name of the airport ("Sévaré airport") an article says the military keeps something at; else None."""
+    texts = list(texts)
+    if not any(_KEPT_AT_AIRPORT.search(text) for text in texts):
         return None
     for text in texts:
         if (m := _AIRPORT.search(text) or _AIRPORT_AT.search(text)) and not names_nothing(m["name"].split()[0]):
             return f"{m['name']} airport"
     return None
+
+
+def airport_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` names an airport ("Sévaré airport", "the airport at Sévaré", "the airport"), overlaps joined."""
+    spans: list[tuple[int, int]] = []
+    for start, end in sorted(m.span() for rx in (_AIRPORT, _AIRPORT_AT, _THE_AIRPORT) for m in rx.finditer(text)):
+        if spans and start < spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def kept_at_airport(before: str) -> bool:
+    """Whether the text running up to an installation's description says it is kept at an airport."""
+    return re.search(_AIRPORT_CLAUSE, before, re.IGNORECASE) is not None
 
 
 def most_specific(found: list[PlaceMention]) -> PlaceMention | None:

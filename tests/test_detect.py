@@ -697,6 +697,18 @@ def test_the_day_a_wounded_soldier_died_is_not_the_attack_s():
     assert report.attack_date == date(2024, 11, 17)
 
 
+def test_an_airport_the_army_uses_is_the_installation_each_time_it_is_named():
+    text = ("Jihadists attacked the airport at Gao with drones and rockets on Friday, killing two soldiers, officials "
+            "said. Three rockets were fired at the airport, where the army keeps a helicopter detachment.")
+    (report,) = detect(text, date(2024, 5, 11), "").primary
+    assert (report.base, report.killed, report.weapons) == ("Gao airport", 2, ("rocket", "drone"))
+
+
+def test_who_attacked_is_not_how_when_the_weapons_are_named():
+    assert weapons(["Jihadists hit the camp with drones and rockets on Friday."]) == ("rocket", "drone")
+    assert "ground_assault" in weapons(["Jihadists stormed the camp after firing rockets at it on Friday."])
+
+
 def test_a_swarm_is_many_whatever_one_sentence_says():
     assert projectiles(["A drone launched by Hezbollah hit the base.",
                         "Hezbollah said it had fired a swarm of attack drones on the camp."]) is None
