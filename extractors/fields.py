@@ -43,10 +43,6 @@ _NOT_A_PROJECTILE = re.compile(
     r"programs?|production|factory|sightings?|footage|wreckage|warnings?|sirens?|alerts?)\b", re.IGNORECASE)
 
 
-# The deeds of a ground assault; beside them the ground-assault words also name the attackers ("gunmen", "jihadists"),
-# which say who attacked, not how, when the text names stand-off weapons
-_ASSAULT_DEED = re.compile(r"\b(?:storm(?:ed|ing)|overr[au]n|raided|ground (?:assault|attack)|breached|infiltrat\w*|"
-                           r"assault(?:ed)? on|fidayeen|suicide attackers|attempt to overrun)\b", re.IGNORECASE)
 # Military wording for rockets or mortars, which it does not say: the rest of the article does.
 _INDIRECT_FIRE = re.compile(r"\bindirect[- ]fire\b", re.IGNORECASE)
 
@@ -58,7 +54,7 @@ def weapons(texts: Iterable[str], article: Iterable[str] = ()) -> tuple[str, ...
     joined = " ".join(texts)
     found = {name for name, rx in v.weapons.items() if rx.search(joined)}
     if "ground_assault" in found and found & {"rocket", "mortar", "drone", "missile"} \
-            and not _ASSAULT_DEED.search(joined):
+            and not v.assault_deeds.search(joined):
         found.discard("ground_assault")  # "jihadists hit the airport with drones and rockets": who, not how
     if _INDIRECT_FIRE.search(joined) and not found & {"rocket", "mortar", "missile"}:
         named = weapons(article)
@@ -86,7 +82,7 @@ def projectiles(texts: Iterable[str], later: Iterable[str] = ()) -> int | None:
     exact: list[int] = []
     loose: list[tuple[int, int]] = []
     for text in texts:
-        for salvo in _salvoes(text, v):
+        for salvo in _salvoes(text):
             m = salvo[0]
             noun = m["noun"].lower()
             n = sum(number_value(part["n"]) for part in salvo)  # "four missiles and twelve drones": sixteen
@@ -113,11 +109,16 @@ def projectiles(texts: Iterable[str], later: Iterable[str] = ()) -> int | None:
 _COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+|plus\s+)?|\s+(?:and|plus|as well as)\s+)", re.IGNORECASE)
 
 
-def _salvoes(text: str, v) -> list[list[re.Match]]:
-    """The counted projectiles of `text` ("two explosive-laden quadcopters"), those of one coordination together."""
-    pattern = re.compile(
+@cache
+def _counted_projectile() -> re.Pattern[str]:
+    return re.compile(
         rf"(?<![\w-])(?P<bound>{_BOUND}\s+)?(?P<n>{NUMBER})\s+(?P<between>(?:[\w’'.-]+\s+){{0,3}}?)"
-        rf"(?P<noun>{v.projectile_noun})\b", re.IGNORECASE)
+        rf"(?P<noun>{vocabulary().projectile_noun})\b", re.IGNORECASE)
+
+
+def _salvoes(text: str) -> list[list[re.Match]]:
+    """The counted projectiles of `text` ("two explosive-laden quadcopters"), those of one coordination together."""
+    pattern = _counted_projectile()
     salvoes: list[list[re.Match]] = []
     pos = 0
     while (m := pattern.search(text, pos)) is not None:

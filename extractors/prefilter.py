@@ -94,7 +94,8 @@ def literal_start(pattern: str) -> str:
 def _cues() -> re.Pattern[str]:
     """One regex: every cue's literal start (or the cue itself when that is too short) at a word start."""
     raw = json.loads(resources.files("extractors.data").joinpath("vocabulary.json").read_text("utf-8"))
-    patterns = list(raw["strong_attack"]) + [p for group in raw["weapons"].values() for p in group]
+    patterns = list(raw["strong_attack"]) + [p for group in raw["weapons"].values() for p in group] \
+        + raw["ground_assault_attackers"]
     stems = {re.escape(s) for p in patterns if len(s := literal_start(p)) >= MIN_STEM} | set(map(re.escape, COMBAT_WORDS))
     regexes = [f"(?:{p})" for p in patterns if len(literal_start(p)) < MIN_STEM]
     return re.compile(r"\b(?:" + "|".join(sorted(stems, key=len, reverse=True) + regexes) + ")")  # on lower-cased text

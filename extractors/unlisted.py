@@ -130,17 +130,18 @@ _AIRPORT = re.compile(r"\b(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}?)(?:
 # "the airport at Sévaré": the airport named after the word
 _AIRPORT_AT = re.compile(r"\b[Aa]irport (?:at|in|of) (?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)?)")
 _THE_AIRPORT = re.compile(r"\b(?:the|its) airport\b", re.IGNORECASE)
-# "fired at the airport, where the army keeps helicopters and a detachment of its air force", "troops stationed at the
-# airport": an airport the military uses is an installation, and what is kept there is known by the airport's name
-_AIRPORT_CLAUSE = r"\bairport,?\s+(?:where|which (?:also )?(?:hosts|houses)|home to)\b"
-_KEPT_AT_AIRPORT = re.compile(rf"{_AIRPORT_CLAUSE}[^.;]{{0,60}}?\b(?:army|military|troops|soldiers|forces|air force|"
-                              r"coalition)\b", re.IGNORECASE)
+# "fired at the airport, where the army keeps helicopters and a detachment of its air force", "the airport, which also
+# hosts coalition troops": an airport the military uses is an installation, and what is kept there is known by the
+# airport's name
+_AIRPORT_CLAUSE = re.compile(r"\bairport,?\s+(?:where|which (?:also )?(?:hosts|houses)|home to)\b", re.IGNORECASE)
+_MILITARY_AFTER = re.compile(r"[^.;]{0,60}?\b(?:army|military|troops|soldiers|forces|air force|coalition)\b",
+                             re.IGNORECASE)
 
 
 def military_airport(texts: Iterable[str]) -> str | None:
     """The name of the airport ("Sévaré airport") an article says the military keeps something at; else None."""
     texts = list(texts)
-    if not any(_KEPT_AT_AIRPORT.search(text) for text in texts):
+    if not any(_MILITARY_AFTER.match(text, m.end()) for text in texts for m in _AIRPORT_CLAUSE.finditer(text)):
         return None
     for text in texts:
         if (m := _AIRPORT.search(text) or _AIRPORT_AT.search(text)) and not names_nothing(m["name"].split()[0]):
@@ -161,7 +162,7 @@ def airport_spans(text: str) -> list[tuple[int, int]]:
 
 def kept_at_airport(before: str) -> bool:
     """Whether the text running up to an installation's description says it is kept at an airport."""
-    return re.search(_AIRPORT_CLAUSE, before, re.IGNORECASE) is not None
+    return _AIRPORT_CLAUSE.search(before) is not None
 
 
 def most_specific(found: list[PlaceMention]) -> PlaceMention | None:

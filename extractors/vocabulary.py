@@ -59,6 +59,7 @@ class Vocabulary:
     not_a_name: frozenset[str]
     anaphora: re.Pattern[str]
     weapons: dict[str, re.Pattern[str]]
+    assault_deeds: re.Pattern[str]  # the ground-assault words that say how, not who
     missile_qualifiers: re.Pattern[str]
     rocket_called_missile: re.Pattern[str]
     projectile_noun: str
@@ -101,7 +102,9 @@ def vocabulary() -> Vocabulary:
         modifiers=tuple(raw["generic_modifiers"]),
         not_a_name=frozenset(raw["not_a_name"]),
         anaphora=alternation(raw["anaphora"]),
-        weapons={k: alternation(v) for k, v in raw["weapons"].items()},
+        weapons={k: alternation(v + raw["ground_assault_attackers"] if k == "ground_assault" else v)
+                 for k, v in raw["weapons"].items()},
+        assault_deeds=alternation(raw["weapons"]["ground_assault"]),
         missile_qualifiers=alternation(raw["missile_qualifiers"]),
         rocket_called_missile=alternation(raw["rocket_words_calling_missiles"]),
         projectile_noun="|".join(sorted(raw["projectile_nouns"], key=len, reverse=True)),
