@@ -144,8 +144,11 @@ def _salvoes(text: str) -> list[list[re.Match]]:
 
 
 def _people_list(v) -> str:
-    item = (rf"(?:at least\s+|some\s+|about\s+)?{NUMBER}\s+{_NOT_A_COUNT}"
-            rf"(?:{_NOT_BETWEEN}[\w’'-]+\s+|U\.S\.\s+|U\.N\.\s+){{0,2}}?(?:{v.people})\b")
+    # "20 others wounded" after "killed 17 soldiers and another": the count starts a word, not a date's digits
+    # ("2023-03-24 An American contractor"); "three Hezbollah members" are the attackers' own dead, not the toll
+    groups = "|".join(rx.pattern for _, rx in v.groups)
+    item = (rf"(?<![\w./:-])(?:at least\s+|some\s+|about\s+|another\s+)?{NUMBER}\s+{_NOT_A_COUNT}"
+            rf"(?:{_NOT_BETWEEN}(?!{groups})[\w’'-]+\s+|U\.S\.\s+|U\.N\.\s+){{0,3}}?(?:{v.people})\b")
     return rf"(?P<list>{item}(?:\s*(?:,|and|,\s*and)\s*{item})*)"
 
 
@@ -160,7 +163,8 @@ def _sum_people(listing: str) -> int | None:
 
 
 # "a number of soldiers", "a handful of troops": no count
-_NOT_A_COUNT = r"(?!(?:number|handful|few|lot|couple|group|host|series|total)\b)"
+# "two dozen soldiers", "three hundred troops": a multiplier follows, so the word is not the count
+_NOT_A_COUNT = r"(?!(?:number|handful|few|lot|couple|group|host|series|total|dozens?|hundreds?|thousands?|scores?)\b)"
 # "a statement its fighters had killed": a count does not reach over a determiner to its people
 _NOT_BETWEEN = r"(?!(?:its|their|his|her|our|the|of|in|on|at|from|with|and|said|says|that)\b)"
 # ", including an officer," / ", among them two pilots," between the people and their verb
@@ -179,8 +183,18 @@ _MARTYRED = (rf"(?:killed|dead|died{_NATURAL_DEATH}|martyred|embraced (?:martyrd
 # "... has risen to 47": the updated count of a toll, the latest figure the article gives
 _TOLL_RISE = (rf"[^;]{{0,120}}?\b(?:rises|rose|risen|climbs|climbed|increased|reached|jumped|stands at|stood at)\s+(?:to\s+)?"
               rf"(?P<list>(?:at least\s+)?{NUMBER})\b")
+_SUPERSEDED = re.compile(
+    r"\b(?:initial(?:ly)?|previous(?:ly)?|preliminary|earlier|first)\s+(?:[\w-]+\s+)?"
+    r"(?:toll|count|figures?|assessments?|reports?|estimates?|tally|tallies)\b|\binitially\b", re.IGNORECASE)
+_REVISES = re.compile(r"\b(?:rais|revis|updat|increas)\w*|\bup from\b", re.IGNORECASE)
 _SOURCE_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|reported|added|according)\b", re.IGNORECASE)
 _LAST_ITEM = re.compile(r"(?:,\s*and|,|\band)\s*[^,]*$")
+
+
+def _superseded(text: str) -> bool:
+    """A figure the story calls initial or previous ("the previous toll was 25"), unless this sentence is the one
+    that revises it ("raising an earlier toll of six")."""
+    return _SUPERSEDED.search(text) is not None and _REVISES.search(text) is None
 
 
 def _listing(m: re.Match, text: str) -> str:
@@ -193,10 +207,10 @@ def _listing(m: re.Match, text: str) -> str:
 
 
 @cache
-def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], tuple[re.Pattern[str], ...],
+def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], tuple[re.Pattern[str], ...],
                                   tuple[re.Pattern[str], ...]]:
-    """A death toll that rose, the dead named one by one, then the killed and the wounded phrasings in the order they
-    are tried; compiled once (they depend only on the vocabulary)."""
+    """A death toll that rose, the dead named one by one, the dead split between the sides, then the killed and the
+    wounded phrasings in the order they are tried; compiled once (they depend only on the vocabulary)."""
     v = vocabulary()
     people = _people_list(v)
     kill_after = re.compile(rf"(?:{v.kill_verbs})\s+{people}", re.IGNORECASE)
@@ -220,7 +234,7 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], tuple[re.Pat
     wound_after = re.compile(rf"(?:{v.wound_verbs})\s+{people}", re.IGNORECASE)
     wound_bare = re.compile(rf"\b(?:wounding|injuring|wounded|injured)\s+{_BARE}{_BARE_END}", re.IGNORECASE)
     wound_and = re.compile(  # "three were killed and 11 wounded"
-        rf"(?<=[a-z] )and\s+{_BARE}\s+(?:others\s+|more\s+)?(?:were\s+)?(?:{_SEVERITY}\s+)?(?:wounded|injured|hurt)\b",
+        rf"(?<=[a-z] )and\s+(?:another\s+)?{_BARE}\s+(?:others\s+|more\s+)?(?:were\s+)?(?:{_SEVERITY}\s+)?(?:wounded|injured|hurt)\b",
         re.IGNORECASE)
     # headline style "3 US troops killed, 34 injured"; "71 soldiers were killed, 12 were wounded"
     wound_comma = re.compile(
@@ -235,12 +249,17 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], tuple[re.Pat
     wound_treated = re.compile(  # "four service members had been treated for traumatic brain injuries"
         rf"{people}{_ASIDE}\s+(?:have been\s+|had been\s+|were\s+|was\s+)(?:\w+\s+)?treated\s+for\s+"
         rf"(?:[\w-]+\s+){{0,3}}?(?:injuries|wounds|concussions?)\b", re.IGNORECASE)
-    wound_left = re.compile(  # "left two service members with minor injuries"
-        rf"\bleft\s+{people}\s+with\s+(?:\w+[- ]){{0,2}}?(?:injuries|wounds)\b", re.IGNORECASE)
+    wound_left = re.compile(  # "left two service members with minor injuries", "left 15 security forces injured"
+        rf"\bleft\s+{people}\s+(?:with\s+(?:\w+[- ]){{0,2}}?(?:injuries|wounds)|(?:{_SEVERITY}\s+)?(?:injured|wounded))\b",
+        re.IGNORECASE)
     wound_before = re.compile(
         rf"{people}{_OF_FORCE}{_ASIDE}\s+(?:who\s+)?(?:were\s+|was\s+|have been\s+|had been\s+)?"
         rf"(?:reportedly\s+|also\s+)?(?:{_SEVERITY}\s+)?(?:wounded|injured|hurt)\b", re.IGNORECASE)
-    return (toll, kill_named, (kill_after, kill_before, dead_noun, kill_bare),
+    # "four gunmen and six security personnel were killed": the dead split between the sides; the defenders' count
+    kill_split = re.compile(
+        rf"\b{NUMBER}\s+(?:[\w-]+\s+)?(?:{v.attackers})\s+(?:and|as well as)\s+{people}{_OF_FORCE}\s+"
+        rf"(?:were\s+|have been\s+|had been\s+)?{_MARTYRED}\b", re.IGNORECASE)
+    return (toll, kill_named, kill_split, (kill_after, kill_before, dead_noun, kill_bare),
             (wound_toll, wound_after, wound_before, wound_bare, wound_and, wound_comma, wound_suffered, wound_treated,
              wound_left, wound_to))
 
@@ -249,8 +268,9 @@ def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool, bool
     """(killed, wounded, none_killed, none_wounded): numbers stated in the first text that states them,
     and whether some text says nobody was killed / nobody was hurt."""
     v = vocabulary()
-    toll, named, kill_patterns, wound_patterns = _casualty_patterns()
-    texts = list(texts)
+    toll, named, split, kill_patterns, wound_patterns = _casualty_patterns()
+    # a figure the story calls initial or previous was replaced by a later one: read it only if nothing else counts
+    texts = sorted(texts, key=_superseded)
     # a toll that rose is the latest figure: it overrides every earlier count in the story ("toll rises to nine")
     risen = [_sum_people((m["raised"] or m["brought"] or _listing(m, text)) + " ")
              for text in texts for m in toll.finditer(text)]
@@ -258,6 +278,9 @@ def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool, bool
     risen += [n + len(re.findall(r"[A-Z][a-z’'-]+", m["names"]))
               for text in texts for m in named.finditer(text) if (n := _sum_people(_listing(m, text) + " "))]
     killed = max((n for n in risen if n is not None), default=None)
+    if killed is None:
+        killed = next((n for text in texts for m in split.finditer(text) if (n := _sum_people(_listing(m, text) + " "))),
+                      None)
     wounded = None
     none_killed = none_wounded = False
     for text in texts:

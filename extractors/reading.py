@@ -114,8 +114,11 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
         for i, ref in enumerate(targets):
             lo = max((r.end for r in targets[:i] if r.name != ref.name), default=0)
             hi = min((r.start for r in targets[i + 1:] if r.name != ref.name), default=len(s.text))
-            if after and after.start() >= ref.end:
-                hi = min(hi, after.start())  # "..., 48 hours after a drone attack on ...": not this attack's words
+            # "..., 48 hours after a drone attack on ...": not this attack's words, nor its facts ("comes a month after a
+            # raid on the Inates camp, which claimed the lives of 71 soldiers")
+            told_after = after.start() if after and after.start() >= ref.end else None
+            if told_after is not None:
+                hi = min(hi, told_after)
             clause = _own_clause(s.text, ref.end, hi)
             hi = clause if clause is not None else hi
             segment = s.text[lo:hi]
@@ -142,8 +145,8 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
             if best is None and not background and (s.index, ref.start) in anaphoric and antecedent is not None:
                 # "the outpost" with no time or cue of its own is still the attack its antecedent sentence dated
                 best, background = antecedent.date, antecedent.background
-            latest[ref.name] = Mention(s.index, ref, segment, best, background,
-                                       s.text if clause is None else segment, role(s.text, ref))
+            facts = segment if clause is not None else s.text[:told_after] if told_after is not None else s.text
+            latest[ref.name] = Mention(s.index, ref, segment, best, background, facts, role(s.text, ref))
             out.append(latest[ref.name])
     # A headline or a subheading sums up its body: an installation every body sentence tells of as past (a cue, or a
     # date long before publication) is past in an undated headline too ("Satellite images show Russia rebuilt hangars

@@ -81,6 +81,7 @@ class Vocabulary:
     kill_verbs: str
     wound_verbs: str
     people: str
+    attackers: str
     claim: re.Pattern[str]
     claim_negation: re.Pattern[str]
     blame: re.Pattern[str]
@@ -126,6 +127,7 @@ def vocabulary() -> Vocabulary:
         kill_verbs="|".join(raw["kill_verbs"]),
         wound_verbs="|".join(raw["wound_verbs"]),
         people="|".join(sorted(raw["casualty_people"], key=len, reverse=True)),
+        attackers="|".join(sorted(raw["attacker_people"], key=len, reverse=True)),
         claim=alternation(raw["claim_cues"]),
         claim_negation=alternation(raw["claim_negation"], words=False),
         blame=alternation(raw["blame_cues"]),

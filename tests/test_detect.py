@@ -732,3 +732,58 @@ def test_a_sentence_that_denies_the_attack_on_the_base_reports_none():
 def test_a_review_or_podcast_headline_frames_an_old_attack():
     text = "Officials said at least 60 soldiers were killed in the attack on Camp Shaheen, the deadliest of the war."
     assert not detect(text, date(2024, 4, 20), "Podcast review: the day Camp Shaheen fell").primary
+
+
+@pytest.mark.parametrize("texts, killed, wounded", [
+    # a date's digits before the sentence are not a count
+    (["2024-05-16 One soldier was killed and two others were wounded in the raid."], 1, 2),
+    # "another N": the second group of the same sentence
+    (["Nine marines were killed and another 14 injured when the camp was overrun."], 9, 14),
+    # a multiplier after the number word: no exact count
+    (["Over three dozen troops were injured in the shelling."], None, None),
+    # "left N X injured": the result of the attack
+    (["The assault also left 12 security forces wounded, officials said."], None, 12),
+    # the attackers' own dead, named by their group, are not the toll
+    (["A drone strike later hit a pickup near Kfar Kila, killing two Hezbollah members."], None, None),
+    # "no one had been killed or injured" zeroes both; "no marines were killed" only the dead
+    (["The ministry said no one had been killed or injured in the strike."], None, None),
+    # a unit named between the article and the person
+    (["A Somali National Army soldier was killed in the mortar attack."], 1, None),
+    # a commander among the dead is one of them
+    (["The attack claimed the lives of a battalion commander, two captains, and 11 soldiers."], 14, None),
+])
+def test_casualty_counts_read_from_how_tolls_are_worded(texts, killed, wounded):
+    assert casualties(texts)[:2] == (killed, wounded)
+
+
+def test_zero_statements_say_which_count_they_zero():
+    assert casualties(["The ministry said no one had been killed or injured in the strike."])[2:] == (True, True)
+    assert casualties(["No soldiers were killed, but several were hurt, the army said."])[2:] == (True, False)
+
+
+def test_a_breakdown_of_the_dead_by_side_gives_the_defenders_count():
+    texts = ["Eleven people were killed at the army post in Kurram on Friday.",
+             "Police said five militants and six soldiers were killed in the hours-long gunfight."]
+    assert casualties(texts)[0] == 6
+
+
+def test_a_toll_the_story_calls_initial_gives_way_to_any_other():
+    texts = ["An initial count had put the dead at 14, and 14 soldiers were killed according to first reports.",
+             "Militants who stormed the camp at Diapaga left 37 soldiers dead, the army said on Sunday."]
+    assert casualties(texts)[0] == 37
+    # the sentence that revises the earlier figure is itself the latest
+    assert casualties(["Twelve soldiers were killed, the army said, raising an earlier toll of seven.",
+                       "Militants claimed to have killed 40 soldiers."])[0] == 12
+
+
+def test_facts_told_after_another_event_s_after_phrase_are_that_event_s():
+    text = ("The assault on the Tillia military post comes three weeks after a raid on the Abala camp, which claimed "
+            "the lives of 18 soldiers. The Tillia post was attacked by gunmen on motorbikes on Thursday.")
+    [report] = detect(text, date(2025, 3, 8), "Gunmen attack Tillia military post").primary
+    assert report.base.startswith("Tillia") and report.killed is None
+
+
+def test_an_advanced_post_is_a_forward_post():
+    text = ("A new report on the attack on Gorom's advanced military post on March 3 says 22 soldiers were killed.")
+    [report] = detect(text, date(2025, 3, 6), "").primary
+    assert report.killed == 22
