@@ -285,7 +285,9 @@ def _attach_followers(incidents: list[_Incident], sentences: list[Sentence],
     by_sentence: dict[int, list[_Incident]] = {}
     for inc in incidents:
         for m in inc.mentions:
-            by_sentence.setdefault(m.sentence, []).append(inc)
+            told = by_sentence.setdefault(m.sentence, [])
+            if not any(i is inc for i in told):  # named twice in one sentence, it follows the story once
+                told.append(inc)
     current: list[_Incident] = []
     for s in sentences:
         if s.index in by_sentence:

@@ -143,13 +143,16 @@ def _salvoes(text: str) -> list[list[re.Match]]:
     return salvoes
 
 
-def _people_list(v) -> str:
+def _people_list(v, other_verb: str = "") -> str:
     # "20 others wounded" after "killed 17 soldiers and another": the count starts a word, not a date's digits
     # ("2023-03-24 An American contractor"); "three Hezbollah members" are the attackers' own dead, not the toll
     groups = "|".join(rx.pattern for _, rx in v.groups)
     item = (rf"(?<![\w./:-])(?:at least\s+|some\s+|about\s+|another\s+)?{NUMBER}\s+{_NOT_A_COUNT}"
             rf"(?:{_NOT_BETWEEN}(?!{groups})[\w’'-]+\s+|U\.S\.\s+|U\.N\.\s+){{0,3}}?(?:{v.people})\b")
-    return rf"(?P<list>{item}(?:\s*(?:,|and|,\s*and)\s*{item})*)"
+    # "we lost eleven soldiers, and six others were wounded": after a verb, a group that has a verb of the other kind
+    # of its own is not in the verb's list
+    own_verb = rf"(?!\s+(?:were|was|have been|had been)\s+(?:\w+\s+)?(?:{other_verb})\b)" if other_verb else ""
+    return rf"(?P<list>{item}(?:\s*(?:,|and|,\s*and)\s*{item}{own_verb})*)"
 
 
 def _sum_people(listing: str) -> int | None:
@@ -170,8 +173,10 @@ _NOT_BETWEEN = r"(?!(?:its|their|his|her|our|the|of|in|on|at|from|with|and|said|
 # ", including an officer," / ", among them two pilots," between the people and their verb
 _ASIDE = r"(?:\s*,\s*(?:including|among them|among whom)\b[^,.;]{0,50},)?"
 # "three soldiers of the African Union mission (ATMIS) were killed", "five volunteers for the defence of the homeland
-# (VDP) were killed": the force named between people and verb
-_OF_FORCE = (r"(?:\s+(?:of|for|from)\s+(?:the\s+)?[\w()’'.-]+"
+# (VDP) were killed", "a soldier serving with the UN mission", "two servicemen at the airfield had been hurt": the force
+# or the installation the people belong to, named between them and their verb
+_OF_FORCE = (r"(?:\s+(?:(?:serving|deployed|stationed|based|posted|assigned)\s+(?:with|in|at|to)|of|for|from|at|inside)\s+"
+             r"(?:the\s+)?[\w()’'.-]+"
              r"(?:\s+(?!(?:who|whose|which|that|when|after|while|and)\b)[\w()’'.-]+){0,7}?)?")
 _BARE = r"(?P<list>(?:(?:at least|about|some|around|nearly)\s+)?\d{1,4}|(?:(?:at least|about|some|around|nearly)\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" \
         r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty))"
@@ -179,13 +184,16 @@ _BARE_END = r"(?=\s*(?:[,.;)]|$|and\b|others?\b|more\b|people\b|personnel\b|of t
 # "died of a cardiac arrest while sheltering": a death the attack did not cause
 _NATURAL_DEATH = r"(?!\s+(?:of|from)\s+(?:an?\s+|natural\s+)?(?:cardiac|heart|natural|illness|medical|stroke|causes)\b)"
 _MARTYRED = (rf"(?:killed|dead|died{_NATURAL_DEATH}|martyred|embraced (?:martyrdom|shahadat)|lost their lives|were slain|"
-             r"fell (?:on|in) the field of honou?r)")
+             r"fell (?:on|in) the field of honou?r|paid the (?:supreme|ultimate) (?:price|sacrifice))")
 # "... has risen to 47": the updated count of a toll, the latest figure the article gives
 _TOLL_RISE = (rf"[^;]{{0,120}}?\b(?:rises|rose|risen|climbs|climbed|increased|reached|jumped|stands at|stood at)\s+(?:to\s+)?"
               rf"(?P<list>(?:at least\s+)?{NUMBER})\b")
 _SUPERSEDED = re.compile(
     r"\b(?:initial(?:ly)?|previous(?:ly)?|preliminary|earlier|first)\s+(?:[\w-]+\s+)?"
     r"(?:toll|count|figures?|assessments?|reports?|estimates?|tally|tallies)\b|\binitially\b", re.IGNORECASE)
+_DIED_OF_WOUNDS = re.compile(r"\b(?:of|among) the (?:wounded|injured)\b|\bsuccumbed\b|\bdied (?:of|from) (?:his|her|their) "
+                             r"(?:wounds|injuries)\b", re.IGNORECASE)
+_ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 _REVISES = re.compile(r"\b(?:rais|revis|updat|increas)\w*|\bup from\b", re.IGNORECASE)
 _SOURCE_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|reported|added|according)\b", re.IGNORECASE)
 _LAST_ITEM = re.compile(r"(?:,\s*and|,|\band)\s*[^,]*$")
@@ -213,7 +221,7 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     wounded phrasings in the order they are tried; compiled once (they depend only on the vocabulary)."""
     v = vocabulary()
     people = _people_list(v)
-    kill_after = re.compile(rf"(?:{v.kill_verbs})\s+{people}", re.IGNORECASE)
+    kill_after = re.compile(rf"(?:{v.kill_verbs})\s+{_people_list(v, 'wounded|injured|hurt')}", re.IGNORECASE)
     kill_before = re.compile(
         rf"{people}{_OF_FORCE}{_ASIDE}\s+(?:were\s+|was\s+|have been\s+|had been\s+|have\s+|had\s+)?(?:reportedly\s+|allegedly\s+)?"
         rf"(?:{_SEVERITY}\s+)?{_MARTYRED}\b", re.IGNORECASE)
@@ -231,7 +239,9 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     wound_toll = re.compile(  # an update: "the number of service members wounded in Sunday's attack has risen to 47"
         rf"\bnumber of (?:[\w.’'-]+\s+){{0,4}}?(?:wounded|injured)\b{_TOLL_RISE}", re.IGNORECASE)
     dead_noun = re.compile(rf"(?P<list>(?:at least\s+)?{NUMBER})\s+dead\s+(?:{v.people})\b", re.IGNORECASE)
-    wound_after = re.compile(rf"(?:{v.wound_verbs})\s+{people}", re.IGNORECASE)
+    dead_and = re.compile(  # a toll's "five dead and eleven wounded"
+        rf"(?<![\w-]){_BARE}\s+dead\s+and\s+[\w-]+\s+(?:wounded|injured)\b", re.IGNORECASE)
+    wound_after = re.compile(rf"(?:{v.wound_verbs})\s+{_people_list(v, 'killed|dead')}", re.IGNORECASE)
     wound_bare = re.compile(rf"\b(?:wounding|injuring|wounded|injured)\s+{_BARE}{_BARE_END}", re.IGNORECASE)
     wound_and = re.compile(  # "three were killed and 11 wounded"
         rf"(?<=[a-z] )and\s+(?:another\s+)?{_BARE}\s+(?:others\s+|more\s+)?(?:were\s+)?(?:{_SEVERITY}\s+)?(?:wounded|injured|hurt)\b",
@@ -252,14 +262,16 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     wound_left = re.compile(  # "left two service members with minor injuries", "left 15 security forces injured"
         rf"\bleft\s+{people}\s+(?:with\s+(?:\w+[- ]){{0,2}}?(?:injuries|wounds)|(?:{_SEVERITY}\s+)?(?:injured|wounded))\b",
         re.IGNORECASE)
+    # "we lost eleven soldiers, and six others were wounded": the dead a kill verb governs are not the wounded
+    not_killed = "".join(rf"(?<!{re.escape(verb)} )" for verb in v.kill_verbs.split("|"))
     wound_before = re.compile(
-        rf"{people}{_OF_FORCE}{_ASIDE}\s+(?:who\s+)?(?:were\s+|was\s+|have been\s+|had been\s+)?"
+        rf"{not_killed}{people}{_OF_FORCE}{_ASIDE}\s+(?:who\s+)?(?:were\s+|was\s+|have been\s+|had been\s+)?"
         rf"(?:reportedly\s+|also\s+)?(?:{_SEVERITY}\s+)?(?:wounded|injured|hurt)\b", re.IGNORECASE)
     # "four gunmen and six security personnel were killed": the dead split between the sides; the defenders' count
     kill_split = re.compile(
         rf"\b{NUMBER}\s+(?:[\w-]+\s+)?(?:{v.attackers})\s+(?:and|as well as)\s+{people}{_OF_FORCE}\s+"
         rf"(?:were\s+|have been\s+|had been\s+)?{_MARTYRED}\b", re.IGNORECASE)
-    return (toll, kill_named, kill_split, (kill_after, kill_before, dead_noun, kill_bare),
+    return (toll, kill_named, kill_split, (kill_after, kill_before, dead_noun, dead_and, kill_bare),
             (wound_toll, wound_after, wound_before, wound_bare, wound_and, wound_comma, wound_suffered, wound_treated,
              wound_left, wound_to))
 
@@ -269,38 +281,48 @@ def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool, bool
     and whether some text says nobody was killed / nobody was hurt."""
     v = vocabulary()
     toll, named, split, kill_patterns, wound_patterns = _casualty_patterns()
-    # a figure the story calls initial or previous was replaced by a later one: read it only if nothing else counts
-    texts = sorted(texts, key=_superseded)
+    # a figure the story calls initial or previous was replaced by a later one, and the attackers' claim of what they
+    # killed is their account: read them only if nothing else counts
+    texts = sorted(texts, key=lambda t: _superseded(t) or v.claim.search(t) is not None)
     # a toll that rose is the latest figure: it overrides every earlier count in the story ("toll rises to nine")
-    risen = [_sum_people((m["raised"] or m["brought"] or _listing(m, text)) + " ")
-             for text in texts for m in toll.finditer(text)]
+    rises = [(n, text) for text in texts for m in toll.finditer(text)
+             if (n := _sum_people((m["raised"] or m["brought"] or _listing(m, text)) + " ")) is not None]
     # the dead named one by one are the whole toll, however the headline counted them ("Two American troops killed")
-    risen += [n + len(re.findall(r"[A-Z][a-z’'-]+", m["names"]))
-              for text in texts for m in named.finditer(text) if (n := _sum_people(_listing(m, text) + " "))]
-    killed = max((n for n in risen if n is not None), default=None)
-    if killed is None:
-        killed = next((n for text in texts for m in split.finditer(text) if (n := _sum_people(_listing(m, text) + " "))),
-                      None)
-    wounded = None
+    named_dead = [n + len(re.findall(r"[A-Z][a-z’'-]+", m["names"]))
+                  for text in texts for m in named.finditer(text) if (n := _sum_people(_listing(m, text) + " "))]
+    risen = max([n for n, _ in rises] + named_dead, default=None)
+    counted = [t for t in texts if not re.search(r"\b(?:killed|dead) or (?:wounded|injured)\b", t, re.IGNORECASE)]
+    stated_killed = _stated(counted, kill_patterns)
+    wounded = _stated(counted, wound_patterns)
+    killed = risen if risen is not None else next(
+        (n for text in texts for m in split.finditer(text) if (n := _sum_people(_listing(m, text) + " "))), stated_killed)
+    if risen is not None and stated_killed is not None and wounded is not None and 0 < risen - stated_killed < wounded \
+            and any(_DIED_OF_WOUNDS.search(text) for n, text in rises if n == risen):
+        wounded -= risen - stated_killed  # "the toll rose to eight after two of the wounded died": they moved
     none_killed = none_wounded = False
     for text in texts:
-        lumped = re.search(r"\b(?:killed|dead) or (?:wounded|injured)\b", text, re.IGNORECASE)
-        if killed is None and not lumped:
-            for rx in kill_patterns:
-                if m := rx.search(text):
-                    killed = _sum_people(_listing(m, text) + " ")
-                    break
-        if wounded is None and not lumped:
-            for rx in wound_patterns:
-                if m := rx.search(text):
-                    wounded = _sum_people(_listing(m, text) + " ")
-                    break
         if not v.zero_qualified.search(text):
             if v.zero_casualties.search(text):
                 none_killed = none_wounded = True
             elif v.zero_killed.search(text):
                 none_killed = True
     return killed, wounded, none_killed, none_wounded
+
+
+def _stated(texts: list[str], patterns: tuple[re.Pattern[str], ...]) -> int | None:
+    """The count the first text that states one gives, with the groups later texts add to it with "also" ("a member
+    of the CAFGU assigned to the detachment was also wounded")."""
+    found = None
+    for text in texts:
+        m = next((m for rx in patterns if (m := rx.search(text))), None)
+        if m is None:
+            continue
+        n = _sum_people(_listing(m, text) + " ")
+        if found is None:
+            found = n
+        elif n is not None and _ALSO.search(m.group()):
+            found += n
+    return found
 
 
 def _group(text: str, near: int) -> str | None:

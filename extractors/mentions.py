@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from extractors.gazetteer import Base, find_bases, lookup, spelled_like
 from extractors.vocabulary import vocabulary
 
-_DETERMINER = re.compile(r"(?:^|[\s(\"“,])(a|an|another|one|the|this|that|its|their|same)\s*$", re.IGNORECASE)
+# "the mission's base near Oicha": an owner in the possessive determines the installation as the article before it does
+_DETERMINER = re.compile(r"(?:^|[\s(\"“,])(a|an|another|one|the|this|that|its|their|same)(?:\s+[a-z][\w-]*(?:['’]s|s['’]))?\s*$",
+                         re.IGNORECASE)
 # Arabic names keep their lower-case article: "Abu al-Dohour Airbase", "Tal as-Samn camp"
 _PROPER = r"(?:[A-Z]|(?:al|el|ad|an|ar|as|ash|at|az|ed|er|es)-[A-Z])"
 _NAMED_BEFORE = re.compile(
@@ -193,7 +195,7 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
             words = named.group(1).split()
             while words and names_nothing(words[0]):
                 words.pop(0)
-            if words and words[0][0].isupper() and (words[-1] not in v.not_a_name or words[-1] in _FUNCTION_WORDS) \
+            if words and re.match(_PROPER, words[0]) and (words[-1] not in v.not_a_name or words[-1] in _FUNCTION_WORDS) \
                     and free(m.start() - len(named.group(0)), m.end()):
                 start = m.start() - len(named.group(0)) + named.group(0).find(words[0])
                 if any(r.kind in {"gazetteer", "named"} and _APPOSED.fullmatch(sentence[r.end:start]) for r in refs):

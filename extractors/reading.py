@@ -150,8 +150,11 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
             out.append(latest[ref.name])
     # A headline or a subheading sums up its body: an installation every body sentence tells of as past (a cue, or a
     # date long before publication) is past in an undated headline too ("Satellite images show Russia rebuilt hangars
-    # at Lipetsk air base after spring strike"; "Two Years After El-Adde Attack").
-    body = [m for m in out if not (sentences[m.sentence].is_title or is_title_case(sentences[m.sentence].text))]
+    # at Lipetsk air base after spring strike"; "Two Years After El-Adde Attack"). So is a quote: speakers react to
+    # the events the narration tells ("'The attack on Tower 22 was a turning point.' Three soldiers were killed in
+    # the drone attack on the outpost in January").
+    body = [m for m in out if not (sentences[m.sentence].is_title or is_title_case(sentences[m.sentence].text)
+                                   or _QUOTE_OPENS.match(sentences[m.sentence].text))]
     past = {m.ref.name for m in body} - {m.ref.name for m in body if not m.background and is_recent(m.date, published)}
     out = [replace(m, background=True) if m.ref.name in past and m.date is None else m for m in out]
     if civilian_camps:
@@ -172,6 +175,9 @@ def _with_airport(sentence: str, refs: list[BaseRef], airport: str | None) -> li
             else r for r in refs]
     spans = [(a, b) for a, b in airport_spans(sentence) if not any(r.start < b and a < r.end for r in refs)]
     return sorted(refs + [BaseRef(a, b, "named", airport) for a, b in spans], key=lambda r: r.start)
+
+
+_QUOTE_OPENS = re.compile(r"\s*[\"“]")
 
 
 def _sentence_before(sentences: list[Sentence], index: int) -> str:

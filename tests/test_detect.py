@@ -787,3 +787,48 @@ def test_an_advanced_post_is_a_forward_post():
     text = ("A new report on the attack on Gorom's advanced military post on March 3 says 22 soldiers were killed.")
     [report] = detect(text, date(2025, 3, 6), "").primary
     assert report.killed == 22
+
+
+@pytest.mark.parametrize("texts, killed, wounded", [
+    (["Regrettably, three gallant soldiers paid the supreme price, while five others were wounded in action."], 3, 5),
+    (['"We lost nine brave soldiers, and four others were wounded," the governor said.'], 9, 4),
+    (["Provisional toll among the defenders: seven dead and twelve wounded."], 7, 12),
+    (["The six other wounded soldiers are in stable condition."], None, 6),
+    (["Three servicemen at the airfield had been lightly hurt by debris."], None, 3),
+    (["Two Nepalese peacekeepers serving with the UN mission were killed when the camp was shelled."], 2, None),
+    # the attackers' claim of what they killed is read only when nobody else counts
+    (["The group claimed the attack, saying its fighters had killed 50 soldiers.",
+      "The army said six soldiers were killed."], 6, None),
+    # "also" adds a group to the count given before
+    (["Three soldiers were wounded in the attack.", "A militia member was also wounded."], None, 4),
+    # wounded who died moved to the dead
+    (["The shelling hit the camp, claiming the lives of five soldiers.", "Twenty soldiers were wounded.",
+      "The toll rose to seven after two of the wounded died in hospital."], 7, 18),
+])
+def test_tolls_told_across_sentences_and_in_officialese(texts, killed, wounded):
+    assert casualties(texts)[:2] == (killed, wounded)
+
+
+def test_an_owner_in_the_possessive_determines_the_installation():
+    text = "Rebels attacked the mission's base near Kamango on Tuesday night, killing two peacekeepers, the UN said."
+    [report] = detect(text, date(2022, 3, 9), "").primary
+    assert report.killed == 2
+
+
+def test_saying_a_base_is_within_range_is_a_threat_not_an_attack():
+    text = ('A militia commander warned on Tuesday that Camp Lemonnier is "within the range of our drones" if it is '
+            "used to launch strikes.")
+    assert not detect(text, date(2024, 2, 22), "").is_attack_report
+
+
+def test_an_undated_quote_names_the_attack_the_narration_dates():
+    text = ("The company won a contract to protect bases from drones on Tuesday. "
+            '"The attack on Tower 22 changed everything," an analyst said. Three soldiers were killed in the drone '
+            "attack on the outpost in January.")
+    assert not detect(text, date(2024, 8, 28), "Defence firm wins drone contract").primary
+
+
+def test_an_arabic_article_in_lower_case_begins_a_name():
+    text = "Two drones struck the al-Sahel military camp in Aden's Tawahi district on Sunday, wounding four soldiers."
+    [report] = detect(text, date(2023, 5, 8), "").primary
+    assert report.base == "al-Sahel military camp"
