@@ -193,6 +193,7 @@ _SUPERSEDED = re.compile(
     r"(?:toll|count|figures?|assessments?|reports?|estimates?|tally|tallies)\b|\binitially\b", re.IGNORECASE)
 _DIED_OF_WOUNDS = re.compile(r"\b(?:of|among) the (?:wounded|injured)\b|\bsuccumbed\b|\bdied (?:of|from) (?:his|her|their) "
                              r"(?:wounds|injuries)\b", re.IGNORECASE)
+_TOTAL = re.compile(r"\b(?:a|the) total of\b|\bin total\b|\baltogether\b", re.IGNORECASE)
 _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 _REVISES = re.compile(r"\b(?:rais|revis|updat|increas)\w*|\bup from\b", re.IGNORECASE)
 _SOURCE_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|reported|added|according)\b", re.IGNORECASE)
@@ -223,7 +224,7 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     people = _people_list(v)
     kill_after = re.compile(rf"(?:{v.kill_verbs})\s+{_people_list(v, 'wounded|injured|hurt')}", re.IGNORECASE)
     kill_before = re.compile(
-        rf"{people}{_OF_FORCE}{_ASIDE}\s+(?:were\s+|was\s+|have been\s+|had been\s+|have\s+|had\s+)?(?:reportedly\s+|allegedly\s+)?"
+        rf"{people}{_OF_FORCE}{_ASIDE}\s+(?:were\s+|was\s+|have been\s+|has been\s+|had been\s+|have\s+|had\s+)?(?:reportedly\s+|allegedly\s+)?"
         rf"(?:{_SEVERITY}\s+)?{_MARTYRED}\b", re.IGNORECASE)
     kill_bare = re.compile(rf"\b(?:killing|killed)\s+{_BARE}{_BARE_END}", re.IGNORECASE)
     # "Perry, Iubelt, and two American contractors were killed": people named one by one, each one of the dead
@@ -265,7 +266,7 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     # "we lost eleven soldiers, and six others were wounded": the dead a kill verb governs are not the wounded
     not_killed = "".join(rf"(?<!{re.escape(verb)} )" for verb in v.kill_verbs.split("|"))
     wound_before = re.compile(
-        rf"{not_killed}{people}{_OF_FORCE}{_ASIDE}\s+(?:who\s+)?(?:were\s+|was\s+|have been\s+|had been\s+)?"
+        rf"{not_killed}{people}{_OF_FORCE}{_ASIDE}\s+(?:who\s+)?(?:were\s+|was\s+|have been\s+|has been\s+|had been\s+)?"
         rf"(?:reportedly\s+|also\s+)?(?:{_SEVERITY}\s+)?(?:wounded|injured|hurt)\b", re.IGNORECASE)
     # "four gunmen and six security personnel were killed": the dead split between the sides; the defenders' count
     kill_split = re.compile(
@@ -283,7 +284,7 @@ def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool, bool
     toll, named, split, kill_patterns, wound_patterns = _casualty_patterns()
     # a figure the story calls initial or previous was replaced by a later one, and the attackers' claim of what they
     # killed is their account: read them only if nothing else counts
-    texts = sorted(texts, key=lambda t: _superseded(t) or v.claim.search(t) is not None)
+    texts = sorted(texts, key=lambda t: (_superseded(t) or v.claim.search(t) is not None, _TOTAL.search(t) is None))
     # a toll that rose is the latest figure: it overrides every earlier count in the story ("toll rises to nine")
     rises = [(n, text) for text in texts for m in toll.finditer(text)
              if (n := _sum_people((m["raised"] or m["brought"] or _listing(m, text)) + " ")) is not None]

@@ -13,6 +13,7 @@ _ABBREVIATIONS = frozenset({
     "u.s", "u.n", "u.k", "col", "gen", "lt", "sgt", "maj", "capt", "brig", "adm", "cpl", "pvt", "mr", "mrs",
     "ms", "dr", "st", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
     "dec", "vs", "inc", "corp", "co", "jr", "sr", "gov", "sen", "rep", "approx", "est", "a.m", "p.m", "d.c",
+    "spc", "pfc", "cmdr", "cdr", "cpt", "ssgt", "msgt", "lcpl", "pte", "maj.gen", "lt.col",
 })
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 

@@ -832,3 +832,19 @@ def test_an_arabic_article_in_lower_case_begins_a_name():
     text = "Two drones struck the al-Sahel military camp in Aden's Tawahi district on Sunday, wounding four soldiers."
     [report] = detect(text, date(2023, 5, 8), "").primary
     assert report.base == "al-Sahel military camp"
+
+
+@pytest.mark.parametrize("texts, killed, wounded", [
+    # "a total of" sums what partial counts told first
+    (["Five soldiers suffered severe injuries, the army said.", "A total of 38 people were wounded in the attack."],
+     None, 38),
+    (["One soldier has been killed and four others injured in the operation."], 1, 4),
+])
+def test_totals_and_perfect_tense_tolls(texts, killed, wounded):
+    assert casualties(texts)[:2] == (killed, wounded)
+
+
+def test_a_rank_abbreviation_does_not_end_the_sentence():
+    text = "Spc. Dana Ortiz, 24, was killed in the attack on the camp on Sunday. Two others were wounded."
+    assert [s.text for s in article_sentences(text)] == [
+        "Spc. Dana Ortiz, 24, was killed in the attack on the camp on Sunday.", "Two others were wounded."]
