@@ -70,7 +70,7 @@ _YEARS_AGO = re.compile(r"\b(?P<n>\w+) years? ago\b|\b(?P<last>last|previous) ye
 # when someone said it, or when a toll was updated ("the death toll ... rose to nine soldiers on Tuesday")
 _SPEECH = re.compile(
     r"\b(?:said|says|told|announced|tweeted|reported|confirmed|stated|added|statement|claimed|updated?|"
-    r"speculated|wrote|posted|published|released|according to \w+)\b[^.;]{0,25}$"
+    r"speculated|wrote|posted|published|released|condemned|denounced|according to \w+)\b[^.;]{0,25}$"
     r"|\b(?:rose|risen|rises|climbed|reached|jumped) to (?:at least )?\w+(?: \w+)?\s+(?:on\s+|late\s+)?$"
     r"|\bdied (?:of|from) (?:(?:his|her|their) )?(?:wounds|injuries)\s+(?:on\s+|late\s+)?$",  # a toll that rose, too
     re.IGNORECASE)

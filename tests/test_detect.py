@@ -848,3 +848,9 @@ def test_a_rank_abbreviation_does_not_end_the_sentence():
     text = "Spc. Dana Ortiz, 24, was killed in the attack on the camp on Sunday. Two others were wounded."
     assert [s.text for s in article_sentences(text)] == [
         "Spc. Dana Ortiz, 24, was killed in the attack on the camp on Sunday.", "Two others were wounded."]
+
+
+def test_raids_in_the_plural_report_an_attack_and_a_condemnation_dates_its_overnight():
+    text = "The government on Monday condemned overnight air raids against the Wadi Fayd air base, calling them a crime."
+    [report] = detect(text, date(2020, 7, 8), "").primary
+    assert report.attack_date == date(2020, 7, 6)
