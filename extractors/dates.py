@@ -59,6 +59,7 @@ _RELATIVE = re.compile(
     rf"\b(?P<rel>yesterday|last night|overnight(?!\s+(?:(?:into|to|on|from)\s+)?{_WD})|today|tonight|this morning|"
     r"this evening|this afternoon|"
     r"earlier today|a day earlier|the previous day|the day before)\b", re.IGNORECASE)
+_IN_A_NAME = re.compile(r"\b[A-Z][\w.-]*\s+$")
 _MONTH_ONLY = re.compile(
     rf"\b(?:in|since|during|early|late|mid-?|last|this)\s+{_MONTH}(?:\s+(?P<year>(?:19|20)\d\d))?\b(?!\s+\d)", re.IGNORECASE)
 _LAST_MONTH = re.compile(r"\b(?P<which>last|earlier this|this|previous) month\b", re.IGNORECASE)
@@ -162,6 +163,8 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
         # when the sentence names it, not from the day the paper came out
         spoke = next((d.value for d in found if d.speech and d.rank == 1), published)
         for m in _RELATIVE.finditer(sentence):
+            if _IN_A_NAME.search(sentence[:m.start()]) and m.group()[0].isupper():
+                continue  # "Northern Afghanistan Today", "USA Today": the last word of a name, not a day
             back = 1 if m["rel"].lower() in {"yesterday", "last night", "a day earlier", "the previous day",
                                              "the day before"} else 0
             add(m, spoke - timedelta(days=back), "day", 2)

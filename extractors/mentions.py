@@ -51,8 +51,9 @@ UNIT_WORDS = re.compile(rf"\b{_UNITS}\b")
 _FUNCTION_WORDS = frozenset({"Training", "Military", "Army", "Air", "Naval", "Force", "Operating", "Forward",
                              "Support", "Command", "Joint", "Main"})
 # "the headquarters of the 91st Division at the base": a part of an installation the text names
-_WITHIN = re.compile(r"\W*\s(?:at|in|inside|within)\s+(?:the|this|that)\s+(?:\w+\s+)?(?:base|camp|garrison|compound)\b",
-                     re.IGNORECASE)
+# "the headquarters of the 91st Division at the base / in Biranit barracks": a part of an installation the text names
+_WITHIN = re.compile(r"\W*\s(?:at|in|inside|within)\s+(?:(?:the|this|that)\s+(?:\w+\s+)?|[A-Z][\w’'-]+\s+)"
+                     r"(?:base|camp|garrison|compound|barracks)\b", re.IGNORECASE)
 _COMPOUND_WORD = re.compile(r"[a-z]{4,}")  # a plain word between the article and the noun ("an administrative base")
 # "Camp Leatherneck, the old US Marine Corps base": a description apposed to the name before it
 _APPOSED = re.compile(r",\s*(?:the|a|an)\s+(?:[\w’'.-]+\s+){0,4}", re.IGNORECASE)

@@ -35,6 +35,8 @@ _PLACE_PHRASE = re.compile(
     r"(?:(?:(?:[\w’'-]+\s+){0,2}?[a-z][\w’'-]*\s+|[A-Z][a-z]+(?:an|ian|ese|i|ish)\s+)?(?P<before>town|city|village|area|district|region|province|state|county|locality|"
     r"commune|municipality|governorate|island|peninsula)\s+of\s+"
     r"|(?P<capital>capital),?\s+)?"  # "in the capital, Naypyidaw"
+    # "in Faryab province's Qaisar district": the possessive narrows the province to the place it owns
+    r"(?:[A-Z][\w-]+\s+(?:province|state|region|governorate|county)['’]s\s+(?=[A-Z]))?"
     r"(?P<place>[A-Z][\w-]+(?:[\s-](?:al-|el-|e-)?[A-Z][\w-]+){0,2})"
     r"(?:\s+(?P<after>area|town|city|village|district|tehsil|subdistrict|region|province|state|county|governorate|"
     r"oblast|krai|locality|commune|municipality))?(?![\w’'-])")

@@ -854,3 +854,30 @@ def test_raids_in_the_plural_report_an_attack_and_a_condemnation_dates_its_overn
     text = "The government on Monday condemned overnight air raids against the Wadi Fayd air base, calling them a crime."
     [report] = detect(text, date(2020, 7, 8), "").primary
     assert report.attack_date == date(2020, 7, 6)
+
+
+def test_an_outlet_named_today_dates_nothing_and_a_province_s_district_places_the_base():
+    text = ("KANDAHAR (Southern Afghanistan Today) - Taliban fighters stormed an army base in Helmand province's Nad Ali "
+            "district yesterday, killing four soldiers, officials said.")
+    [report] = detect(text, date(2019, 4, 9), "").primary
+    assert report.attack_date == date(2019, 4, 8)
+    assert "Nad Ali" in report.base
+
+
+def test_a_unit_s_headquarters_in_a_named_barracks_is_part_of_it():
+    text = ("Two drones hit the Shomera barracks near the Lebanese border on Thursday, wounding three soldiers. "
+            'Hezbollah claimed the attack, saying it had launched drones at "the headquarters of the 146th Division in '
+            'Shomera barracks" on Wednesday.')
+    assert [r.base for r in detect(text, date(2024, 6, 14), "").primary] == ["Shomera barracks"]
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Suspected Allied Democratic Forces (ADF) rebels attacked the army camp at Kamango on Monday, killing two soldiers.",
+     "Allied Democratic Forces"),
+    ("The army blamed the ELN for the drone attack on the battalion base in Tame on Monday.", "ELN"),
+    ("Officials blamed Dawlah Islamiyah gunmen for the attack on the army detachment in Butig on Saturday.",
+     "Dawlah Islamiyah"),
+])
+def test_armed_groups_outlets_name_are_known(text, group):
+    [report] = detect(text, date(2023, 7, 25), "").primary
+    assert report.suspected == group
