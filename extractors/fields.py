@@ -326,9 +326,17 @@ def _stated(texts: list[str], patterns: tuple[re.Pattern[str], ...]) -> int | No
     return found
 
 
-def _group(text: str, near: int) -> str | None:
+def _named_groups(text: str) -> list[tuple[re.Match, str]]:
+    """Each listed armed group named in `text`, with its name; one combined search first, since most sentences
+    name none."""
     v = vocabulary()
-    hits = [(abs(m.start() - near), name) for name, rx in v.groups for m in rx.finditer(text)]
+    if v.any_group.search(text) is None:
+        return []
+    return [(m, name) for name, rx in v.groups for m in rx.finditer(text)]
+
+
+def _group(text: str, near: int) -> str | None:
+    hits = [(abs(m.start() - near), name) for m, name in _named_groups(text)]
     return min(hits)[1] if hits else None
 
 
@@ -354,7 +362,7 @@ def claimed_by(texts: Iterable[str]) -> str | None:
                 return group
             if last and _GROUP_ANAPHOR.search(text[:cue.start()]):
                 return last
-        hits = [(m.start(), name) for name, rx in v.groups for m in rx.finditer(text)]
+        hits = [(m.start(), name) for m, name in _named_groups(text)]
         last = max(hits)[1] if hits else last
     return None
 
@@ -413,7 +421,7 @@ def suspected(texts: Iterable[str]) -> str | None:
             continue
         group = _group(text, cue.start())
         near = [(abs(m.start() - cue.start()), m.group()) for m in v.actors.finditer(text)]
-        if group and any(abs(m.start() - cue.start()) <= _BLAME_WINDOW for _, rx in v.groups for m in rx.finditer(text)):
+        if group and any(abs(m.start() - cue.start()) <= _BLAME_WINDOW for m, _ in _named_groups(text)):
             return group
         near = [(d, a) for d, a in near if d <= _BLAME_WINDOW]
         if near:
@@ -429,7 +437,7 @@ def attacker(texts: Iterable[str]) -> str | None:
         hits = [(m.start(), name) for name, rx in v.attacking_states for m in rx.finditer(text)]
         # an armed group as the doer: "a Boko Haram attack", "Taliban militants stormed", "an attack by al-Shabaab"
         if _DOER_VERB.search(text):
-            hits += [(m.start(), name) for name, rx in v.groups for m in rx.finditer(text)
+            hits += [(m.start(), name) for m, name in _named_groups(text)
                      if _DOER_AFTER.match(text, m.end()) or _DOER_BEFORE.search(text[:m.start()])]
         if hits:
             return min(hits)[1]

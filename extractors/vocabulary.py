@@ -88,6 +88,7 @@ class Vocabulary:
     blame_negation: re.Pattern[str]
     actors: re.Pattern[str]
     groups: tuple[tuple[str, re.Pattern[str]], ...]
+    any_group: re.Pattern[str]
     attacking_states: tuple[tuple[str, re.Pattern[str]], ...]
     countries: re.Pattern[str]
     civilian_camp: re.Pattern[str]
@@ -134,6 +135,7 @@ def vocabulary() -> Vocabulary:
         blame_negation=alternation(raw["blame_negation"]),
         actors=alternation(raw["actor_phrases"]),
         groups=tuple((name, alternation(pats)) for name, pats in raw["groups"].items()),
+        any_group=alternation([p for pats in raw["groups"].values() for p in pats]),
         attacking_states=tuple((name, re.compile(rf"(?<![\w-])(?:{'|'.join(pats)})\s+{_ATTACK_NOUN}", re.IGNORECASE))
                                for name, pats in raw["attacking_states"].items()),
         countries=re.compile(r"\b(" + "|".join(map(re.escape, raw["countries"])) + r")\b"),
