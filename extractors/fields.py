@@ -146,9 +146,8 @@ def _salvoes(text: str) -> list[list[re.Match]]:
 def _people_list(v, other_verb: str = "") -> str:
     # "20 others wounded" after "killed 17 soldiers and another": the count starts a word, not a date's digits
     # ("2023-03-24 An American contractor"); "three Hezbollah members" are the attackers' own dead, not the toll
-    groups = "|".join(rx.pattern for _, rx in v.groups)
     item = (rf"(?<![\w./:-])(?:at least\s+|some\s+|about\s+|another\s+)?{NUMBER}\s+{_NOT_A_COUNT}"
-            rf"(?:{_NOT_BETWEEN}(?!{groups})[\w’'-]+\s+|U\.S\.\s+|U\.N\.\s+){{0,3}}?(?:{v.people})\b")
+            rf"(?:{_NOT_BETWEEN}(?!{v.any_group.pattern})[\w’'-]+\s+|U\.S\.\s+|U\.N\.\s+){{0,3}}?(?:{v.people})\b")
     # "we lost eleven soldiers, and six others were wounded": after a verb, a group that has a verb of the other kind
     # of its own is not in the verb's list
     own_verb = rf"(?!\s+(?:were|was|have been|had been)\s+(?:\w+\s+)?(?:{other_verb})\b)" if other_verb else ""
@@ -178,6 +177,9 @@ _ASIDE = r"(?:\s*,\s*(?:including|among them|among whom)\b[^,.;]{0,50},)?"
 _OF_FORCE = (r"(?:\s+(?:(?:serving|deployed|stationed|based|posted|assigned)\s+(?:with|in|at|to)|of|for|from|at|inside)\s+"
              r"(?:the\s+)?[\w()’'.-]+"
              r"(?:\s+(?!(?:who|whose|which|that|when|after|while|and)\b)[\w()’'.-]+){0,7}?)?")
+# "a civilian who works as a cook in the mess hall was wounded": who the people are, between them and their verb
+_WHO_IS = (r"(?:\s+who\s+(?:works?|worked|serves?|served|was working|were working|lives?|lived)\s+"
+           r"(?:(?!killed|wounded|injured|hurt|died)[^,;.])*?)?")
 _BARE = r"(?P<list>(?:(?:at least|about|some|around|nearly)\s+)?\d{1,4}|(?:(?:at least|about|some|around|nearly)\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" \
         r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty))"
 _BARE_END = r"(?=\s*(?:[,.;)]|$|and\b|others?\b|more\b|people\b|personnel\b|of them\b))"
@@ -266,7 +268,7 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     # "we lost eleven soldiers, and six others were wounded": the dead a kill verb governs are not the wounded
     not_killed = "".join(rf"(?<!{re.escape(verb)} )" for verb in v.kill_verbs.split("|"))
     wound_before = re.compile(
-        rf"{not_killed}{people}{_OF_FORCE}{_ASIDE}\s+(?:who\s+)?(?:were\s+|was\s+|have been\s+|has been\s+|had been\s+)?"
+        rf"{not_killed}{people}{_OF_FORCE}{_ASIDE}{_WHO_IS}\s+(?:who\s+)?(?:were\s+|was\s+|have been\s+|has been\s+|had been\s+)?"
         rf"(?:reportedly\s+|also\s+)?(?:{_SEVERITY}\s+)?(?:wounded|injured|hurt)\b", re.IGNORECASE)
     # "four gunmen and six security personnel were killed": the dead split between the sides; the defenders' count
     kill_split = re.compile(

@@ -881,3 +881,11 @@ def test_a_unit_s_headquarters_in_a_named_barracks_is_part_of_it():
 def test_armed_groups_outlets_name_are_known(text, group):
     [report] = detect(text, date(2023, 7, 25), "").primary
     assert report.suspected == group
+
+
+@pytest.mark.parametrize("texts, wounded", [
+    (["A civilian who works as a cook in the base's kitchen was wounded in one arm."], 1),
+    (["Two interpreters were injured by shrapnel."], 2),
+])
+def test_who_the_wounded_are_and_civilian_staff_roles(texts, wounded):
+    assert casualties(texts)[1] == wounded
