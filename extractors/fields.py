@@ -9,7 +9,9 @@
   "no one was hurt" -> 0 and 0 unless a nationality or force qualifies it ("no US injuries"), while
   "no one was killed" -> 0 killed only; "killed or wounded" lumps both and gives neither; a death from
   illness ("died of a cardiac arrest while sheltering") is not a kill; "left two troops with minor
-  injuries" wounds two.
+  injuries" wounds two; a toll that rose wins, "a total of" comes before partial counts, an initial or previous
+  toll and the attackers' claim come last, "also" adds a group, and wounded who died move to the dead; a group's
+  own members and attackers counted beside defenders are not the toll.
 - claimed_by: a known group next to an explicit claim ("claimed responsibility", "said its fighters
   attacked"), never when the claim is denied or generic; suspected: a group or actor next to blame words.
 """
@@ -144,8 +146,8 @@ def _salvoes(text: str) -> list[list[re.Match]]:
 
 
 def _people_list(v, other_verb: str = "") -> str:
-    # "20 others wounded" after "killed 17 soldiers and another": the count starts a word, not a date's digits
-    # ("2023-03-24 An American contractor"); "three Hezbollah members" are the attackers' own dead, not the toll
+    # "another 20 injured" is a second group of the sentence; a count starts a word, not inside a date ("2023-03-24 An
+    # American contractor"); "three Hezbollah members" are the attackers' own dead, not the toll
     item = (rf"(?<![\w./:-])(?:at least\s+|some\s+|about\s+|another\s+)?{NUMBER}\s+{_NOT_A_COUNT}"
             rf"(?:{_NOT_BETWEEN}(?!{v.any_group.pattern})[\w’'-]+\s+|U\.S\.\s+|U\.N\.\s+){{0,3}}?(?:{v.people})\b")
     # "we lost eleven soldiers, and six others were wounded": after a verb, a group that has a verb of the other kind
@@ -174,8 +176,8 @@ _ASIDE = r"(?:\s*,\s*(?:including|among them|among whom)\b[^,.;]{0,50},)?"
 # "three soldiers of the African Union mission (ATMIS) were killed", "five volunteers for the defence of the homeland
 # (VDP) were killed", "a soldier serving with the UN mission", "two servicemen at the airfield had been hurt": the force
 # or the installation the people belong to, named between them and their verb
-_OF_FORCE = (r"(?:\s+(?:(?:serving|deployed|stationed|based|posted|assigned)\s+(?:with|in|at|to)|of|for|from|at|inside)\s+"
-             r"(?:the\s+)?[\w()’'.-]+"
+_OF_FORCE = (r"(?:\s+(?:(?:serving|deployed|stationed|based|posted|assigned)\s+(?:with|in|at|to)|of|for|from|at|"
+             r"inside)\s+(?:the\s+)?[\w()’'.-]+"
              r"(?:\s+(?!(?:who|whose|which|that|when|after|while|and)\b)[\w()’'.-]+){0,7}?)?")
 # "a civilian who works as a cook in the mess hall was wounded": who the people are, between them and their verb
 _WHO_IS = (r"(?:\s+who\s+(?:works?|worked|serves?|served|was working|were working|lives?|lived)\s+"
@@ -193,10 +195,13 @@ _TOLL_RISE = (rf"[^;]{{0,120}}?\b(?:rises|rose|risen|climbs|climbed|increased|re
 _SUPERSEDED = re.compile(
     r"\b(?:initial(?:ly)?|previous(?:ly)?|preliminary|earlier|first)\s+(?:[\w-]+\s+)?"
     r"(?:toll|count|figures?|assessments?|reports?|estimates?|tally|tallies)\b|\binitially\b", re.IGNORECASE)
-_DIED_OF_WOUNDS = re.compile(r"\b(?:of|among) the (?:wounded|injured)\b|\bsuccumbed\b|\bdied (?:of|from) (?:his|her|their) "
-                             r"(?:wounds|injuries)\b", re.IGNORECASE)
+_DIED_OF_WOUNDS = re.compile(
+    r"\b(?:of|among) the (?:wounded|injured)\b|\bsuccumbed\b"
+    r"|\bdied (?:of|from) (?:his|her|their) (?:wounds|injuries)\b",
+    re.IGNORECASE)
 _TOTAL = re.compile(r"\b(?:a|the) total of\b|\bin total\b|\baltogether\b", re.IGNORECASE)
 _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+_LUMPED = re.compile(r"\b(?:killed|dead) or (?:wounded|injured)\b", re.IGNORECASE)  # gives neither count
 _REVISES = re.compile(r"\b(?:rais|revis|updat|increas)\w*|\bup from\b", re.IGNORECASE)
 _SOURCE_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|reported|added|according)\b", re.IGNORECASE)
 _LAST_ITEM = re.compile(r"(?:,\s*and|,|\band)\s*[^,]*$")
@@ -226,8 +231,8 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     people = _people_list(v)
     kill_after = re.compile(rf"(?:{v.kill_verbs})\s+{_people_list(v, 'wounded|injured|hurt')}", re.IGNORECASE)
     kill_before = re.compile(
-        rf"{people}{_OF_FORCE}{_ASIDE}\s+(?:were\s+|was\s+|have been\s+|has been\s+|had been\s+|have\s+|had\s+)?(?:reportedly\s+|allegedly\s+)?"
-        rf"(?:{_SEVERITY}\s+)?{_MARTYRED}\b", re.IGNORECASE)
+        rf"{people}{_OF_FORCE}{_ASIDE}\s+(?:were\s+|was\s+|have been\s+|has been\s+|had been\s+|have\s+|had\s+)?"
+        rf"(?:reportedly\s+|allegedly\s+)?(?:{_SEVERITY}\s+)?{_MARTYRED}\b", re.IGNORECASE)
     kill_bare = re.compile(rf"\b(?:killing|killed)\s+{_BARE}{_BARE_END}", re.IGNORECASE)
     # "Perry, Iubelt, and two American contractors were killed": people named one by one, each one of the dead
     kill_named = re.compile(rf"^\W*(?P<names>(?:[A-Z][a-z’'-]+,\s+)*[A-Z][a-z’'-]+,?\s+and\s+){people}"
@@ -247,8 +252,8 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     wound_after = re.compile(rf"(?:{v.wound_verbs})\s+{_people_list(v, 'killed|dead')}", re.IGNORECASE)
     wound_bare = re.compile(rf"\b(?:wounding|injuring|wounded|injured)\s+{_BARE}{_BARE_END}", re.IGNORECASE)
     wound_and = re.compile(  # "three were killed and 11 wounded"
-        rf"(?<=[a-z] )and\s+(?:another\s+)?{_BARE}\s+(?:others\s+|more\s+)?(?:were\s+)?(?:{_SEVERITY}\s+)?(?:wounded|injured|hurt)\b",
-        re.IGNORECASE)
+        rf"(?<=[a-z] )and\s+(?:another\s+)?{_BARE}\s+(?:others\s+|more\s+)?(?:were\s+)?(?:{_SEVERITY}\s+)?"
+        rf"(?:wounded|injured|hurt)\b", re.IGNORECASE)
     # headline style "3 US troops killed, 34 injured"; "71 soldiers were killed, 12 were wounded"
     wound_comma = re.compile(
         rf"\b(?:killed|dead|martyred),\s+{_BARE}\s+(?:others\s+|more\s+)?(?:were\s+)?(?:{_SEVERITY}\s+)?"
@@ -263,13 +268,14 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
         rf"{people}{_ASIDE}\s+(?:have been\s+|had been\s+|were\s+|was\s+)(?:\w+\s+)?treated\s+for\s+"
         rf"(?:[\w-]+\s+){{0,3}}?(?:injuries|wounds|concussions?)\b", re.IGNORECASE)
     wound_left = re.compile(  # "left two service members with minor injuries", "left 15 security forces injured"
-        rf"\bleft\s+{people}\s+(?:with\s+(?:\w+[- ]){{0,2}}?(?:injuries|wounds)|(?:{_SEVERITY}\s+)?(?:injured|wounded))\b",
-        re.IGNORECASE)
+        rf"\bleft\s+{people}\s+(?:with\s+(?:\w+[- ]){{0,2}}?(?:injuries|wounds)|(?:{_SEVERITY}\s+)?"
+        rf"(?:injured|wounded))\b", re.IGNORECASE)
     # "we lost eleven soldiers, and six others were wounded": the dead a kill verb governs are not the wounded
     not_killed = "".join(rf"(?<!{re.escape(verb)} )" for verb in v.kill_verbs.split("|"))
     wound_before = re.compile(
-        rf"{not_killed}{people}{_OF_FORCE}{_ASIDE}{_WHO_IS}\s+(?:who\s+)?(?:were\s+|was\s+|have been\s+|has been\s+|had been\s+)?"
-        rf"(?:reportedly\s+|also\s+)?(?:{_SEVERITY}\s+)?(?:wounded|injured|hurt)\b", re.IGNORECASE)
+        rf"{not_killed}{people}{_OF_FORCE}{_ASIDE}{_WHO_IS}\s+(?:who\s+)?"
+        rf"(?:were\s+|was\s+|have been\s+|has been\s+|had been\s+)?(?:reportedly\s+|also\s+)?(?:{_SEVERITY}\s+)?"
+        rf"(?:wounded|injured|hurt)\b", re.IGNORECASE)
     # "four gunmen and six security personnel were killed": the dead split between the sides; the defenders' count
     kill_split = re.compile(
         rf"\b{NUMBER}\s+(?:[\w-]+\s+)?(?:{v.attackers})\s+(?:and|as well as)\s+{people}{_OF_FORCE}\s+"
@@ -280,12 +286,13 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
 
 
 def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool, bool]:
-    """(killed, wounded, none_killed, none_wounded): numbers stated in the first text that states them,
-    and whether some text says nobody was killed / nobody was hurt."""
+    """(killed, wounded, none_killed, none_wounded): a toll that rose, else the numbers stated in the first text that
+    states them (with groups added by "also"; wounded who died moved to the dead), and whether some text says nobody
+    was killed / nobody was hurt."""
     v = vocabulary()
     toll, named, split, kill_patterns, wound_patterns = _casualty_patterns()
     # a figure the story calls initial or previous was replaced by a later one, and the attackers' claim of what they
-    # killed is their account: read them only if nothing else counts
+    # killed is their account: read them only if nothing else counts; "a total of" sums what partial counts told first
     texts = sorted(texts, key=lambda t: (_superseded(t) or v.claim.search(t) is not None, _TOTAL.search(t) is None))
     # a toll that rose is the latest figure: it overrides every earlier count in the story ("toll rises to nine")
     rises = [(n, text) for text in texts for m in toll.finditer(text)
@@ -294,11 +301,11 @@ def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool, bool
     named_dead = [n + len(re.findall(r"[A-Z][a-z’'-]+", m["names"]))
                   for text in texts for m in named.finditer(text) if (n := _sum_people(_listing(m, text) + " "))]
     risen = max([n for n, _ in rises] + named_dead, default=None)
-    counted = [t for t in texts if not re.search(r"\b(?:killed|dead) or (?:wounded|injured)\b", t, re.IGNORECASE)]
+    counted = [t for t in texts if not _LUMPED.search(t)]
     stated_killed = _stated(counted, kill_patterns)
     wounded = _stated(counted, wound_patterns)
-    killed = risen if risen is not None else next(
-        (n for text in texts for m in split.finditer(text) if (n := _sum_people(_listing(m, text) + " "))), stated_killed)
+    by_side = (n for text in texts for m in split.finditer(text) if (n := _sum_people(_listing(m, text) + " ")))
+    killed = risen if risen is not None else next(by_side, stated_killed)
     if risen is not None and stated_killed is not None and wounded is not None and 0 < risen - stated_killed < wounded \
             and any(_DIED_OF_WOUNDS.search(text) for n, text in rises if n == risen):
         wounded -= risen - stated_killed  # "the toll rose to eight after two of the wounded died": they moved

@@ -22,8 +22,8 @@ from extractors.gazetteer import Base, find_bases, lookup, spelled_like
 from extractors.vocabulary import vocabulary
 
 # "the mission's base near Oicha": an owner in the possessive determines the installation as the article before it does
-_DETERMINER = re.compile(r"(?:^|[\s(\"“,])(a|an|another|one|the|this|that|its|their|same)(?:\s+[a-z][\w-]*(?:['’]s|s['’]))?\s*$",
-                         re.IGNORECASE)
+_DETERMINER = re.compile(r"(?:^|[\s(\"“,])(a|an|another|one|the|this|that|its|their|same)"
+                         r"(?:\s+[a-z][\w-]*(?:['’]s|s['’]))?\s*$", re.IGNORECASE)
 # Arabic names keep their lower-case article: "Abu al-Dohour Airbase", "Tal as-Samn camp"
 _PROPER = r"(?:[A-Z]|(?:al|el|ad|an|ar|as|ash|at|az|ed|er|es)-[A-Z])"
 _NAMED_BEFORE = re.compile(
@@ -50,9 +50,8 @@ UNIT_WORDS = re.compile(rf"\b{_UNITS}\b")
 # between its proper name and the installation noun (a people, "Russian", may not: that is an owner).
 _FUNCTION_WORDS = frozenset({"Training", "Military", "Army", "Air", "Naval", "Force", "Operating", "Forward",
                              "Support", "Command", "Joint", "Main"})
-# "the headquarters of the 91st Division at the base": a part of an installation the text names
 # "the headquarters of the 91st Division at the base / in Biranit barracks": a part of an installation the text names
-_WITHIN = re.compile(r"\W*\s(?:at|in|inside|within)\s+(?:(?:the|this|that)\s+(?:\w+\s+)?|[A-Z][\w’'-]+\s+)"
+_WITHIN = re.compile(r"\W*\s(?:at|in|inside|within)\s+(?:(?:the|this|that)\s+(?:\w+\s+)?|(?-i:[A-Z])[\w’'-]+\s+)"
                      r"(?:base|camp|garrison|compound|barracks)\b", re.IGNORECASE)
 _COMPOUND_WORD = re.compile(r"[a-z]{4,}")  # a plain word between the article and the noun ("an administrative base")
 # "Camp Leatherneck, the old US Marine Corps base": a description apposed to the name before it
@@ -196,7 +195,8 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
             words = named.group(1).split()
             while words and names_nothing(words[0]):
                 words.pop(0)
-            if words and re.match(_PROPER, words[0]) and (words[-1] not in v.not_a_name or words[-1] in _FUNCTION_WORDS) \
+            if words and re.match(_PROPER, words[0]) \
+                    and (words[-1] not in v.not_a_name or words[-1] in _FUNCTION_WORDS) \
                     and free(m.start() - len(named.group(0)), m.end()):
                 start = m.start() - len(named.group(0)) + named.group(0).find(words[0])
                 if any(r.kind in {"gazetteer", "named"} and _APPOSED.fullmatch(sentence[r.end:start]) for r in refs):

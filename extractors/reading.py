@@ -114,8 +114,8 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
         for i, ref in enumerate(targets):
             lo = max((r.end for r in targets[:i] if r.name != ref.name), default=0)
             hi = min((r.start for r in targets[i + 1:] if r.name != ref.name), default=len(s.text))
-            # "..., 48 hours after a drone attack on ...": not this attack's words, nor its facts ("comes a month after a
-            # raid on the Inates camp, which claimed the lives of 71 soldiers")
+            # "..., 48 hours after a drone attack on ...": not this attack's words, nor its facts ("comes a month
+            # after a raid on the Inates camp, which claimed the lives of 71 soldiers")
             told_after = after.start() if after and after.start() >= ref.end else None
             if told_after is not None:
                 hi = min(hi, told_after)
