@@ -77,8 +77,10 @@ _SPEECH = re.compile(
     re.IGNORECASE)
 
 # "in a Thursday statement": the day something was said, not when it happened
-_SPEECH_AFTER = re.compile(r"(?:'s|’s)?\s+(?:statement|briefing|interview|(?:press|news) conference|announcement)\b",
-                           re.IGNORECASE)
+# "the ministry's Monday statement"; "the Pentagon on Monday identified the soldier": the day the source spoke
+_SPEECH_AFTER = re.compile(r"(?:'s|’s)?\s+(?:statement|briefing|interview|(?:press|news) conference|announcement)\b"
+                           r"|,?\s+(?:said|announced|confirmed|identified|named|condemned|denounced|denied|reported|"
+                           r"told|stated|added|released|published|tweeted|wrote)\b", re.IGNORECASE)
 _DATELINE_END = re.compile(r"\s*(?:\([^)]{1,20}\))?\s*(?:;|:|--|—|–|\||-\s)")
 
 

@@ -889,3 +889,10 @@ def test_armed_groups_outlets_name_are_known(text, group):
 ])
 def test_who_the_wounded_are_and_civilian_staff_roles(texts, wounded):
     assert casualties(texts)[1] == wounded
+
+
+def test_a_weekday_before_a_speech_verb_is_when_the_source_spoke():
+    text = ("The Defense Department on Tuesday identified a soldier killed in an attack on the army camp at Baidoa. "
+            "Sgt. Ann Lee, 26, was killed during the attack on the Baidoa camp on Monday, the Pentagon said.")
+    [report] = detect(text, date(2020, 1, 8), "").primary
+    assert report.attack_date == date(2020, 1, 6)
