@@ -331,8 +331,10 @@ def _reports(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[Bas
     named = [m for m in inc.mentions if m.ref.kind != "generic"]
     ref = named[0].ref if named else inc.ref if inc.ref.kind != "generic" else _most_specific(inc.mentions)
     base: Base | None = ref.base
-    place = None if base or ref.kind == "named" else _unlisted_place(inc, sentences, refs)
-    if place is not None and place.kind == "town":
+    # an installation the gazetteer does not list stands where the text places it, named ("the military airport in
+    # Hama") or not
+    place = None if base else _unlisted_place(inc, sentences, refs)
+    if place is not None and place.kind == "town" and ref.kind != "named":
         # "a military base in Binyamina" is the gazetteer's Binyamina base when it lists one there under that name
         # a headquarters placed in a town is not the town's listed air base
         kinds = ("air base", "base") if is_air_installation(ref.name) else ("base", "camp")

@@ -896,3 +896,11 @@ def test_a_weekday_before_a_speech_verb_is_when_the_source_spoke():
             "Sgt. Ann Lee, 26, was killed during the attack on the Baidoa camp on Monday, the Pentagon said.")
     [report] = detect(text, date(2020, 1, 8), "").primary
     assert report.attack_date == date(2020, 1, 6)
+
+
+def test_a_named_installation_stands_where_the_text_places_it():
+    text = ("Israel launched air strikes on April 2, targeting the T4 airbase near Homs and the military airport in "
+            "Hama. State media said the strikes caused heavy damage to the Hama military airport.")
+    reports = {r.base: r for r in detect(text, date(2025, 4, 3), "").primary}
+    hama = next(r for name, r in reports.items() if "Hama" in name)
+    assert hama.country == "Syria" and hama.latitude is not None
