@@ -38,7 +38,7 @@ from extractors.scorer import Scorer, packaged_scorer
 from extractors.sentences import Sentence, article_sentences
 from extractors.places import Place, resolve_place
 from extractors.unlisted import (PlaceMention, is_air_installation, most_specific, name_in_description,
-                                 places_near_installations, unlisted_name)
+                                 places_near_installations, stated_regions, unlisted_name)
 from extractors.vocabulary import vocabulary
 
 # "A separate rocket attack about 60 miles away killed a Turkish soldier": the story turns to another event
@@ -343,6 +343,10 @@ def _reports(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[Bas
     name = base.name if base else (ref.name if ref.kind == "named" else _unnamed_name(inc, ref, sentences, place))
     country = base.country if base else fields.country_in(whole + [s.text for s in sentences])
     located = _locate(place, country) if place is not None else None
+    if place is not None and located is None:
+        # "the Daraban area" that GeoNames does not list: the district or province the text names, and it says so
+        located = next((p for p in (_locate(r, country) for r in stated_regions(
+            ((s.index, s.text) for s in sentences), place)) if p is not None), None)
     if located is not None and located.precision == "country":
         # "a coalition base in northeast Syria": the country is the text's, but a capital's coordinates would put
         # the base where it is not

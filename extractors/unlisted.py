@@ -19,6 +19,8 @@ from extractors.mentions import is_title_case, names_nothing
 from extractors.vocabulary import vocabulary
 
 _PLACE_KINDS = {"town": 0, "district": 1, "province": 2, "country": 3}
+_REGION_WORDS = frozenset({"district", "tehsil", "subdistrict", "region", "province", "state", "county", "governorate",
+                           "oblast", "krai"})
 # the words news puts beside a place to say what it is, by level ("the Bacho district of Narathiwat")
 _PROVINCE_WORDS = frozenset({"region", "province", "state", "county", "governorate", "oblast", "krai"})
 _DISTRICT_WORDS = frozenset({"district", "tehsil", "subdistrict"})
@@ -167,14 +169,32 @@ def kept_at_airport(before: str) -> bool:
     return _AIRPORT_CLAUSE.search(before) is not None
 
 
+def stated_regions(sentences: Iterable[tuple[int, str]], wider_than: PlaceMention) -> list[PlaceMention]:
+    """Districts and provinces the text names as such anywhere ("in the remote district of Dera Ismail Khan"), wider
+    than `wider_than`, most specific first: where to put an installation whose own place no gazetteer knows."""
+    found = []
+    for index, text in sentences:
+        for m in _PLACE_PHRASE.finditer(text):
+            said = (m["before"] or m["after"] or "").lower()
+            kind = place_kind(m["place"], said) if said in _REGION_WORDS else None
+            if kind is not None and _PLACE_KINDS[kind] > _PLACE_KINDS[wider_than.kind]:
+                found.append(PlaceMention(m["place"], kind, index, True))
+    return most_specific_first(found)
+
+
 def most_specific(found: list[PlaceMention]) -> PlaceMention | None:
     """The town before the district before the province before the country; among equals, one the text itself
     calls a town ("near Uri town") before one only GeoNames knows as one, then the earliest. A place the text
     calls a province anywhere ("the southern border province of Narathiwat") is a province throughout, though
     GeoNames also lists a town of its name."""
+    return next(iter(most_specific_first(found)), None)
+
+
+def most_specific_first(found: list[PlaceMention]) -> list[PlaceMention]:
+    """`found` in the order `most_specific` chooses from."""
     stated = {p.name: p.kind for p in found if p.stated}
-    return min((replace(p, kind=stated.get(p.name, p.kind), stated=p.name in stated) for p in found),
-               key=lambda p: (_PLACE_KINDS[p.kind], not p.stated, p.position), default=None)
+    return sorted((replace(p, kind=stated.get(p.name, p.kind), stated=p.name in stated) for p in found),
+                  key=lambda p: (_PLACE_KINDS[p.kind], not p.stated, p.position))
 
 
 _PLACED = re.compile(r"^(?P<name>[^,]+), (?P<place>[^,]+)$")

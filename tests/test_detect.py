@@ -904,3 +904,10 @@ def test_a_named_installation_stands_where_the_text_places_it():
     reports = {r.base: r for r in detect(text, date(2025, 4, 3), "").primary}
     hama = next(r for name, r in reports.items() if "Hama" in name)
     assert hama.country == "Syria" and hama.latitude is not None
+
+
+def test_an_unlisted_place_falls_back_to_the_district_the_text_names():
+    text = ("Militants stormed an army base in the Zarkani area on Tuesday, killing six soldiers. The attack took place "
+            "in the remote district of Dera Ismail Khan, officials said.")
+    [report] = detect(text, date(2023, 12, 13), "").primary
+    assert report.country == "Pakistan" and report.latitude is not None
