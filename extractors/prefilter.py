@@ -17,15 +17,13 @@ A ruled-out page is still stored, with its visible text, so `basewatch backtest`
 from __future__ import annotations
 
 import html
-import json
 import re
 from functools import cache
-from importlib import resources
 
 from trafilatura.utils import decode_file
 
 from extractors.gazetteer import find_bases
-from extractors.vocabulary import vocabulary
+from extractors.vocabulary import vocabulary, vocabulary_lists
 
 _BLOCK_OPEN = re.compile(r"<(script|style|noscript|svg|template)\b")
 _TAG = re.compile(r"<[^<>]*>")  # stops at the next "<": one linear pass even over unclosed tags
@@ -93,7 +91,7 @@ def literal_start(pattern: str) -> str:
 @cache
 def _cues() -> re.Pattern[str]:
     """One regex: every cue's literal start (or the cue itself when that is too short) at a word start."""
-    raw = json.loads(resources.files("extractors.data").joinpath("vocabulary.json").read_text("utf-8"))
+    raw = vocabulary_lists()
     patterns = list(raw["strong_attack"]) + [p for group in raw["weapons"].values() for p in group] \
         + raw["ground_assault_attackers"]
     stems = {re.escape(s) for p in patterns if len(s := literal_start(p)) >= MIN_STEM} | set(map(re.escape, COMBAT_WORDS))

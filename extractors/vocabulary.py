@@ -96,9 +96,16 @@ class Vocabulary:
 
 
 @cache
+def vocabulary_lists() -> dict:
+    """The packaged vocabulary as written, before compiling (read once per process): the first look builds its own
+    literal-stem regex from the same lists."""
+    return json.loads(resources.files("extractors.data").joinpath("vocabulary.json").read_text("utf-8"))
+
+
+@cache
 def vocabulary() -> Vocabulary:
     """Load and compile the packaged vocabulary (once per process)."""
-    raw = json.loads(resources.files("extractors.data").joinpath("vocabulary.json").read_text("utf-8"))
+    raw = vocabulary_lists()
     return Vocabulary(
         installation=alternation(raw["installation_nouns"]),
         modifiers=tuple(raw["generic_modifiers"]),
