@@ -328,6 +328,7 @@ def _reports(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[Bas
     hurt, and a claim or blame stated elsewhere."""
     own = [m.segment for m in inc.mentions]
     whole = list(dict.fromkeys(m.clause for m in inc.mentions))
+    article = [s.text for s in sentences]
     named = [m for m in inc.mentions if m.ref.kind != "generic"]
     ref = named[0].ref if named else inc.ref if inc.ref.kind != "generic" else _most_specific(inc.mentions)
     base: Base | None = ref.base
@@ -341,7 +342,7 @@ def _reports(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[Bas
         base = next((b for b in (lookup(f"{place.name} {kind}") for kind in kinds) if b is not None), None)
         place = None if base else place
     name = base.name if base else (ref.name if ref.kind == "named" else _unnamed_name(inc, ref, sentences, place))
-    country = base.country if base else fields.country_in(whole + [s.text for s in sentences])
+    country = base.country if base else fields.country_in(whole + article)
     located = _locate(place, country) if place is not None else None
     if place is not None and located is None:
         # "the Daraban area" that GeoNames does not list: the district or province the text names, and it says so
@@ -356,7 +357,6 @@ def _reports(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[Bas
     else:
         position = (located.latitude, located.longitude, located.precision) if located else (None, None, None)
     prose = [t for t in inc.follow if t.rstrip("\"”’') ").endswith((".", "!", "?"))]  # not furniture / tags
-    article = [s.text for s in sentences]
     weapons = fields.weapons(own, article) or fields.weapons(whole, article) or fields.weapons(prose, article)
     killed, wounded, none_killed, none_wounded = fields.casualties(whole + inc.follow)
     texts = whole + inc.follow
@@ -372,7 +372,7 @@ def _reports(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[Bas
         projectiles=fields.projectiles(own, inc.follow) or fields.projectiles(whole, inc.follow),
         killed=0 if killed is None and none_killed else killed,
         wounded=0 if wounded is None and none_wounded else wounded,
-        claimed_by=fields.spelled_out(fields.claimed_by(texts), (s.text for s in sentences)),
+        claimed_by=fields.spelled_out(fields.claimed_by(texts), article),
         suspected=fields.suspected(texts),
         is_primary=False,
         evidence=sentences[(named or inc.mentions)[0].sentence].text,
@@ -385,7 +385,7 @@ def _reports(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[Bas
         killed=0 if background.killed is None and lead_none else background.killed,
         wounded=0 if background.wounded is None and lead_none else background.wounded,
         claimed_by=claimed,
-        suspected=background.suspected or fields.suspected(s.text for s in sentences)
+        suspected=background.suspected or fields.suspected(article)
         or (None if claimed else _attacker(texts, sentences)))
     return primary, background
 

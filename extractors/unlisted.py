@@ -19,11 +19,10 @@ from extractors.mentions import is_title_case, names_nothing
 from extractors.vocabulary import vocabulary
 
 _PLACE_KINDS = {"town": 0, "district": 1, "province": 2, "country": 3}
-_REGION_WORDS = frozenset({"district", "tehsil", "subdistrict", "region", "province", "state", "county", "governorate",
-                           "oblast", "krai"})
 # the words news puts beside a place to say what it is, by level ("the Bacho district of Narathiwat")
 _PROVINCE_WORDS = frozenset({"region", "province", "state", "county", "governorate", "oblast", "krai"})
 _DISTRICT_WORDS = frozenset({"district", "tehsil", "subdistrict"})
+_REGION_WORDS = _DISTRICT_WORDS | _PROVINCE_WORDS
 _AIR = re.compile(r"\bair\s*(?:base|field|force|port|strip)|\bairbase|\bairfield|\bairport|\baerodrome", re.IGNORECASE)
 _COMPASS = r"(?:(?:north|south|east|west)(?:ern|east|west|eastern|western)?|central|far|eastern|western|northern|southern)"
 # "in the Colombian border city of Cucuta", "in the Russian city of Pskov", "near the town of Isige", "in the Daraban
