@@ -16,8 +16,8 @@ Wire copy rarely prints the attack date; it says "on Monday", "late Saturday", "
   (one day of slack for time zones); "6/1/2024" is read day-first or month-first, whichever is not
   in the future and lies closer to publication.
 - "in March" / "last month" give month precision; "last year" / "two years ago" year precision.
-- Dates attached to a speech verb ("said on Monday") or opening a dateline ("BAGHDAD, April 14 (Xinhua) --")
-  are kept but marked, so callers can prefer dates that describe the event itself.
+- Dates attached to a speech verb ("said on Monday") or closing a dateline ("BAGHDAD, April 14 (Xinhua) --",
+  "Niamey, (Outlet - 13th Jan, 2020 ) :") are kept but marked, so callers can prefer dates that describe the event itself.
 """
 from __future__ import annotations
 
@@ -81,7 +81,7 @@ _SPEECH = re.compile(
 _SPEECH_AFTER = re.compile(r"(?:'s|’s)?\s+(?:statement|briefing|interview|(?:press|news) conference|announcement)\b"
                            r"|,?\s+(?:said|announced|confirmed|identified|named|condemned|denounced|denied|reported|"
                            r"told|stated|added|released|published|tweeted|wrote)\b", re.IGNORECASE)
-_DATELINE_END = re.compile(r"\s*(?:\([^)]{1,20}\))?\s*(?:;|:|--|—|–|\||-\s)")
+_DATELINE_END = re.compile(r"\s*(?:\([^)]{1,20}\)|\))?\s*(?:;|:|--|—|–|\||-\s)")
 
 
 @dataclass(frozen=True)
@@ -140,7 +140,7 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
         taken.append((m.start(), m.end()))
         speech = bool(_SPEECH.search(sentence[max(0, m.start() - 60):m.start()])
                       or _SPEECH_AFTER.match(sentence[m.end():]) or
-                      (m.start() < 30 and _DATELINE_END.match(sentence[m.end():])))
+                      (m.start() < 60 and _DATELINE_END.match(sentence[m.end():])))
         found.append(DateMention(m.start(), m.end(), value, precision, speech, rank))
 
     for rx in (_MONTH_DAY, _DAY_MONTH):

@@ -44,6 +44,9 @@ _SINCE_DAY_REACH = 12
 # "..., causing no damage, and later that day two drones targeted al-Tanf": a clause boundary before another base's
 # own attack clause.
 _CLAUSE_BREAK = re.compile(r",\s*and\b|;")
+# "an attack on a military camp three days ago left 89 soldiers dead": a time phrase that looks back dates the words
+# before it; only one that looks forward ("comes two days after a raid on ...") opens the tale of another event
+_LOOKS_BACK = re.compile(r"\b(?:ago|earlier|before)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -103,8 +106,8 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
         cue = attack_cue(s.text)
         if cue is None or negative_target(s.text, cue, refs):
             continue
-        after = min((m for m in (v.after_phrase.search(s.text), v.response_to.search(s.text)) if m),
-                    key=lambda m: m.start(), default=None)
+        after = min((m for rx in (v.after_phrase, v.response_to) for m in rx.finditer(s.text)
+                     if not _LOOKS_BACK.search(m.group())), key=lambda m: m.start(), default=None)
         filed_from = dateline_end(s.text)
         # an installation said once in the sentence as an origin or a former identity is that throughout it ("on what
         # used to be Camp Bastion, the former British airbase, and Camp Leatherneck")

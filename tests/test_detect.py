@@ -911,3 +911,24 @@ def test_an_unlisted_place_falls_back_to_the_district_the_text_names():
             "in the remote district of Dera Ismail Khan, officials said.")
     [report] = detect(text, date(2023, 12, 13), "").primary
     assert report.country == "Pakistan" and report.latitude is not None
+
+
+def test_a_time_that_looks_back_dates_the_attack_before_it_and_keeps_its_toll():
+    text = ("Gunmen attacked a military camp in northern Burkina Faso three days ago, killing 14 soldiers, the army said. "
+            "The earlier toll given for Friday's raid on the Koutougou camp was nine soldiers killed.")
+    [report] = detect(text, date(2021, 3, 8), "").primary
+    assert report.killed == 14
+
+
+def test_a_date_closing_an_outlet_dateline_is_the_filing_day():
+    text = ("Maiduguri, (Lake Chad Courier - 9th Mar, 2021 ) : Insurgents attacked the army base in Marte "
+            "yesterday, killing seven soldiers.")
+    [report] = detect(text, date(2021, 3, 9), "").primary
+    assert report.attack_date == date(2021, 3, 8)
+
+
+def test_a_named_day_outranks_a_day_counted_back_from_publication():
+    text = ("A suicide bomber struck an army base in Marte two days ago. "
+            "The bomber attacked the gate of the Marte base on Friday morning, officials said.")
+    [report] = detect(text, date(2021, 3, 8), "").primary
+    assert report.attack_date == date(2021, 3, 5)
