@@ -57,7 +57,9 @@ _COMPOUND_WORD = re.compile(r"[a-z]{4,}")  # a plain word between the article an
 # "Camp Leatherneck, the old US Marine Corps base": a description apposed to the name before it
 _APPOSED = re.compile(r",\s*(?:the|a|an)\s+(?:[\w’'.-]+\s+){0,4}", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s$|(?<=s)['’]$")  # "the army's", "a security forces' fort"
-_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "same"})
+# a quantifier that counts none or all ("No installation ... was targeted", "every base") says how many, not which
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "same",
+                          "no", "every", "each", "any"})
 _MODIFIER_SPAN = re.compile(
     r"(?:.*\b(?:a|an|the|this|that|its|their|his|her|our|of|on|at|in|to|into|from|near|with|by|and|or|"
     r"attack(?:s|ed)?|target(?:s|ed)?|hits?|strikes?|struck|storm(?:s|ed)?|shell(?:s|ed)?|overr[au]ns?|raid(?:s|ed)?|"
@@ -65,7 +67,7 @@ _MODIFIER_SPAN = re.compile(
 # "the army camp in Tessit"; French-style copy puts the owner first: "the camp of the armed forces in Arbinda".
 _PLACE_AFTER = re.compile(
     r"(?:\s+of\s+the\s+(?:[\w’'-]+\s+){0,3}?(?:armed forces|army|military|forces|troops|gendarmerie))?"
-    r"\s+(?:in|at)\s+(?:the\s+(?:town|village|city|area|district)\s+of\s+)?"
+    r"\s+(?:in|at)\s+(?:the\s+(?:town|village|city|area|district|municipality|commune|locality)\s+of\s+)?"
     r"([A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)?)(?![\w’'-])(?!\s+[A-Z])")
 _APPOSITIVE = re.compile(r",\s*(?:(?:which|that)\s+(?:also\s+)?(?:hosts?|houses?|is home to|includes?|has)\s+)?"
                          r"(?:(?:an?|the)\s+)?", re.IGNORECASE)

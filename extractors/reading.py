@@ -46,6 +46,7 @@ _SINCE_DAY_REACH = 12
 _CLAUSE_BREAK = re.compile(r",\s*and\b|;")
 # "an attack on a military camp three days ago left 89 soldiers dead": a time phrase that looks back dates the words
 # before it; only one that looks forward ("comes two days after a raid on ...") opens the tale of another event
+_HOURS = re.compile(r"\bhours\b", re.IGNORECASE)
 _LOOKS_BACK = re.compile(r"\b(?:ago|earlier|before)$", re.IGNORECASE)
 
 
@@ -298,8 +299,13 @@ def _in_earlier_clause(before: str) -> bool:
     strikes, rockets hit X" reports X as news), unless it opens examples ("in response to attacks on U.S.
     forces, including the attack on Al-Asad Air Base on Jan. 20")."""
     v = vocabulary()
-    opener = max((m.end() for rx in (v.after_phrase, v.response_to) for m in rx.finditer(before)), default=None)
-    return opener is not None and "," not in _LISTING_COMMA.sub(" ", before[opener:])
+    opener = max((m for rx in (v.after_phrase, v.response_to) for m in rx.finditer(before)), key=lambda m: m.end(),
+                 default=None)
+    if opener is None or _HOURS.search(opener.group()) and attack_cue(before[:opener.start()]) is None:
+        # "The order came hours after four rockets were fired at X": what came is a reaction, and the attack it
+        # answers, the same day, is the news; "the attack came hours after ..." tells of an earlier one
+        return False
+    return "," not in _LISTING_COMMA.sub(" ", before[opener.end():])
 
 
 def _near(d: DateMention, ref: BaseRef, sentence: str) -> bool:

@@ -932,3 +932,27 @@ def test_a_named_day_outranks_a_day_counted_back_from_publication():
             "The bomber attacked the gate of the Marte base on Friday morning, officials said.")
     [report] = detect(text, date(2021, 3, 8), "").primary
     assert report.attack_date == date(2021, 3, 5)
+
+
+def test_the_attack_a_reaction_came_hours_after_is_the_news():
+    text = ("The governor's order came hours after three rockets were fired at Camp Taji early on Monday. "
+            "One rocket landed inside the base.")
+    [report] = detect(text, date(2023, 5, 15), "Governor orders hunt for rocket cells").primary
+    assert report.base == "Camp Taji" and report.attack_date == date(2023, 5, 15)
+
+
+def test_a_base_placed_in_a_municipality_is_named_by_it():
+    text = "Dissidents attacked the army base in the municipality of Argelia on Sunday, killing a soldier."
+    [report] = detect(text, date(2024, 8, 12), "").primary
+    assert "Argelia" in report.base and report.killed == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked the Darazinda police post on Friday. \"No installation of the army was targeted,\" police said.",
+    "Explosions at an ammunition store inside Camp Taji on Monday were caused by the heat, not by an attack.",
+    "Reports on social media that a drone had struck a hangar at Camp Taji on Monday were false, the ministry said.",
+    "The soldiers bombarded the visitors' box from the first whistle, and a rocket from thirty metres by a private "
+    "based at Camp Taji finally struck in the 71st minute.",
+])
+def test_denials_quantifiers_and_match_reports_are_not_attacks(text):
+    assert not detect(text, date(2023, 5, 15), "").is_attack_report
