@@ -220,7 +220,10 @@ def _incidents(mentions: list[Mention], main: date | None, published: date | Non
             and abs((m.date.value - main).days) <= MATCH_WINDOW_DAYS
         primary = main is not None and not m.background and (same_day or m.date is None)
         if m.ref.kind == "generic":
-            if primary and named_primary is None:
+            # a description beside the name in one sentence is that installation ("Three drones targeted a base
+            # hosting coalition troops at Irbil airport"): its words are the named attack's
+            if primary and (named_primary is None or any(
+                    o.sentence == m.sentence and o.ref.name == named_primary.name for o in mentions)):
                 pending_generic.append(m)
             continue
         if primary:

@@ -149,7 +149,8 @@ def _people_list(v, other_verb: str = "") -> str:
     # "another 20 injured" is a second group of the sentence; a count starts a word, not inside a date ("2023-03-24 An
     # American contractor"); "three Hezbollah members" are the attackers' own dead, not the toll
     item = (rf"(?<![\w./:-])(?:at least\s+|some\s+|about\s+|another\s+)?{NUMBER}\s+{_NOT_A_COUNT}"
-            rf"(?:{_NOT_BETWEEN}(?!{v.any_group.pattern})[\w’'-]+\s+|U\.S\.\s+|U\.N\.\s+){{0,3}}?(?:{v.people})\b")
+            rf"(?:{_NOT_BETWEEN}(?!{v.any_group.pattern})[\w’'-]+\s+|U\.S\.\s+|U\.N\.\s+){{0,3}}?(?:{v.people})\b"
+            rf"(?:\s+(?:{v.people})\b)?")  # "two American service members": a people word used as a modifier
     # "we lost eleven soldiers, and six others were wounded": after a verb, a group that has a verb of the other kind
     # of its own is not in the verb's list
     own_verb = rf"(?!\s+(?:were|was|have been|had been)\s+(?:\w+\s+)?(?:{other_verb})\b)" if other_verb else ""
@@ -341,7 +342,10 @@ def _named_groups(text: str) -> list[tuple[re.Match, str]]:
     v = vocabulary()
     if v.any_group.search(text) is None:
         return []
-    return [(m, name) for name, rx in v.groups for m in rx.finditer(text)]
+    found = [(m, name) for name, rx in v.groups for m in rx.finditer(text)]
+    # a listed name inside a longer one is part of it: "Hezbollah" in "Kataib Hezbollah" names no second group
+    return [(m, name) for m, name in found if not any(
+        o.start() <= m.start() and m.end() <= o.end() and o.end() - o.start() > m.end() - m.start() for o, _ in found)]
 
 
 def _group(text: str, near: int) -> str | None:
@@ -366,7 +370,10 @@ def claimed_by(texts: Iterable[str]) -> str | None:
             # Pentagon said it had struck Kataib Hezbollah"); an apposition describes the claimant, it does not
             # claim ("JNIM, the al-Qaeda affiliate in the Sahel, had claimed")
             plain = _APPOSITION.sub(lambda m: " " * len(m.group()), text)
-            group = _group(plain[:cue.end()], cue.start()) or _unlisted_claimant(plain, cue)
+            # ... except in the passive, "which was claimed by the Islamic Resistance in Iraq"
+            passive = cue.group().lower().endswith(" by") and next(
+                (name for m, name in _named_groups(plain) if 0 <= m.start() - cue.end() <= len(" the ")), None)
+            group = passive or _group(plain[:cue.end()], cue.start()) or _unlisted_claimant(plain, cue)
             if group:
                 return group
             if last and _GROUP_ANAPHOR.search(text[:cue.start()]):
@@ -405,9 +412,13 @@ def _unlisted_claimant(text: str, cue: re.Match) -> str | None:
     # an armed group's acronym claims ("The RSF ... said its fighters had shelled"); "US" or "UN" names nobody
     acronym = bool(words) and words[0].isupper() and words[0] not in vocabulary().not_a_name
     if not words or (names_nothing(words[0]) and not acronym) or _STATE_VOICE.search(name) \
-            or vocabulary().countries.fullmatch(name):
+            or vocabulary().countries.fullmatch(name) or all(_ALLEGIANCE.search(w) for w in words):
         return None
     return name
+
+
+# "an Iran-aligned group claims ...": whom a group serves describes it, it does not name it
+_ALLEGIANCE = re.compile(r"-(?:aligned|backed|linked|allied|affiliated|supported|sponsored)$", re.IGNORECASE)
 
 
 # "The RSF, in a video posted on its Telegram channel, said ...": an aside between the claimant and its verb
@@ -458,8 +469,10 @@ _DOER_VERBS = r"attack(?:ed|s)?|stormed|raided|struck|assault(?:ed)?|ambush(?:ed
 _DOER_VERB = re.compile(rf"\b(?:{_DOER_VERBS}|raid|strike)\b", re.IGNORECASE)
 _DOER_AFTER = re.compile(r"(?:\s*\([^)]{1,12}\))?\s+(?:(?:fighters|militants|gunmen|insurgents|terrorists|rebels|"
                          rf"outfit|group|jihadists)\s+)?(?:{_DOER_VERBS})\b", re.IGNORECASE)
-_DOER_BEFORE = re.compile(r"\b(?:attack|assault|raid|ambush|strike)\s+(?:carried out\s+)?by\s+(?:the\s+)?$",
-                          re.IGNORECASE)
+# "an attack by several hundred terrorists of the so-called Islamic State in the Greater Sahara": by the group's men
+_DOER_BEFORE = re.compile(r"\b(?:attack|assault|raid|ambush|strike)\s+(?:carried out\s+)?by\s+(?:the\s+)?"
+                          r"(?:(?:[\w-]+\s+){0,3}(?:fighters|militants|terrorists|jihadists|gunmen|members|elements)\s+"
+                          r"of\s+(?:the\s+)?(?:so-called\s+)?)?$", re.IGNORECASE)
 
 
 def country_in(texts: Iterable[str]) -> str | None:

@@ -956,3 +956,32 @@ def test_a_base_placed_in_a_municipality_is_named_by_it():
 ])
 def test_denials_quantifiers_and_match_reports_are_not_attacks(text):
     assert not detect(text, date(2023, 5, 15), "").is_attack_report
+
+
+@pytest.mark.parametrize("title, text, claimed, suspected", [
+    ("", "Rockets hit Camp Taji on Monday. Officials said Kataib Hezbollah was behind Monday's attack, which was "
+         "claimed by the Islamic Resistance in Iraq.", "Islamic Resistance in Iraq", "Kataib Hezbollah"),
+    ("Drones hit Camp Taji; Iran-aligned group claims attack",
+     "Two drones struck Camp Taji on Monday. The Islamic Resistance in Iraq said in a statement on Telegram that it "
+     "had targeted the base.", "Islamic Resistance in Iraq", None),
+    ("", "Al-Shabaab said on its radio station that its fighters had shelled Camp Simba on Monday.", "al-Shabaab", None),
+    ("", "09:12 - Hezbollah says it launched 20 rockets at the Biranit barracks on Monday.", "Hezbollah", None),
+    ("", "The Inates post was the target on Monday of an attack by several hundred terrorists of the so-called Islamic "
+         "State in the Greater Sahara, the ministry said.", None, "Islamic State Sahel Province"),
+])
+def test_claimants_in_the_passive_in_the_present_and_through_their_media(title, text, claimed, suspected):
+    [report] = detect(text, date(2023, 5, 15), title).primary
+    assert (report.claimed_by, report.suspected) == (claimed, suspected)
+
+
+def test_a_description_beside_the_name_tells_the_named_attack():
+    text = ("BAGHDAD (Wire) - Three drones targeted a base hosting coalition troops at Camp Taji late on Saturday, "
+            "officials said. A coalition spokesperson confirmed a one-way attack drone incident at the base.")
+    [report] = detect(text, date(2025, 10, 12), "Drones target coalition base at Camp Taji").primary
+    assert report.projectiles == 3
+
+
+def test_people_words_as_modifiers_and_mines_as_explosive_devices():
+    assert casualties(["Rockets struck the base, wounding two American service members and three civilian "
+                       "contractors."])[1] == 5
+    assert weapons(["Rebels set off an anti-personnel mine near the perimeter of the patrol base."]) == ("ied",)
