@@ -31,7 +31,8 @@ from extractors.candidates import LEAD_SENTENCES, Evidence, evidence_features
 from extractors.dates import find_dates
 from extractors.dedup import MATCH_WINDOW_DAYS
 from extractors.gazetteer import Base, lookup, same_base, shares_spelled_name
-from extractors.mentions import BaseRef, attack_cue, base_refs, excluded, is_prose, is_title_case
+from extractors.mentions import (BaseRef, attack_cue, base_refs, excluded, is_origin, is_prose, is_title_case,
+                                 names_nothing)
 from extractors.reading import Mention, is_recent, read_mentions, role
 from extractors.records import Detection, IncidentReport
 from extractors.scorer import Scorer, packaged_scorer
@@ -301,7 +302,9 @@ def _attach_followers(incidents: list[_Incident], sentences: list[Sentence],
         if not current:
             continue
         names = {inc.ref.name for inc in current}
-        other_base = any(r.name not in names for r in refs_by_sentence.get(s.index, []) if r.kind != "generic")
+        # a unit's home base ("a member of the 1st Battalion ... from Fort Rucker") is not where the story moved
+        other_base = any(r.name not in names and not is_origin(s.text, r)
+                         for r in refs_by_sentence.get(s.index, []) if r.kind != "generic")
         dates = [d for d in find_dates(s.text, published) if not d.speech]
         when = current[0].date
         other_time = when is not None and any(
@@ -310,8 +313,18 @@ def _attach_followers(incidents: list[_Incident], sentences: list[Sentence],
                 or _ANOTHER_EVENT.search(s.text):
             current = []
             continue
-        for inc in current:
+        # "four people were killed in the Hama strikes", after a lead naming the T4 airbase and the Hama airport:
+        # a sentence that names the place of some of the installations the story tells speaks of those
+        said = [inc for inc in current if _place_said(inc.ref.name, s.text)]
+        for inc in said if said and len(said) < len(current) else current:
             inc.follow.append(s.text)
+
+
+def _place_said(name: str, text: str) -> bool:
+    """Whether `text` says a word of the installation's name that names it ("Hama" of "Hama military airport")."""
+    words = [w for w in re.findall(r"[A-Z][\w’'-]*", name) if not names_nothing(w)
+             and not vocabulary().installation.fullmatch(w)]
+    return any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
 
 
 def _says_no_casualties(sentences: list[Sentence], first_mention: int, refs: dict[int, list[BaseRef]],

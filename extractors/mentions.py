@@ -46,6 +46,7 @@ _BASE_CHECKPOINT = re.compile(
 _DANGLING = re.compile(r"(?:\s+(?:in|the|at|of|on|a|an|near|from|by|for|with))+$", re.IGNORECASE)
 _UNITS = r"(?:Battalion|Brigade|Division|Regiment|Corps|Task Force|Sector|Squadron|Wing|Company)"
 UNIT_WORDS = re.compile(rf"\b{_UNITS}\b")
+_IN_A_UNIT_NAME = re.compile(rf"\s+(?:Operations\s+|Support\s+)?(?:{_UNITS}|Group)\b")
 # "Mianwali Training Air Base", "Shindand Army Air Base": words saying what an installation is for may stand
 # between its proper name and the installation noun (a people, "Russian", may not: that is an owner).
 _FUNCTION_WORDS = frozenset({"Training", "Military", "Army", "Air", "Naval", "Force", "Operating", "Forward",
@@ -189,6 +190,8 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
             refs[joined] = BaseRef(r.start, m.end(), r.kind, r.name, r.base)
             continue
         before = sentence[:m.start()]
+        if _IN_A_UNIT_NAME.match(sentence, m.end()):
+            continue  # "the 164th Theater Airfield Operations Group": the unit's name, not a place
         if _non_military(_modifier_span(before)) or _militant_owner(sentence[m.end():]):
             militant.append(m.end())
             continue

@@ -5,7 +5,7 @@ import pytest
 
 from extractors.detect import detect
 from extractors.fields import casualties, projectiles, weapons
-from extractors.mentions import attack_cue
+from extractors.mentions import attack_cue, base_refs, is_origin
 from extractors.reading import read_mentions
 from extractors.sentences import article_sentences
 
@@ -985,3 +985,19 @@ def test_people_words_as_modifiers_and_mines_as_explosive_devices():
     assert casualties(["Rockets struck the base, wounding two American service members and three civilian "
                        "contractors."])[1] == 5
     assert weapons(["Rebels set off an anti-personnel mine near the perimeter of the patrol base."]) == ("ied",)
+
+
+def test_a_follow_sentence_naming_one_installations_place_speaks_of_that_one():
+    text = ("Israeli jets struck the T4 airbase near Homs and the military airport in Hama on Wednesday, state media "
+            "said. A war monitor said four soldiers were killed in the Hama strikes.")
+    reports = {r.base: r for r in detect(text, date(2025, 4, 3), "").primary}
+    hama = next(r for name, r in reports.items() if "Hama" in name)
+    assert (reports["T-4 Air Base"].killed, hama.killed) == (None, 4)
+
+
+
+def test_a_units_name_and_its_home_base_are_not_the_attacked_installation():
+    sentence = ("He was a member of the 2nd Battalion, 58th Aviation Regiment, 164th Theater Airfield Operations Group "
+                "from Fort Rucker in Alabama.")
+    [ref] = base_refs(sentence)
+    assert ref.name == "Fort Rucker" and is_origin(sentence, ref)
