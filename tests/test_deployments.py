@@ -208,7 +208,17 @@ def test_basewatch_serve_serves_the_deployments_and_ctrl_c_leaves_the_schedules_
         names = {d["name"] for d in call_api("POST", f"{api}/deployments/filter", json={}).json()}
     time.sleep(2)  # let the runner settle into its polling loop
     os.killpg(serve.pid, signal.SIGINT)  # Ctrl-C
-    assert serve.wait(timeout=30) == 0, procs.log("serve")[-3000:]
+    try:
+        code = serve.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        # Prefect's runner now and then swallows a Ctrl-C that lands mid-poll (PLATFORM.md: its worker likewise
+        # stops only at the second signal); the user presses it again (README "Deployments")
+        os.killpg(serve.pid, signal.SIGINT)
+        try:
+            code = serve.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            pytest.fail("serve did not stop after a second Ctrl-C:\n" + procs.log("serve")[-3000:])
+    assert code == 0, procs.log("serve")[-3000:]
     assert "schedules left active" in procs.log("serve")
     for d in call_api("POST", f"{api}/deployments/filter", json={}).json():
         assert not d["paused"], d["name"]

@@ -1001,3 +1001,10 @@ def test_a_units_name_and_its_home_base_are_not_the_attacked_installation():
                 "from Fort Rucker in Alabama.")
     [ref] = base_refs(sentence)
     assert ref.name == "Fort Rucker" and is_origin(sentence, ref)
+
+
+def test_no_us_casualties_from_the_force_at_the_base_is_no_casualties():
+    text = ("U.S. forces at Al Dhafra Air Base engaged two inbound missiles on Monday, a spokesman said. "
+            "\"There were no U.S. casualties,\" he added.")
+    [report] = detect(text, date(2022, 1, 24), "").primary
+    assert (report.killed, report.wounded) == (0, 0)
