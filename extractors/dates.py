@@ -17,7 +17,8 @@ Wire copy rarely prints the attack date; it says "on Monday", "late Saturday", "
   in the future and lies closer to publication.
 - "in March" / "last month" give month precision; "last year" / "two years ago" year precision.
 - Dates attached to a speech verb ("said on Monday") or closing a dateline ("BAGHDAD, April 14 (Xinhua) --",
-  "Niamey, (Outlet - 13th Jan, 2020 ) :") are kept but marked, so callers can prefer dates that describe the event itself.
+  "Niamey, (Outlet - 13th Jan, 2020 ) :") are kept but marked, so callers can prefer dates that describe the event
+  itself.
 """
 from __future__ import annotations
 

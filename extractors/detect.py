@@ -294,6 +294,7 @@ def _attach_followers(incidents: list[_Incident], sentences: list[Sentence],
             told = by_sentence.setdefault(m.sentence, [])
             if not any(i is inc for i in told):  # named twice in one sentence, it follows the story once
                 told.append(inc)
+    place_words = {id(inc): _place_words(inc.ref.name) for inc in incidents}
     current: list[_Incident] = []
     for s in sentences:
         if s.index in by_sentence:
@@ -315,16 +316,15 @@ def _attach_followers(incidents: list[_Incident], sentences: list[Sentence],
             continue
         # "four people were killed in the Hama strikes", after a lead naming the T4 airbase and the Hama airport:
         # a sentence that names the place of some of the installations the story tells speaks of those
-        said = [inc for inc in current if _place_said(inc.ref.name, s.text)]
+        said = [inc for inc in current if any(re.search(rf"\b{re.escape(w)}\b", s.text) for w in place_words[id(inc)])]
         for inc in said if said and len(said) < len(current) else current:
             inc.follow.append(s.text)
 
 
-def _place_said(name: str, text: str) -> bool:
-    """Whether `text` says a word of the installation's name that names it ("Hama" of "Hama military airport")."""
-    words = [w for w in re.findall(r"[A-Z][\w’'-]*", name) if not names_nothing(w)
-             and not vocabulary().installation.fullmatch(w)]
-    return any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
+def _place_words(name: str) -> list[str]:
+    """The words of an installation's name that say which it is ("Hama" of "Hama military airport")."""
+    v = vocabulary()
+    return [w for w in re.findall(r"[A-Z][\w’'-]*", name) if not names_nothing(w) and not v.installation.fullmatch(w)]
 
 
 def _says_no_casualties(sentences: list[Sentence], first_mention: int, refs: dict[int, list[BaseRef]],

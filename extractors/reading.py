@@ -46,8 +46,8 @@ _SINCE_DAY_REACH = 12
 _CLAUSE_BREAK = re.compile(r",\s*and\b|;")
 # "an attack on a military camp three days ago left 89 soldiers dead": a time phrase that looks back dates the words
 # before it; only one that looks forward ("comes two days after a raid on ...") opens the tale of another event
-_HOURS = re.compile(r"\bhours\b", re.IGNORECASE)
 _LOOKS_BACK = re.compile(r"\b(?:ago|earlier|before)$", re.IGNORECASE)
+_HOURS = re.compile(r"\bhours\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

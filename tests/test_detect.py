@@ -914,8 +914,8 @@ def test_an_unlisted_place_falls_back_to_the_district_the_text_names():
 
 
 def test_a_time_that_looks_back_dates_the_attack_before_it_and_keeps_its_toll():
-    text = ("Gunmen attacked a military camp in northern Burkina Faso three days ago, killing 14 soldiers, the army said. "
-            "The earlier toll given for Friday's raid on the Koutougou camp was nine soldiers killed.")
+    text = ("Gunmen attacked a military camp in northern Burkina Faso three days ago, killing 14 soldiers, the army "
+            "said. The earlier toll given for Friday's raid on the Koutougou camp was nine soldiers killed.")
     [report] = detect(text, date(2021, 3, 8), "").primary
     assert report.killed == 14
 
@@ -964,7 +964,8 @@ def test_denials_quantifiers_and_match_reports_are_not_attacks(text):
     ("Drones hit Camp Taji; Iran-aligned group claims attack",
      "Two drones struck Camp Taji on Monday. The Islamic Resistance in Iraq said in a statement on Telegram that it "
      "had targeted the base.", "Islamic Resistance in Iraq", None),
-    ("", "Al-Shabaab said on its radio station that its fighters had shelled Camp Simba on Monday.", "al-Shabaab", None),
+    ("", "Al-Shabaab said on its radio station that its fighters had shelled Camp Simba on Monday.", "al-Shabaab",
+     None),
     ("", "09:12 - Hezbollah says it launched 20 rockets at the Biranit barracks on Monday.", "Hezbollah", None),
     ("", "The Inates post was the target on Monday of an attack by several hundred terrorists of the so-called Islamic "
          "State in the Greater Sahara, the ministry said.", None, "Islamic State Sahel Province"),
