@@ -311,7 +311,7 @@ def _attach_followers(incidents: list[_Incident], sentences: list[Sentence],
         other_time = when is not None and any(
             d.precision != "day" or abs((d.value - when).days) > MATCH_WINDOW_DAYS for d in dates)
         if other_base or other_time or v.background.search(s.text) or v.after_phrase.search(s.text) \
-                or _ANOTHER_EVENT.search(s.text):
+                or v.earlier_phrase.search(s.text) or _ANOTHER_EVENT.search(s.text):
             current = []
             continue
         # "four people were killed in the Hama strikes", after a lead naming the T4 airbase and the Hama airport:

@@ -44,9 +44,6 @@ _SINCE_DAY_REACH = 12
 # "..., causing no damage, and later that day two drones targeted al-Tanf": a clause boundary before another base's
 # own attack clause.
 _CLAUSE_BREAK = re.compile(r",\s*and\b|;")
-# "an attack on a military camp three days ago left 89 soldiers dead": a time phrase that looks back dates the words
-# before it; only one that looks forward ("comes two days after a raid on ...") opens the tale of another event
-_LOOKS_BACK = re.compile(r"\b(?:ago|earlier|before)$", re.IGNORECASE)
 _HOURS = re.compile(r"\bhours\b", re.IGNORECASE)
 
 
@@ -107,8 +104,10 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
         cue = attack_cue(s.text)
         if cue is None or negative_target(s.text, cue, refs):
             continue
-        after = min((m for rx in (v.after_phrase, v.response_to) for m in rx.finditer(s.text)
-                     if not _LOOKS_BACK.search(m.group())), key=lambda m: m.start(), default=None)
+        # "an attack on a military camp three days ago left 89 soldiers dead": only a phrase that looks forward opens
+        # the tale of another event; one that looks back (vocabulary earlier_phrase) dates the words before it
+        after = min((m for m in (v.after_phrase.search(s.text), v.response_to.search(s.text)) if m),
+                    key=lambda m: m.start(), default=None)
         filed_from = dateline_end(s.text)
         # an installation said once in the sentence as an origin or a former identity is that throughout it ("on what
         # used to be Camp Bastion, the former British airbase, and Camp Leatherneck")
@@ -299,8 +298,8 @@ def _in_earlier_clause(before: str) -> bool:
     strikes, rockets hit X" reports X as news), unless it opens examples ("in response to attacks on U.S.
     forces, including the attack on Al-Asad Air Base on Jan. 20")."""
     v = vocabulary()
-    opener = max((m for rx in (v.after_phrase, v.response_to) for m in rx.finditer(before)), key=lambda m: m.end(),
-                 default=None)
+    opener = max((m for rx in (v.after_phrase, v.earlier_phrase, v.response_to) for m in rx.finditer(before)),
+                 key=lambda m: m.end(), default=None)
     if opener is None or _HOURS.search(opener.group()) and attack_cue(before[:opener.start()]) is None:
         # "The order came hours after four rockets were fired at X": what came is a reaction, and the attack it
         # answers, the same day, is the news; "the attack came hours after ..." tells of an earlier one

@@ -71,6 +71,7 @@ class Vocabulary:
     background: re.Pattern[str]
     origin: re.Pattern[str]
     after_phrase: re.Pattern[str]
+    earlier_phrase: re.Pattern[str]
     non_military: re.Pattern[str]
     negative_targets: re.Pattern[str]
     title_frames: re.Pattern[str]
@@ -125,6 +126,7 @@ def vocabulary() -> Vocabulary:
         background=alternation(raw["background"]),
         origin=alternation(raw["origin_context"]),
         after_phrase=alternation(raw["after_phrase"]),
+        earlier_phrase=alternation(raw["earlier_phrase"]),
         non_military=alternation(raw["non_military_modifiers"]),
         negative_targets=alternation(raw["negative_targets"]),
         title_frames=alternation(raw["title_frames"], words=False),
