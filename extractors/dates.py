@@ -53,7 +53,9 @@ _BARE_ORDINAL = re.compile(r"\b(?:on|of|to|into)\s+the\s+(?P<day>[1-9]|[12]\d|3[
                            r"(?:\s+of\s+(?:this|the current) month\b|(?!\s*[-–]?\s*[A-Za-z(]))", re.IGNORECASE)
 _LAST_WEEKDAY = re.compile(r"\blast\s+$", re.IGNORECASE)
 _NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d\d)(?![\d/])")
-_WEEKDAY_SPAN = re.compile(rf"\b(?P<first>{_WD})\s+(?:to|into|and)\s+(?P<second>{_WD})\b", re.IGNORECASE)
+# "Sunday to Monday", "the night of Saturday 10 to Sunday 11 May": the later day
+_WEEKDAY_SPAN = re.compile(rf"\b(?P<first>{_WD})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:to|into|and)\s+"
+                           rf"(?P<second>{_WD})\b", re.IGNORECASE)
 _WEEKDAY = re.compile(rf"\b(?P<wd>{_WD})(?:'s|’s)?\b", re.IGNORECASE)
 # "overnight into Tuesday": the weekday names the night's morning, so "overnight" adds no date of its own
 _RELATIVE = re.compile(
@@ -82,7 +84,8 @@ _SPEECH = re.compile(
 _SPEECH_AFTER = re.compile(r"(?:'s|’s)?\s+(?:statement|briefing|interview|(?:press|news) conference|announcement)\b"
                            r"|,?\s+(?:said|announced|confirmed|identified|named|condemned|denounced|denied|reported|"
                            r"told|stated|added|released|published|tweeted|wrote)\b", re.IGNORECASE)
-_DATELINE_END = re.compile(r"\s*(?:\([^)]{1,20}\)|\))?\s*(?:;|:|--|—|–|\||-\s)")
+# a dateline may stamp the hour and the outlet after its date: "KISMAYO, Dec 2 (0020 GMT) (Newsline) -"
+_DATELINE_END = re.compile(r"(?:\s*\([^)]{1,30}\)){0,2}(?:\s*\))?\s*(?:;|:|--|—|–|\||-\s)")
 
 
 @dataclass(frozen=True)

@@ -200,6 +200,12 @@ _DIED_OF_WOUNDS = re.compile(
     r"\b(?:of|among) the (?:wounded|injured)\b|\bsuccumbed\b"
     r"|\bdied (?:of|from) (?:his|her|their) (?:wounds|injuries)\b",
     re.IGNORECASE)
+# "two of the injured soldiers died in hospital", "one of them ... succumbed to his injuries": some of the wounded a
+# report counted died later; a report giving that news has already counted them among its dead
+_SOME_WOUNDED_DIED = re.compile(
+    rf"(?<![\w-])(?P<n>{NUMBER})\s+of\s+(?:the\s+(?:[\w-]+\s+)?(?:injured|wounded)(?:\s+[\w-]+)?|them)\b"
+    r"[^.;]{0,60}?\b(?:died|succumbed|passed away)\b", re.IGNORECASE)
+_HURT_BEFORE = re.compile(r"\b(?:injured|wounded|hurt)\b", re.IGNORECASE)
 _TOTAL = re.compile(r"\b(?:a|the) total of\b|\bin total\b|\baltogether\b", re.IGNORECASE)
 _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 _LUMPED = re.compile(r"\b(?:killed|dead) or (?:wounded|injured)\b", re.IGNORECASE)  # gives neither count
@@ -307,7 +313,14 @@ def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool, bool
     wounded = _stated(counted, wound_patterns)
     by_side = (n for text in texts for m in split.finditer(text) if (n := _sum_people(_listing(m, text) + " ")))
     killed = risen if risen is not None else next(by_side, stated_killed)
-    if risen is not None and stated_killed is not None and wounded is not None and 0 < risen - stated_killed < wounded \
+    # a wounded count given after the news of the deaths ("... after two of the wounded died. Twenty-eight people were
+    # wounded") is already what is left
+    first_wounded = next((i for i, t in enumerate(texts) if t in counted and any(rx.search(t) for rx in wound_patterns)),
+                         len(texts))
+    moved = _some_wounded_died(texts[first_wounded:])
+    if moved and wounded is not None and moved < wounded:
+        wounded -= moved
+    elif risen is not None and stated_killed is not None and wounded is not None and 0 < risen - stated_killed < wounded \
             and any(_DIED_OF_WOUNDS.search(text) for n, text in rises if n == risen):
         wounded -= risen - stated_killed  # "the toll rose to eight after two of the wounded died": they moved
     none_killed = none_wounded = False
@@ -318,6 +331,12 @@ def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool, bool
             elif v.zero_killed.search(text):
                 none_killed = True
     return killed, wounded, none_killed, none_wounded
+
+
+def _some_wounded_died(texts: list[str]) -> int:
+    """How many of the counted wounded the story says died later ("one of them" only after a word for the hurt)."""
+    return sum(number_value(m["n"]) or 0 for text in texts for m in _SOME_WOUNDED_DIED.finditer(text)
+               if m.group().lower().find(" them") < 0 or _HURT_BEFORE.search(text[:m.start()]))
 
 
 def _stated(texts: list[str], patterns: tuple[re.Pattern[str], ...]) -> int | None:

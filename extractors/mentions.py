@@ -34,7 +34,7 @@ _DESCRIPTION_TAIL = re.compile(
     r"^((?:\s+(?!(?:that|which|where|who|whose|hosting|housing|home|used|run|on|was|were|is|has|had|and|"
     r"but|to|after|when|while|as|killing|wounding|early|late|overnight|yesterday|today|"
     # a time or an outcome ends the description: "a camp in western Niger three days ago left 89 dead"
-    r"ago|last|this|days?|weeks?|hours?|months?|left|leaving|kills?|killed|wounded|one|two|three|four|five|six|seven|"
+    r"ago|last|this|days?|weeks?|hours?|months?|left|leaves|leaving|kills?|killed|wounded|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|\d+|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)[\w’'.-]+){0,7})", re.IGNORECASE)
 
 
@@ -43,8 +43,10 @@ _BASE_CHECKPOINT = re.compile(
     re.IGNORECASE)
 
 
+_HEADLINE_PREPOSITION = re.compile(r"\b(?:on|at|in|near|against|targets?|hits?)\s+$", re.IGNORECASE)
 _DANGLING = re.compile(r"(?:\s+(?:in|the|at|of|on|a|an|near|from|by|for|with))+$", re.IGNORECASE)
-_UNITS = r"(?:Battalion|Brigade|Division|Regiment|Corps|Task Force|Sector|Squadron|Wing|Company)"
+# infantry units are also named "Rifles" (Rashtriya Rifles, Assam Rifles)
+_UNITS = r"(?:Battalion|Brigade|Division|Regiment|Corps|Task Force|Sector|Squadron|Wing|Company|Rifles)"
 UNIT_WORDS = re.compile(rf"\b{_UNITS}\b")
 _IN_A_UNIT_NAME = re.compile(rf"\s+(?:Operations\s+|Support\s+)?(?:{_UNITS}|Group)\b")
 # "Mianwali Training Air Base", "Shindand Army Air Base": words saying what an installation is for may stand
@@ -73,9 +75,11 @@ _PLACE_AFTER = re.compile(
 _APPOSITIVE = re.compile(r",\s*(?:(?:which|that)\s+(?:also\s+)?(?:hosts?|houses?|is home to|includes?|has)\s+)?"
                          r"(?:(?:an?|the)\s+)?", re.IGNORECASE)
 # "the base of the Numancia Battalion", "the base of Light Infantry Battalion 304": a base named by its unit
-# "the headquarters of the Sudanese army's 22nd Infantry Division": the unit named after an owner's possessive
+# "the headquarters of the Sudanese army's 22nd Infantry Division": the unit named after an owner's possessive;
+# "the base of the Special Energy and Roads Battalion No. 10": a unit's name may join words and carry its number
 _UNIT_OF = re.compile(rf"\s+of\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+){{0,2}}[\w-]+['’]s\s+)?"
-                      rf"((?:(?:[A-Z][\w’'-]*|\d+(?:st|nd|rd|th))\s+){{0,4}}{_UNITS}(?:\s+\d+)?)(?![\w’'-])")
+                      rf"((?:(?:[A-Z][\w’'-]*|\d+(?:st|nd|rd|th)|and)\s+){{0,5}}{_UNITS}(?:\s+(?:No\.\s*)?\d+)?)"
+                      rf"(?![\w’'-])")
 # "the military post of Tassia" (translated copy). Not for a bare "camp": "the camp of Netanyahu" is a faction.
 _PLACE_OF = re.compile(r"\s+of\s+([A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)?)(?![\w’'-])(?!\s+[A-Z])")
 # "a Golani Brigade training base", "an army training camp": a unit's training base, not a militants' camp.
@@ -237,12 +241,13 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
         apposed = article == "the" and any(r.kind in {"gazetteer", "named"} and re.fullmatch(
             r",\s*the\s+", sentence[r.end:start], re.IGNORECASE) for r in refs)
         unit = None if headline else _UNIT_OF.match(sentence[m.end():])
-        if unit and article in {"the", "its", "their"}:
+        place = _PLACE_AFTER.match(sentence[m.end() + unit.end():]) if unit else None
+        # "a camp of the Rashtriya Rifles in Surankote": one of a unit's camps, which its town picks out
+        if unit and (article in {"the", "its", "their"} or (article in {"a", "an"} and place)):
             name, end = f"{unit.group(1)} {m.group()}", m.end() + unit.end()
             # "the headquarters of the 91st Division at the base": a part of the installation the text names
             if apposed or _WITHIN.match(sentence[end:]):
                 continue
-            place = _PLACE_AFTER.match(sentence[end:])
             if place and not names_nothing(place.group(1).split()[0]):
                 name, end = f"{name} in {place.group(1)}", end + place.end()
             refs.append(BaseRef(start, end, "named", name))
@@ -269,7 +274,10 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
             # apposition: "Camp Taji, a military base north of Baghdad"; "Mitiga airport, which also hosts a
             # military air base": the description is of the installation just named
             continue
-        elif article or kept:
+        elif article or kept or (headline and _HEADLINE_PREPOSITION.search(before)
+                                 and _PLACE_AFTER.match(sentence[m.end():])):
+            # headlines drop articles: "attack on army base in Tibu" is "an attack on an army base in Tibu", a
+            # description its place makes as definite as the article would
             tail = _DESCRIPTION_TAIL.match(sentence[m.end():])
             desc = f"{' '.join(kept)} {m.group()}".strip() + (tail.group(1).rstrip(".,") if tail else "")
             desc = _DANGLING.sub("", desc)  # "camp in North Waziristan in the" (early hours ...)

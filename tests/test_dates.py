@@ -92,3 +92,14 @@ def test_relative_words_count_from_the_day_the_source_spoke():
 def test_the_day_a_toll_rose_is_not_the_day_of_the_attack():
     [rise] = find_dates("The death toll from the attack on the camp rose to nine soldiers on Tuesday.", date(2025, 2, 12))
     assert rise.speech
+
+
+def test_a_night_between_numbered_weekdays_is_the_later_day():
+    text = "Gunmen attacked the camp in the night of Friday 6 to Saturday 7 June, officials said."
+    assert {d.value for d in find_dates(text, date(2025, 6, 9))} == {date(2025, 6, 7)}
+
+
+def test_a_dateline_stamped_with_the_hour_and_the_outlet_is_when_the_story_was_filed():
+    text = "GAO, Mali, March 4 (0130 GMT) (Sahel Wire) - Mortar rounds hit the camp late on Monday, officials said."
+    filed, monday = find_dates(text, date(2025, 3, 4))
+    assert (filed.speech, monday.value) == (True, date(2025, 3, 3))

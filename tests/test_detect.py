@@ -1009,3 +1009,45 @@ def test_no_us_casualties_from_the_force_at_the_base_is_no_casualties():
             "\"There were no U.S. casualties,\" he added.")
     [report] = detect(text, date(2022, 1, 24), "").primary
     assert (report.killed, report.wounded) == (0, 0)
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Two men jailed for helping militants attack Camp Taji",
+     "A court in Baghdad on Tuesday jailed two men for 20 years for helping the militants who attacked Camp Taji in "
+     "March 2020. In the attack, rockets struck the base and wounded three soldiers."),
+    ("Coalition hands Camp Taji to Iraqi army",
+     "Coalition troops on Tuesday handed over Camp Taji to the Iraqi army. The Iraqi commander said his soldiers "
+     "were ready to defend it against any attack. The base has come under repeated rocket attacks since 2019."),
+    ("Three soldiers hurt in mortar accident at Camp Taji",
+     "Three soldiers were wounded on Monday when a mortar round exploded in its tube at Camp Taji during training. "
+     "The army ruled out an attack and opened an investigation."),
+    ("Army's spin attack fires as Police crumble at Kohat cantonment ground",
+     "Army's spin attack ripped through Police on the second day at the Kohat cantonment ground on Saturday, "
+     "bowling them out for 98. Their leg-spinner took five wickets as the batsmen fell to sweeps."),
+])
+def test_jailings_handovers_accidents_and_cricket_are_not_attack_reports(title, text):
+    assert not detect(text, date(2024, 6, 4), title).primary
+
+
+def test_a_units_name_may_join_words_carry_its_number_or_end_in_rifles():
+    [battalion] = base_refs("Drones attacked the base of the Army's Mountain and Jungle Battalion No. 12 in Mocoa, "
+                            "Putumayo, the army said.")
+    [rifles] = base_refs("Militants opened fire at a camp of the Assam Rifles in Tamenglong on Friday.")
+    assert (battalion.name, rifles.name) == ("Mountain and Jungle Battalion No. 12 base in Mocoa",
+                                             "Assam Rifles camp in Tamenglong")
+
+
+def test_a_headline_description_without_an_article_is_read_when_it_gives_a_place():
+    [described] = base_refs("Drone attack on army base in Mocoa kills two soldiers", headline=True)
+    assert described.name == "army base in Mocoa"
+    assert base_refs("Five held in military base attack that injured troops", headline=True) == []
+
+
+def test_wounded_who_died_later_leave_the_wounded_count_they_were_counted_in():
+    # the lead gives the latest toll; the body tells how it came about
+    assert casualties(["Three soldiers were killed when militants stormed the camp on Sunday.",
+                       "Two died in the assault and five others were wounded; one of the wounded died on the way to "
+                       "hospital."])[:2] == (3, 4)
+    # a count of wounded given after the news of the deaths is already what is left
+    assert casualties(["The toll rose to six after two of the wounded died in hospital.",
+                       "Eleven soldiers were wounded, the army said."])[1] == 11
