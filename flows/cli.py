@@ -393,8 +393,7 @@ def _serve(args: argparse.Namespace) -> int:
     from flows.serve import serve_all
 
     feeds_file = settings.feeds_file.resolve() if settings.feeds_file else None
-    serve_all(feeds_file, settings.db_path.resolve(), limit=args.limit)
-    _say("stopped; schedules left active")
+    serve_all(feeds_file, settings.db_path.resolve(), lambda: _say("stopped; schedules left active"), limit=args.limit)
     return 0
 
 

@@ -8,6 +8,10 @@ restart (or a worker) carries on. The deployments that write DuckDB take one run
 """
 from __future__ import annotations
 
+import os
+import signal
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +24,8 @@ from flows.digest import daily_digest
 from flows.monitor import monitor_feeds
 
 TIMEZONE = "UTC"
+# how long Prefect's runner may take to shut down after Ctrl-C before the process leaves without it
+SHUTDOWN_GRACE_SECONDS = 15
 
 
 @dataclass(frozen=True)
@@ -52,6 +58,29 @@ def build_deployments(feeds_file: Path | None, db_path: Path) -> list:
     return deployments
 
 
-def serve_all(feeds_file: Path | None, db_path: Path, limit: int = 2) -> None:
-    """Blocks until Ctrl-C/SIGTERM; runs at most `limit` flow runs at once. Schedules stay active on exit."""
-    serve(*build_deployments(feeds_file, db_path), pause_on_shutdown=False, limit=limit)
+def serve_all(feeds_file: Path | None, db_path: Path, stopped: Callable[[], None], limit: int = 2) -> None:
+    """Blocks until Ctrl-C/SIGTERM; runs at most `limit` flow runs at once. Schedules stay active on exit, and
+    `stopped` is called once the process is about to leave."""
+    left = threading.Event()
+
+    def leave() -> None:
+        if not left.is_set():
+            stopped()
+        os._exit(0)
+
+    def interrupted(signum: int, frame: object) -> None:
+        # Prefect's runner now and then hangs in its own shutdown after a Ctrl-C (it looked like an ignored Ctrl-C
+        # that a second one ended): the process leaves after a grace period, schedules active as on a clean stop
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        timer = threading.Timer(SHUTDOWN_GRACE_SECONDS, leave)
+        timer.daemon = True
+        timer.start()
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, interrupted)
+    try:
+        serve(*build_deployments(feeds_file, db_path), pause_on_shutdown=False, limit=limit)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    left.set()
+    stopped()

@@ -19,7 +19,7 @@ import httpx
 import pytest
 import yaml
 
-from flows.serve import PLANS, TIMEZONE
+from flows.serve import PLANS, SHUTDOWN_GRACE_SECONDS, TIMEZONE
 from tests.processes import Processes, free_port
 from tests.test_pipeline import incident_rows
 from tests.wire_site import ARTICLES, EXPECTED_INCIDENTS, feeds_toml, publish
@@ -207,17 +207,12 @@ def test_basewatch_serve_serves_the_deployments_and_ctrl_c_leaves_the_schedules_
         time.sleep(0.5)
         names = {d["name"] for d in call_api("POST", f"{api}/deployments/filter", json={}).json()}
     time.sleep(2)  # let the runner settle into its polling loop
-    os.killpg(serve.pid, signal.SIGINT)  # Ctrl-C
+    os.killpg(serve.pid, signal.SIGINT)  # one Ctrl-C
     try:
-        code = serve.wait(timeout=30)
+        # Prefect's runner now and then hangs in its shutdown; basewatch leaves after its grace period regardless
+        code = serve.wait(timeout=SHUTDOWN_GRACE_SECONDS + 30)
     except subprocess.TimeoutExpired:
-        # Prefect's runner now and then swallows a Ctrl-C that lands mid-poll (PLATFORM.md: its worker likewise
-        # stops only at the second signal); the user presses it again (README "Deployments")
-        os.killpg(serve.pid, signal.SIGINT)
-        try:
-            code = serve.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            pytest.fail("serve did not stop after a second Ctrl-C:\n" + procs.log("serve")[-3000:])
+        pytest.fail("serve did not stop after Ctrl-C:\n" + procs.log("serve")[-3000:])
     assert code == 0, procs.log("serve")[-3000:]
     assert "schedules left active" in procs.log("serve")
     for d in call_api("POST", f"{api}/deployments/filter", json={}).json():
