@@ -362,9 +362,14 @@ def _named_groups(text: str) -> list[tuple[re.Match, str]]:
     if v.any_group.search(text) is None:
         return []
     found = [(m, name) for name, rx in v.groups for m in rx.finditer(text)]
-    # a listed name inside a longer one is part of it: "Hezbollah" in "Kataib Hezbollah" names no second group
+    # a listed name inside a longer one is part of it: "Hezbollah" in "Kataib Hezbollah" names no second group; a
+    # parent named for its branch describes the branch: "al Qaeda's Sahel affiliate JNIM" names JNIM
     return [(m, name) for m, name in found if not any(
-        o.start() <= m.start() and m.end() <= o.end() and o.end() - o.start() > m.end() - m.start() for o, _ in found)]
+        o.start() <= m.start() and m.end() <= o.end() and o.end() - o.start() > m.end() - m.start() for o, _ in found)
+        and not (_BRANCH_OF.match(text, m.end()) and any(o.start() >= m.end() for o, _ in found))]
+
+
+_BRANCH_OF = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}(?:affiliate|branch|wing|arm|offshoot|franchise)\b", re.IGNORECASE)
 
 
 def _group(text: str, near: int) -> str | None:

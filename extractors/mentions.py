@@ -264,7 +264,9 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
                     and not _PLACE_WORD_AFTER.match(sentence[m.end() + place.end():]):
                 # "the army camp in Tessit": a definite description naming its place names the base
                 name = place.group(1)
-                base = next((b for b in map(lookup, (f"{name} {m.group()}", f"{name} base", f"{name} camp", name))
+                # "the base at Azraq": a town's one listed installation, an air base named after it included
+                base = next((b for b in map(lookup, (f"{name} {m.group()}", f"{name} base", f"{name} camp", name,
+                                                     f"{name} air base"))
                              if b is not None), None)
                 refs.append(BaseRef(start, m.end() + place.end(), "gazetteer" if base else "named",
                                     base.name if base else f"{name} {m.group()}", base))

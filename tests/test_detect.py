@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from extractors.detect import detect
-from extractors.fields import casualties, projectiles, weapons
+from extractors.fields import casualties, projectiles, suspected, weapons
 from extractors.mentions import attack_cue, base_refs, is_origin
 from extractors.reading import read_mentions
 from extractors.sentences import article_sentences
@@ -1051,3 +1051,30 @@ def test_wounded_who_died_later_leave_the_wounded_count_they_were_counted_in():
     # a count of wounded given after the news of the deaths is already what is left
     assert casualties(["The toll rose to six after two of the wounded died in hospital.",
                        "Eleven soldiers were wounded, the army said."])[1] == 11
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Troops pound militant hideouts near Lake Chad",
+     "Troops fired artillery from their base in Monguno at militant positions on Monday, the army said. The shelling "
+     "destroyed several gun trucks."),
+    ("Review: 'Firebase Echo' makes you hold a camp that is attacked every night",
+     "In the game, rockets hit Camp Taji every few minutes and the player must repair the walls."),
+])
+def test_fire_from_a_base_and_reviews_of_works_are_not_attack_reports(title, text):
+    assert not detect(text, date(2024, 8, 27), title).primary
+
+
+def test_a_town_names_the_air_base_called_after_it():
+    [ref] = base_refs('The group said it had attacked "the American base at Azraq" with drones.')
+    assert ref.name == "Muwaffaq Salti Air Base"
+
+
+@pytest.mark.parametrize("sentence, group", [
+    ("The army attributed the attack to the ELN.", "ELN"),
+    ("U.S. officials believed Kataib Hezbollah, an Iran-backed militia, was responsible.", "Kataib Hezbollah"),
+    ("Police said the initial investigation pointed to Lashkar-e-Taiba.", "Lashkar-e-Taiba"),
+    ("Both sources blamed al Qaeda's Sahel affiliate JNIM.", "JNIM"),
+    ("The military identified the attackers as members of ISWAP.", "ISWAP"),
+])
+def test_blame_in_the_words_officials_use(sentence, group):
+    assert suspected([sentence]) == group
