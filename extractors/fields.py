@@ -49,6 +49,11 @@ _NOT_A_PROJECTILE = re.compile(
 _INDIRECT_FIRE = re.compile(r"\bindirect[- ]fire\b", re.IGNORECASE)
 
 
+# "terrorists fired at the camp", "firing from the bush": firing with no projectile named anywhere is small arms; the
+# defenders' "returned fire" is not the attack's weapon
+_BARE_FIRING = re.compile(r"(?<!returned )(?<!return )\b(?:fired|firing)\s+(?:at|on|upon|into|from)\b", re.IGNORECASE)
+
+
 def weapons(texts: Iterable[str], article: Iterable[str] = ()) -> tuple[str, ...]:
     """Weapon families named in `texts`, in the canonical order of records.WEAPONS. "Indirect fire" is mortars
     when the `article` names mortars and no rockets, else rockets."""
@@ -58,6 +63,8 @@ def weapons(texts: Iterable[str], article: Iterable[str] = ()) -> tuple[str, ...
     if "ground_assault" in found and found & {"rocket", "mortar", "drone", "missile"} \
             and not v.assault_deeds.search(joined):
         found.discard("ground_assault")  # "jihadists hit the airport with drones and rockets": who, not how
+    if _BARE_FIRING.search(joined) and not found & {"rocket", "mortar", "missile", "drone", "gunfire"}:
+        found.add("gunfire")
     if _INDIRECT_FIRE.search(joined) and not found & {"rocket", "mortar", "missile"}:
         named = weapons(article)
         found.add("mortar" if "mortar" in named and "rocket" not in named else "rocket")
@@ -113,9 +120,11 @@ _COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+|plus\s+)?|\s+(?:and|plus|as well
 
 @cache
 def _counted_projectile() -> re.Pattern[str]:
+    # "five Shahed attack drones": a weapon's name before the noun counted modifies it
+    noun = vocabulary().projectile_noun
     return re.compile(
         rf"(?<![\w-])(?P<bound>{_BOUND}\s+)?(?P<n>{NUMBER})\s+(?P<between>(?:[\w’'.-]+\s+){{0,3}}?)"
-        rf"(?P<noun>{vocabulary().projectile_noun})\b", re.IGNORECASE)
+        rf"(?P<noun>{noun})\b(?!\s+(?:(?!(?:and|or|plus|as)\b)[\w-]+\s+)?(?:{noun})\b)", re.IGNORECASE)
 
 
 def _salvoes(text: str) -> list[list[re.Match]]:

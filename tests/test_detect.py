@@ -1078,3 +1078,40 @@ def test_a_town_names_the_air_base_called_after_it():
 ])
 def test_blame_in_the_words_officials_use(sentence, group):
     assert suspected([sentence]) == group
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Loud bangs near Camp Taji were a sonic boom, army says",
+     "Residents near Camp Taji reported two loud explosions on Tuesday evening, and social media users claimed the "
+     "base had come under rocket attack. The army said the noise was a sonic boom from a jet on a training flight and "
+     "that no attack had taken place."),
+    ("Blasts heard at Ain al-Asad were controlled detonations",
+     "Explosions heard at Ain al-Asad air base on Tuesday were controlled detonations of old munitions, a coalition "
+     "spokesman said, after reports of a rocket attack spread online. There was no attack on the base, he said."),
+    ("Gunfire and fireworks near Erbil base were celebrations, police say",
+     "Shots and fireworks heard near the coalition base at Erbil airport on Tuesday night were part of a wedding "
+     "celebration, police said, denying rumours of an attack on the base."),
+    ("Militants attack prison in Niger's Koutoukale",
+     "Militants attacked the high-security prison at Koutoukale on Tuesday night, trying to free detained jihadists, "
+     "the interior ministry said. Soldiers from a nearby army camp repelled the attack."),
+    ("Gunmen attack displacement camp near army base in Ituri",
+     "Gunmen attacked a camp for displaced people near an army base in Djugu territory on Tuesday night, killing "
+     "eleven civilians, local officials said. Soldiers from the base drove the attackers away."),
+    ("Troops at Bannu cantonment repel militants, kill five",
+     "Security forces from the Bannu cantonment attacked a militant hideout in the nearby hills on Tuesday, killing "
+     "five terrorists, the ISPR said."),
+    ("Army FC storm to victory at Camp Taji stadium",
+     "Army FC attacked from the first minute and stormed to a 3-0 win over Police SC at the Camp Taji stadium on "
+     "Tuesday."),
+])
+def test_false_alarms_responders_civilian_camps_and_match_reports_are_not_attack_reports(title, text):
+    # a blast denied or explained, troops who come from a base, a camp for the displaced, a football score
+    assert not detect(text, date(2025, 3, 12), title).primary
+
+
+def test_a_weapons_name_before_the_counted_noun_and_firing_with_no_projectile():
+    assert projectiles(["Russia attacked the airfield with three cruise missiles and five Shahed attack drones."]) == 8
+    assert projectiles(["They launched about 15 rockets and missiles toward the base."]) == 15
+    assert weapons(["Terrorists fired at the camp from a nearby orchard, the army said."]) == ("gunfire",)
+    assert weapons(["Rockets were fired at the camp; the troops returned fire at the launch site."]) == ("rocket",)
+    assert "ground_assault" in weapons(["The attackers fought their way inside the camp before dawn."])
