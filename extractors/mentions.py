@@ -68,7 +68,9 @@ _MODIFIER_SPAN = re.compile(
     r"attack(?:s|ed)?|target(?:s|ed)?|hits?|strikes?|struck|storm(?:s|ed)?|shell(?:s|ed)?|overr[au]ns?|raid(?:s|ed)?|"
     r"rammed|pound(?:s|ed)?|bomb(?:s|ed)?|fire[sd]?|launch(?:es|ed)?)\s|^)(.*)$", re.IGNORECASE | re.DOTALL)
 # "the army camp in Tessit"; French-style copy puts the owner first: "the camp of the armed forces in Arbinda".
+# an acronym in brackets restates the noun before it: "the Forward Operating Base (FOB) in Wajiroko"
 _PLACE_AFTER = re.compile(
+    r"(?:\s*\([A-Z][A-Za-z]{1,6}\))?"
     r"(?:\s+of\s+the\s+(?:[\w’'-]+\s+){0,3}?(?:armed forces|army|military|forces|troops|gendarmerie))?"
     r"\s+(?:in|at)\s+(?:the\s+(?:town|village|city|area|district|municipality|commune|locality)\s+of\s+)?"
     r"([A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)?)(?![\w’'-])(?!\s+[A-Z])")

@@ -56,7 +56,10 @@ def article_sentences(text: str, title: str = "") -> list[Sentence]:
     if title and _squash(first_line) == _squash(title):
         body = rest
     body = _drop_link_lists(body)
-    pieces = [(s, True) for s in split_sentences(title)] + [(s, False) for s in split_sentences(body)]
+    # a headline's clauses joined by a semicolon are separate statements ("revenue falls as Red Sea attacks divert
+    # ships; U.S. base lease talks continue"): the attack of one is not at the place of the other
+    pieces = [(s, True) for clause in title.split(";") for s in split_sentences(clause)] \
+        + [(s, False) for s in split_sentences(body)]
     return [Sentence(i, s, t) for i, (s, t) in enumerate(pieces)]
 
 

@@ -1115,3 +1115,14 @@ def test_a_weapons_name_before_the_counted_noun_and_firing_with_no_projectile():
     assert weapons(["Terrorists fired at the camp from a nearby orchard, the army said."]) == ("gunfire",)
     assert weapons(["Rockets were fired at the camp; the troops returned fire at the launch site."]) == ("rocket",)
     assert "ground_assault" in weapons(["The attackers fought their way inside the camp before dawn."])
+
+
+def test_headline_clauses_conditional_threats_and_a_bracketed_acronym():
+    title = "Port revenue falls as Red Sea attacks divert ships; U.S. base lease talks continue"
+    assert not detect("The port's revenue fell 18% this year, the port authority said on Tuesday.", date(2024, 10, 2),
+                      title).primary
+    text = ("A Guards commander said on Monday that Al Udeid in Qatar was within range of Iranian missiles and would be "
+            "attacked if Iran was struck.")
+    assert not detect(text, date(2025, 4, 8), "").primary
+    [ref] = base_refs("Insurgents attacked the Forward Operating Base (FOB) in Kareto on Saturday night.")
+    assert ref.name == "Kareto Forward Operating Base"
