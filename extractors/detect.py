@@ -328,18 +328,20 @@ def _place_words(name: str) -> list[str]:
 
 
 def _says_no_casualties(sentences: list[Sentence], first_mention: int, refs: dict[int, list[BaseRef]],
-                        published: date | None, sole_attack: bool) -> bool:
-    """A lead sentence like "attacked four times ... but there were no casualties" covers every report. In a story
-    of one attack, so does "There were no casualties, he added." anywhere: a sentence that names no installation,
-    no time and no earlier event speaks of the story's own attack."""
+                        published: date | None, sole_attack: bool) -> tuple[bool, bool]:
+    """(nobody killed, nobody hurt) as the whole story says it. A lead sentence like "attacked four times ... but
+    there were no casualties" covers every report. In a story of one attack, so does "There were no casualties, he
+    added." ("There were no deaths." for the dead alone) anywhere: a sentence that names no installation, no time and
+    no earlier event speaks of the story's own attack."""
     v = vocabulary()
-    return any(v.zero_casualties.search(s.text) and not v.zero_qualified.search(s.text) and (
+    covering = [s.text for s in sentences if not v.zero_qualified.search(s.text) and (
         (s.index <= first_mention and attack_cue(s.text) is not None)
-        or (sole_attack and not (refs.get(s.index) or find_dates(s.text, published) or v.background.search(s.text))))
-        for s in sentences)
+        or (sole_attack and not (refs.get(s.index) or find_dates(s.text, published) or v.background.search(s.text))))]
+    nobody_hurt = any(v.zero_casualties.search(t) for t in covering)
+    return nobody_hurt or any(v.zero_killed.search(t) for t in covering), nobody_hurt
 
 
-def _reports(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[BaseRef]], lead_none: bool,
+def _reports(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[BaseRef]], lead_none: tuple[bool, bool],
              published: date | None) -> tuple[IncidentReport | None, IncidentReport]:
     """The candidate read as the article's own news (None when only a month or year dates it) and as background.
     The two differ only where the article's news borrows from the rest of the article: a lead saying nobody was
@@ -400,8 +402,8 @@ def _reports(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[Bas
     claimed = background.claimed_by or _article_claim(inc, sentences, refs, published)
     primary = replace(
         background, is_primary=True,
-        killed=0 if background.killed is None and lead_none else background.killed,
-        wounded=0 if background.wounded is None and lead_none else background.wounded,
+        killed=0 if background.killed is None and lead_none[0] else background.killed,
+        wounded=0 if background.wounded is None and lead_none[1] else background.wounded,
         claimed_by=claimed,
         suspected=background.suspected or fields.suspected(article)
         or (None if claimed else _attacker(texts, sentences)))

@@ -267,22 +267,26 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
         rf"(?<![\w-]){_BARE}\s+dead\s+and\s+[\w-]+\s+(?:wounded|injured)\b", re.IGNORECASE)
     wound_after = re.compile(rf"(?:{v.wound_verbs})\s+{_people_list(v, 'killed|dead')}", re.IGNORECASE)
     wound_bare = re.compile(rf"\b(?:wounding|injuring|wounded|injured)\s+{_BARE}{_BARE_END}", re.IGNORECASE)
-    wound_and = re.compile(  # "three were killed and 11 wounded"
-        rf"(?<=[a-z] )and\s+(?:another\s+)?{_BARE}\s+(?:others\s+|more\s+)?(?:were\s+)?(?:{_SEVERITY}\s+)?"
-        rf"(?:wounded|injured|hurt)\b", re.IGNORECASE)
+    # "three were killed and 11 wounded", "three embraced shahadat while five sustained injuries"
+    wound_and = re.compile(
+        rf"(?<=[a-z] )(?:and|while|whereas)\s+(?:another\s+)?{_BARE}\s+(?:others\s+|more\s+)?"
+        rf"(?:(?:were\s+)?(?:{_SEVERITY}\s+)?(?:wounded|injured|hurt)|(?:sustained|suffered|received)\s+(?:\w+\s+)?"
+        rf"(?:injuries|wounds))\b", re.IGNORECASE)
     # headline style "3 US troops killed, 34 injured"; "71 soldiers were killed, 12 were wounded"
     wound_comma = re.compile(
         rf"\b(?:killed|dead|martyred),\s+{_BARE}\s+(?:others\s+|more\s+)?(?:were\s+)?(?:{_SEVERITY}\s+)?"
         rf"(?:wounded|injured|hurt)\b",
         re.IGNORECASE)
-    wound_suffered = re.compile(  # "two service members sustained minor injuries"
-        rf"{people}{_ASIDE}\s+(?:have\s+|had\s+)?(?:sustained|suffered|received)\s+(?:\w+[- ]){{0,2}}?(?:injuries|wounds)\b",
-        re.IGNORECASE)
+    wound_suffered = re.compile(  # "two service members sustained minor injuries", "the two contractors who suffered"
+        rf"{people}{_ASIDE}\s+(?:who\s+)?(?:have\s+|had\s+)?(?:sustained|suffered|received)\s+(?:\w+[- ]){{0,2}}?"
+        rf"(?:injuries|wounds)\b", re.IGNORECASE)
     wound_to = re.compile(  # official style: "resulting in minor injuries to four personnel"
         rf"\b(?:\w+\s+)?injuries\s+to\s+{people}", re.IGNORECASE)
-    wound_treated = re.compile(  # "four service members had been treated for traumatic brain injuries"
-        rf"{people}{_ASIDE}\s+(?:have been\s+|had been\s+|were\s+|was\s+)(?:\w+\s+)?treated\s+for\s+"
-        rf"(?:[\w-]+\s+){{0,3}}?(?:injuries|wounds|concussions?)\b", re.IGNORECASE)
+    wound_treated = re.compile(  # "four service members had been treated for traumatic brain injuries", "have now been
+        # diagnosed with mild traumatic brain injuries"
+        rf"{people}{_ASIDE}\s+(?:ha(?:ve|d)\s+(?:now\s+|since\s+)?been\s+|were\s+|was\s+)(?:\w+\s+)?"
+        rf"(?:treated\s+for|diagnosed\s+with)"
+        rf"\s+(?:[\w-]+\s+){{0,3}}?(?:injuries|wounds|concussions?)\b", re.IGNORECASE)
     wound_left = re.compile(  # "left two service members with minor injuries", "left 15 security forces injured"
         rf"\bleft\s+{people}\s+(?:with\s+(?:\w+[- ]){{0,2}}?(?:injuries|wounds)|(?:{_SEVERITY}\s+)?"
         rf"(?:injured|wounded))\b", re.IGNORECASE)

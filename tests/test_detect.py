@@ -1126,3 +1126,13 @@ def test_headline_clauses_conditional_threats_and_a_bracketed_acronym():
     assert not detect(text, date(2025, 4, 8), "").primary
     [ref] = base_refs("Insurgents attacked the Forward Operating Base (FOB) in Kareto on Saturday night.")
     assert ref.name == "Kareto Forward Operating Base"
+
+
+def test_no_deaths_says_nothing_of_the_wounded_and_wounded_in_more_words():
+    assert casualties(["There were no deaths."])[2:] == (True, False)
+    text = "Two drones struck Camp Taji on Monday, the army said. There were no deaths."
+    [report] = detect(text, date(2025, 3, 12), "").primary
+    assert (report.killed, report.wounded) == (0, None)
+    assert casualties(["Four service members have now been diagnosed with mild traumatic brain injuries."])[1] == 4
+    assert casualties(["The three contractors who suffered minor injuries are back at work."])[1] == 3
+    assert casualties(["Two soldiers embraced shahadat while four sustained injuries in the attack."])[:2] == (2, 4)
