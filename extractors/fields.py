@@ -87,7 +87,7 @@ def projectiles(texts: Iterable[str], later: Iterable[str] = ()) -> int | None:
     alone ("The drone was one of two launched from Lebanon").
     """
     v = vocabulary()
-    texts = list(texts)
+    texts = [_numbers_once(t) for t in texts]
     exact: list[int] = []
     loose: list[tuple[int, int]] = []
     for text in texts:
@@ -305,6 +305,14 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
              wound_left, wound_to))
 
 
+# communiqués write a count twice, in words then in digits: "eleven (11) dead and eight (8) wounded"
+_DIGITS_AFTER_WORDS = re.compile(r"\b([a-z]+)\s*\(\d{1,4}\)", re.IGNORECASE)
+
+
+def _numbers_once(text: str) -> str:
+    return _DIGITS_AFTER_WORDS.sub(lambda m: m.group(1) if number_value(m.group(1)) else m.group(), text)
+
+
 def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool, bool]:
     """(killed, wounded, none_killed, none_wounded): a toll that rose, else the numbers stated in the first text that
     states them (with groups added by "also"; wounded who died moved to the dead), and whether some text says nobody
@@ -313,7 +321,8 @@ def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool, bool
     toll, named, split, kill_patterns, wound_patterns = _casualty_patterns()
     # a figure the story calls initial or previous was replaced by a later one, and the attackers' claim of what they
     # killed is their account: read them only if nothing else counts; "a total of" sums what partial counts told first
-    texts = sorted(texts, key=lambda t: (_superseded(t) or v.claim.search(t) is not None, _TOTAL.search(t) is None))
+    texts = sorted(map(_numbers_once, texts),
+                   key=lambda t: (_superseded(t) or v.claim.search(t) is not None, _TOTAL.search(t) is None))
     # a toll that rose is the latest figure: it overrides every earlier count in the story ("toll rises to nine")
     rises = [(n, text) for text in texts for m in toll.finditer(text)
              if (n := _sum_people((m["raised"] or m["brought"] or _listing(m, text)) + " ")) is not None]

@@ -1136,3 +1136,8 @@ def test_no_deaths_says_nothing_of_the_wounded_and_wounded_in_more_words():
     assert casualties(["Four service members have now been diagnosed with mild traumatic brain injuries."])[1] == 4
     assert casualties(["The three contractors who suffered minor injuries are back at work."])[1] == 3
     assert casualties(["Two soldiers embraced shahadat while four sustained injuries in the attack."])[:2] == (2, 4)
+
+
+def test_a_count_written_in_words_then_digits_is_one_count():
+    assert casualties(["Toll on the friendly side: eleven (11) dead and eight (8) wounded."])[:2] == (11, 8)
+    assert projectiles(["The terrorists fired four (4) rockets at the camp."]) == 4

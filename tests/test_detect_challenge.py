@@ -21,6 +21,9 @@ detector nor the corpora; scored before any change); its twin tests/holdout/chal
 The fourteenth, tests/challenge_articles_14.toml, is session 6's work round, written the same way (unlisted
 installations in the Sahel, Somalia, Pakistan, multi-outlet clusters, fields); its twin
 tests/holdout/challenge_articles_15.toml is held back.
+Rounds 17 and 19, held back when they were written (sessions 7 and 8), were opened as work rounds in session 9
+after being scored at every check; round 20 is session 9's work round, written with its held-back twin
+tests/holdout/challenge_articles_21.toml by a helper who read neither the detector nor the corpora.
 The first Arabic set, tests/challenge_articles_ar_2.toml (issue 14), is written the way Iraqi, Kurdish, Syrian and
 Yemeni outlets word such news (counts after the noun, night phrases, Arabic names, look-alike negatives); its
 twin tests/holdout/challenge_articles_ar_3.toml is held back the same way.
@@ -47,12 +50,15 @@ FILES = ("challenge_articles.toml", "challenge_articles_2.toml", "challenge_arti
          "challenge_articles_4.toml", "challenge_articles_5.toml", "challenge_articles_6.toml",
          "challenge_articles_7.toml", "challenge_articles_8.toml", "challenge_articles_10.toml",
          "challenge_articles_12.toml", "challenge_articles_14.toml", "challenge_articles_16.toml",
-         "challenge_articles_18.toml", "challenge_articles_ar_2.toml")
+         "challenge_articles_17.toml", "challenge_articles_18.toml", "challenge_articles_19.toml",
+         "challenge_articles_20.toml", "challenge_articles_ar_2.toml")
 # Minimum (positives, negatives) per set; the seventh set is about precision, so mostly negatives; the first Arabic
 # set is a small work round (its held-back twin is tests/holdout/challenge_articles_ar_3.toml).
 MINIMUM = {"challenge_articles_7.toml": (8, 20), "challenge_articles_10.toml": (15, 12),
            "challenge_articles_12.toml": (18, 12), "challenge_articles_14.toml": (18, 12),
-           "challenge_articles_16.toml": (18, 12), "challenge_articles_18.toml": (18, 12),
+           "challenge_articles_16.toml": (18, 12), "challenge_articles_17.toml": (15, 12),
+           "challenge_articles_18.toml": (18, 12), "challenge_articles_19.toml": (17, 14),
+           "challenge_articles_20.toml": (18, 14),
            "challenge_articles_ar_2.toml": (10, 6)}
 SETS = {name: tomllib.loads((Path(__file__).parent / name).read_text("utf-8"))["article"] for name in FILES}
 ARTICLES = [(name, a) for name in FILES for a in SETS[name]]
