@@ -334,11 +334,12 @@ def _says_no_casualties(sentences: list[Sentence], first_mention: int, refs: dic
     added." ("There were no deaths." for the dead alone) anywhere: a sentence that names no installation, no time and
     no earlier event speaks of the story's own attack."""
     v = vocabulary()
-    covering = [s.text for s in sentences if not v.zero_qualified.search(s.text) and (
+    covering = [s for s in sentences if (v.zero_casualties.search(s.text) or v.zero_killed.search(s.text))
+                and not v.zero_qualified.search(s.text) and (
         (s.index <= first_mention and attack_cue(s.text) is not None)
         or (sole_attack and not (refs.get(s.index) or find_dates(s.text, published) or v.background.search(s.text))))]
-    nobody_hurt = any(v.zero_casualties.search(t) for t in covering)
-    return nobody_hurt or any(v.zero_killed.search(t) for t in covering), nobody_hurt
+    nobody_hurt = any(v.zero_casualties.search(s.text) for s in covering)
+    return bool(covering), nobody_hurt
 
 
 def _reports(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[BaseRef]], lead_none: tuple[bool, bool],

@@ -215,6 +215,7 @@ _SOME_WOUNDED_DIED = re.compile(
     rf"(?<![\w-])(?P<n>{NUMBER})\s+of\s+(?:the\s+(?:[\w-]+\s+)?(?:injured|wounded)(?:\s+[\w-]+)?|them)\b"
     r"[^.;]{0,60}?\b(?:died|succumbed|passed away)\b", re.IGNORECASE)
 _HURT_BEFORE = re.compile(r"\b(?:injured|wounded|hurt)\b", re.IGNORECASE)
+_DIED_LATER = re.compile(r"\b(?:died|succumbed|passed away)\b", re.IGNORECASE)
 _TOTAL = re.compile(r"\b(?:a|the) total of\b|\bin total\b|\baltogether\b", re.IGNORECASE)
 _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 _LUMPED = re.compile(r"\b(?:killed|dead) or (?:wounded|injured)\b", re.IGNORECASE)  # gives neither count
@@ -310,6 +311,8 @@ _DIGITS_AFTER_WORDS = re.compile(r"\b([a-z]+)\s*\(\d{1,4}\)", re.IGNORECASE)
 
 
 def _numbers_once(text: str) -> str:
+    if "(" not in text:
+        return text
     return _DIGITS_AFTER_WORDS.sub(lambda m: m.group(1) if number_value(m.group(1)) else m.group(), text)
 
 
@@ -337,9 +340,10 @@ def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool, bool
     killed = risen if risen is not None else next(by_side, stated_killed)
     # a wounded count given after the news of the deaths ("... after two of the wounded died. Twenty-eight people were
     # wounded") is already what is left
-    first_wounded = next((i for i, t in enumerate(texts) if t in counted and any(rx.search(t) for rx in wound_patterns)),
-                         len(texts))
-    moved = _some_wounded_died(texts[first_wounded:])
+    died_later = [i for i, t in enumerate(texts) if _DIED_LATER.search(t)]  # most stories say none: skip the rest
+    first_wounded = next((i for i, t in enumerate(texts[:max(died_later, default=-1) + 1])
+                          if t in counted and any(rx.search(t) for rx in wound_patterns)), len(texts))
+    moved = _some_wounded_died([texts[i] for i in died_later if i >= first_wounded])
     if moved and wounded is not None and moved < wounded:
         wounded -= moved
     elif risen is not None and stated_killed is not None and wounded is not None and 0 < risen - stated_killed < wounded \
