@@ -996,7 +996,6 @@ def test_a_follow_sentence_naming_one_installations_place_speaks_of_that_one():
     assert (reports["T-4 Air Base"].killed, hama.killed) == (None, 4)
 
 
-
 def test_a_units_name_and_its_home_base_are_not_the_attacked_installation():
     sentence = ("He was a member of the 2nd Battalion, 58th Aviation Regiment, 164th Theater Airfield Operations Group "
                 "from Fort Rucker in Alabama.")
@@ -1012,6 +1011,7 @@ def test_no_us_casualties_from_the_force_at_the_base_is_no_casualties():
 
 
 @pytest.mark.parametrize("title, text", [
+    # trials, handovers, accidents and sport (round 19's categories)
     ("Two men jailed for helping militants attack Camp Taji",
      "A court in Baghdad on Tuesday jailed two men for 20 years for helping the militants who attacked Camp Taji in "
      "March 2020. In the attack, rockets struck the base and wounded three soldiers."),
@@ -1024,9 +1024,39 @@ def test_no_us_casualties_from_the_force_at_the_base_is_no_casualties():
     ("Army's spin attack fires as Police crumble at Kohat cantonment ground",
      "Army's spin attack ripped through Police on the second day at the Kohat cantonment ground on Saturday, "
      "bowling them out for 98. Their leg-spinner took five wickets as the batsmen fell to sweeps."),
+    # fire from a base, a review of a work
+    ("Troops pound militant hideouts near Lake Chad",
+     "Troops fired artillery from their base in Monguno at militant positions on Monday, as jets struck a camp used by "
+     "the militants, the army said. \"The artillery fire from the base in Monguno destroyed the terrorists' store and "
+     "several gun trucks,\" it said."),
+    ("Review: 'Firebase Echo' makes you hold a camp that is attacked every night",
+     "In the game, rockets hit Camp Taji every few minutes and the player must repair the walls."),
+    # a blast denied or explained, troops who come from a base, a camp for the displaced, a football score
+    ("Loud bangs near Camp Taji were a sonic boom, army says",
+     "Residents near Camp Taji reported two loud explosions on Tuesday evening, and social media users claimed the "
+     "base had come under rocket attack. The army said the noise was a sonic boom from a jet on a training flight and "
+     "that no attack had taken place."),
+    ("Blasts heard at Ain al-Asad were controlled detonations",
+     "Explosions heard at Ain al-Asad air base on Tuesday were controlled detonations of old munitions, a coalition "
+     "spokesman said, after reports of a rocket attack spread online. There was no attack on the base, he said."),
+    ("Gunfire and fireworks near Erbil base were celebrations, police say",
+     "Shots and fireworks heard near the coalition base at Erbil airport on Tuesday night were part of a wedding "
+     "celebration, police said, denying rumours of an attack on the base."),
+    ("Militants attack prison in Niger's Koutoukale",
+     "Militants attacked the high-security prison at Koutoukale on Tuesday night, trying to free detained jihadists, "
+     "the interior ministry said. Soldiers from a nearby army camp repelled the attack."),
+    ("Gunmen attack displacement camp near army base in Ituri",
+     "Gunmen attacked a camp for displaced people near an army base in Djugu territory on Tuesday night, killing "
+     "eleven civilians, local officials said. Soldiers from the base drove the attackers away."),
+    ("Troops at Bannu cantonment repel militants, kill five",
+     "Security forces from the Bannu cantonment attacked a militant hideout in the nearby hills on Tuesday, killing "
+     "five terrorists, the ISPR said."),
+    ("Army FC storm to victory at Camp Taji stadium",
+     "Army FC attacked from the first minute and stormed to a 3-0 win over Police SC at the Camp Taji stadium on "
+     "Tuesday."),
 ])
-def test_jailings_handovers_accidents_and_cricket_are_not_attack_reports(title, text):
-    assert not detect(text, date(2024, 6, 4), title).primary
+def test_look_alikes_by_category_are_not_attack_reports(title, text):
+    assert not detect(text, date(2025, 3, 12), title).primary
 
 
 def test_a_units_name_may_join_words_carry_its_number_or_end_in_rifles():
@@ -1053,17 +1083,6 @@ def test_wounded_who_died_later_leave_the_wounded_count_they_were_counted_in():
                        "Eleven soldiers were wounded, the army said."])[1] == 11
 
 
-@pytest.mark.parametrize("title, text", [
-    ("Troops pound militant hideouts near Lake Chad",
-     "Troops fired artillery from their base in Monguno at militant positions on Monday, the army said. The shelling "
-     "destroyed several gun trucks."),
-    ("Review: 'Firebase Echo' makes you hold a camp that is attacked every night",
-     "In the game, rockets hit Camp Taji every few minutes and the player must repair the walls."),
-])
-def test_fire_from_a_base_and_reviews_of_works_are_not_attack_reports(title, text):
-    assert not detect(text, date(2024, 8, 27), title).primary
-
-
 def test_a_town_names_the_air_base_called_after_it():
     [ref] = base_refs('The group said it had attacked "the American base at Azraq" with drones.')
     assert ref.name == "Muwaffaq Salti Air Base"
@@ -1078,35 +1097,6 @@ def test_a_town_names_the_air_base_called_after_it():
 ])
 def test_blame_in_the_words_officials_use(sentence, group):
     assert suspected([sentence]) == group
-
-
-@pytest.mark.parametrize("title, text", [
-    ("Loud bangs near Camp Taji were a sonic boom, army says",
-     "Residents near Camp Taji reported two loud explosions on Tuesday evening, and social media users claimed the "
-     "base had come under rocket attack. The army said the noise was a sonic boom from a jet on a training flight and "
-     "that no attack had taken place."),
-    ("Blasts heard at Ain al-Asad were controlled detonations",
-     "Explosions heard at Ain al-Asad air base on Tuesday were controlled detonations of old munitions, a coalition "
-     "spokesman said, after reports of a rocket attack spread online. There was no attack on the base, he said."),
-    ("Gunfire and fireworks near Erbil base were celebrations, police say",
-     "Shots and fireworks heard near the coalition base at Erbil airport on Tuesday night were part of a wedding "
-     "celebration, police said, denying rumours of an attack on the base."),
-    ("Militants attack prison in Niger's Koutoukale",
-     "Militants attacked the high-security prison at Koutoukale on Tuesday night, trying to free detained jihadists, "
-     "the interior ministry said. Soldiers from a nearby army camp repelled the attack."),
-    ("Gunmen attack displacement camp near army base in Ituri",
-     "Gunmen attacked a camp for displaced people near an army base in Djugu territory on Tuesday night, killing "
-     "eleven civilians, local officials said. Soldiers from the base drove the attackers away."),
-    ("Troops at Bannu cantonment repel militants, kill five",
-     "Security forces from the Bannu cantonment attacked a militant hideout in the nearby hills on Tuesday, killing "
-     "five terrorists, the ISPR said."),
-    ("Army FC storm to victory at Camp Taji stadium",
-     "Army FC attacked from the first minute and stormed to a 3-0 win over Police SC at the Camp Taji stadium on "
-     "Tuesday."),
-])
-def test_false_alarms_responders_civilian_camps_and_match_reports_are_not_attack_reports(title, text):
-    # a blast denied or explained, troops who come from a base, a camp for the displaced, a football score
-    assert not detect(text, date(2025, 3, 12), title).primary
 
 
 def test_a_weapons_name_before_the_counted_noun_and_firing_with_no_projectile():
