@@ -334,12 +334,12 @@ def _says_no_casualties(sentences: list[Sentence], first_mention: int, refs: dic
     added." ("There were no deaths." for the dead alone) anywhere: a sentence that names no installation, no time and
     no earlier event speaks of the story's own attack."""
     v = vocabulary()
-    covering = [s for s in sentences if (v.zero_casualties.search(s.text) or v.zero_killed.search(s.text))
+    said = [(s, bool(v.zero_casualties.search(s.text))) for s in sentences]
+    covering = [hurt for s, hurt in said if (hurt or v.zero_killed.search(s.text))
                 and not v.zero_qualified.search(s.text) and (
         (s.index <= first_mention and attack_cue(s.text) is not None)
         or (sole_attack and not (refs.get(s.index) or find_dates(s.text, published) or v.background.search(s.text))))]
-    nobody_hurt = any(v.zero_casualties.search(s.text) for s in covering)
-    return bool(covering), nobody_hurt
+    return bool(covering), any(covering)
 
 
 def _reports(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[BaseRef]], lead_none: tuple[bool, bool],

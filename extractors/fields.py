@@ -211,11 +211,12 @@ _DIED_OF_WOUNDS = re.compile(
     re.IGNORECASE)
 # "two of the injured soldiers died in hospital", "one of them ... succumbed to his injuries": some of the wounded a
 # report counted died later; a report giving that news has already counted them among its dead
+_DIED_LATER = r"\b(?:died|succumbed|passed away)\b"
 _SOME_WOUNDED_DIED = re.compile(
     rf"(?<![\w-])(?P<n>{NUMBER})\s+of\s+(?:the\s+(?:[\w-]+\s+)?(?:injured|wounded)(?:\s+[\w-]+)?|them)\b"
-    r"[^.;]{0,60}?\b(?:died|succumbed|passed away)\b", re.IGNORECASE)
+    rf"[^.;]{{0,60}}?{_DIED_LATER}", re.IGNORECASE)
+_DIED = re.compile(_DIED_LATER, re.IGNORECASE)  # the cheap look before the whole pattern: most stories say none
 _HURT_BEFORE = re.compile(r"\b(?:injured|wounded|hurt)\b", re.IGNORECASE)
-_DIED_LATER = re.compile(r"\b(?:died|succumbed|passed away)\b", re.IGNORECASE)
 _TOTAL = re.compile(r"\b(?:a|the) total of\b|\bin total\b|\baltogether\b", re.IGNORECASE)
 _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 _LUMPED = re.compile(r"\b(?:killed|dead) or (?:wounded|injured)\b", re.IGNORECASE)  # gives neither count
@@ -334,16 +335,13 @@ def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool, bool
                   for text in texts for m in named.finditer(text) if (n := _sum_people(_listing(m, text) + " "))]
     risen = max([n for n, _ in rises] + named_dead, default=None)
     counted = [t for t in texts if not _LUMPED.search(t)]
-    stated_killed = _stated(counted, kill_patterns)
-    wounded = _stated(counted, wound_patterns)
+    stated_killed, _ = _stated(counted, kill_patterns)
+    wounded, wounded_at = _stated(counted, wound_patterns)
     by_side = (n for text in texts for m in split.finditer(text) if (n := _sum_people(_listing(m, text) + " ")))
     killed = risen if risen is not None else next(by_side, stated_killed)
     # a wounded count given after the news of the deaths ("... after two of the wounded died. Twenty-eight people were
     # wounded") is already what is left
-    died_later = [i for i, t in enumerate(texts) if _DIED_LATER.search(t)]  # most stories say none: skip the rest
-    first_wounded = next((i for i, t in enumerate(texts[:max(died_later, default=-1) + 1])
-                          if t in counted and any(rx.search(t) for rx in wound_patterns)), len(texts))
-    moved = _some_wounded_died([texts[i] for i in died_later if i >= first_wounded])
+    moved = _some_wounded_died(counted[wounded_at:])
     if moved and wounded is not None and moved < wounded:
         wounded -= moved
     elif risen is not None and stated_killed is not None and wounded is not None and 0 < risen - stated_killed < wounded \
@@ -361,24 +359,27 @@ def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool, bool
 
 def _some_wounded_died(texts: list[str]) -> int:
     """How many of the counted wounded the story says died later ("one of them" only after a word for the hurt)."""
-    return sum(number_value(m["n"]) or 0 for text in texts for m in _SOME_WOUNDED_DIED.finditer(text)
+    return sum(number_value(m["n"]) or 0 for text in texts if _DIED.search(text)
+               for m in _SOME_WOUNDED_DIED.finditer(text)
                if m.group().lower().find(" them") < 0 or _HURT_BEFORE.search(text[:m.start()]))
 
 
-def _stated(texts: list[str], patterns: tuple[re.Pattern[str], ...]) -> int | None:
+def _stated(texts: list[str], patterns: tuple[re.Pattern[str], ...]) -> tuple[int | None, int]:
     """The count the first text that states one gives, with the groups later texts add to it with "also" ("a member
-    of the CAFGU assigned to the detachment was also wounded")."""
+    of the CAFGU assigned to the detachment was also wounded"), and where that first text stands (len(texts): none)."""
     found = None
-    for text in texts:
+    first = len(texts)
+    for i, text in enumerate(texts):
         m = next((m for rx in patterns if (m := rx.search(text))), None)
         if m is None:
             continue
+        first = min(first, i)
         n = _sum_people(_listing(m, text) + " ")
         if found is None:
             found = n
         elif n is not None and _ALSO.search(m.group()):
             found += n
-    return found
+    return found, first
 
 
 def _named_groups(text: str) -> list[tuple[re.Match, str]]:
