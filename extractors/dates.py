@@ -83,7 +83,10 @@ _SPEECH = re.compile(
 # "the ministry's Monday statement"; "the Pentagon on Monday identified the soldier": the day the source spoke
 _SPEECH_AFTER = re.compile(r"(?:'s|’s)?\s+(?:statement|briefing|interview|(?:press|news) conference|announcement)\b"
                            r"|,?\s+(?:said|announced|confirmed|identified|named|condemned|denounced|denied|reported|"
-                           r"told|stated|added|released|published|tweeted|wrote)\b", re.IGNORECASE)
+                           r"told|stated|added|released|published|tweeted|wrote|claimed)\b", re.IGNORECASE)
+# "claimed responsibility for Thursday's attack": a day owning the event dates the event, whatever verb precedes it
+_DAY_OF_EVENT = re.compile(r"(?<=['’]s)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|assault|raid|strikes?|bombing|blast|explosion|"
+                           r"shelling|ambush)\b", re.IGNORECASE)
 # a dateline may stamp the hour and the outlet after its date: "KISMAYO, Dec 2 (0020 GMT) (Newsline) -"
 _DATELINE_END = re.compile(r"(?:\s*\([^)]{1,30}\)){0,2}(?:\s*\))?\s*(?:;|:|--|—|–|\||-\s)")
 
@@ -142,9 +145,9 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
         if "mon" in m.groupdict() and m["mon"] == "may":
             return
         taken.append((m.start(), m.end()))
-        speech = bool(_SPEECH.search(sentence[max(0, m.start() - 60):m.start()])
-                      or _SPEECH_AFTER.match(sentence[m.end():]) or
-                      (m.start() < 60 and _DATELINE_END.match(sentence[m.end():])))
+        speech = not _DAY_OF_EVENT.match(sentence, m.end()) and bool(
+            _SPEECH.search(sentence[max(0, m.start() - 60):m.start()]) or _SPEECH_AFTER.match(sentence[m.end():])
+            or (m.start() < 60 and _DATELINE_END.match(sentence[m.end():])))
         found.append(DateMention(m.start(), m.end(), value, precision, speech, rank))
 
     for rx in (_MONTH_DAY, _DAY_MONTH):

@@ -92,7 +92,7 @@ def candidates(text: str, published: date | None, title: str = "") -> list[Candi
                 for primary, background, evidence in read_arabic(text, published, title)]
     sentences = article_sentences(text, title)
     mentions, refs_by_sentence = read_mentions(sentences, published)
-    framed = _framed(title)
+    framed = _framed(title) or _denied(sentences)
     main = None if framed else _main_date(mentions, sentences, refs_by_sentence, published)
     incidents = _incidents(mentions, main, published, _named_later(mentions, sentences, refs_by_sentence))
     _attach_followers(incidents, sentences, refs_by_sentence, published)
@@ -128,6 +128,13 @@ def _framed(title: str) -> bool:
     if not title or not v.title_frames.search(title):
         return False
     return not (base_refs(title, headline=True) and attack_cue(title) is not None)
+
+
+def _denied(sentences: list[Sentence]) -> bool:
+    """A headline or lead that says the blasts were no attack ("a controlled detonation ..., not an attack") makes the
+    story a denial: the attack told elsewhere in it is the rumour or the first report being denied."""
+    v = vocabulary()
+    return any(v.not_an_attack.search(s.text) for s in sentences[:_lead_end(sentences)])
 
 
 def _main_date(mentions: list[Mention], sentences: list[Sentence], refs: dict[int, list[BaseRef]],
@@ -192,14 +199,14 @@ def _named_later(mentions: list[Mention], sentences: list[Sentence],
     in a sentence with no attack word ("believed to have penetrated the brigade headquarters in Uri"). Not an
     installation the article dates to a past attack, not one of several that the description does not pick, and not
     one said as a landmark ("shifted to the hospital at the brigade headquarters in Rajouri town, about 25 km
-    away")."""
+    away"). "The camp" names nothing: it is named where its name is said."""
     described = [m.ref.name for m in mentions if m.ref.kind == "generic"]
     if not described:
         return None
     named: dict[str, tuple[BaseRef, set[int]]] = {}  # name -> (reference, body sentences saying it)
     for s in sentences:
         for r in [] if s.is_title else refs.get(s.index, []):
-            if r.kind in {"gazetteer", "named"} and role(s.text, r) != "landmark":
+            if r.kind in {"gazetteer", "named"} and not r.anaphoric and role(s.text, r) != "landmark":
                 named.setdefault(r.name, (r, set()))[1].add(s.index)
     if len(named) > 1:
         # the headline's words pick among them ("... the Abu al-Dohour Airbase in rural Idlib" in the headline)

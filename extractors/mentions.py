@@ -79,9 +79,10 @@ _APPOSITIVE = re.compile(r",\s*(?:(?:which|that)\s+(?:also\s+)?(?:hosts?|houses?
                          r"(?:(?:an?|the)\s+)?", re.IGNORECASE)
 # "the base of the Numancia Battalion", "the base of Light Infantry Battalion 304": a base named by its unit
 # "the headquarters of the Sudanese army's 22nd Infantry Division": the unit named after an owner's possessive;
-# "the base of the Special Energy and Roads Battalion No. 10": a unit's name may join words and carry its number
+# "the base of the Special Energy and Roads Battalion No. 10": a unit's name may join words and carry its number;
+# "the base of the 81 Task Force Battalion": a unit's number may be bare
 _UNIT_OF = re.compile(rf"\s+of\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+){{0,2}}[\w-]+['’]s\s+)?"
-                      rf"((?:(?:[A-Z][\w’'-]*|\d+(?:st|nd|rd|th)|and)\s+){{0,5}}{_UNITS}(?:\s+(?:No\.\s*)?\d+)?)"
+                      rf"((?:(?:[A-Z][\w’'-]*|\d+(?:st|nd|rd|th)?|and)\s+){{0,5}}{_UNITS}(?:\s+(?:No\.\s*)?\d+)?)"
                       rf"(?![\w’'-])")
 # "the military post of Tassia" (translated copy). Not for a bare "camp": "the camp of Netanyahu" is a faction.
 _PLACE_OF = re.compile(r"\s+of\s+([A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)?)(?![\w’'-])(?!\s+[A-Z])")
@@ -124,6 +125,7 @@ class BaseRef:
     kind: str  # "gazetteer" | "named" | "generic" | "anaphor"
     name: str  # canonical name, name as written, or a description for generic references
     base: Base | None = None
+    anaphoric: bool = False  # made by "the base", "the outpost": resolved to the installation said before
 
 
 # "AL UDEID AIR BASE, Qatar (Stars and Stripes) — ", "BAGHDAD, June 14 (Reuters) - ": where the story was filed.
@@ -404,12 +406,17 @@ def negative_target(sentence: str, cue: int, refs: list[BaseRef]) -> bool:
 # A preposition that aims: "fired from Lebanon at the Zar'it barracks" names the origin, then the target.
 AIMING = r"(?:at|on|against|into|towards?)"
 _AIMED = re.compile(rf"\b{AIMING}\s", re.IGNORECASE)
+_FROM_ITSELF = re.compile(r"\s*(?:(?:the|a|an|its|their)\s+)?(?:[\w’'.-]+\s+){0,2}")
 
 
 def is_origin(sentence: str, ref: BaseRef) -> bool:
     """The base is where someone is stationed, launched from, leaving or visiting - not the target."""
-    window = sentence[max(0, ref.start - 30):ref.start]
+    window = sentence[max(0, ref.start - 50):ref.start]
     cue = next(reversed(list(vocabulary().origin.finditer(window))), None)
     if cue is None:
         return False
-    return not (cue.group().lower().endswith(("from", "out of")) and _AIMED.search(window, cue.end()))
+    if not cue.group().lower().endswith(("from", "out of")):
+        return True
+    # "fired from the Miranshah garrison" names where the fire came from; "fire from the hills overlooking the fort"
+    # and "fired from Lebanon at the Zar'it barracks" name another origin, then the target
+    return bool(_FROM_ITSELF.fullmatch(window, cue.end())) and not _AIMED.search(window, cue.end())

@@ -68,7 +68,6 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
     # story names without calling it military
     title = " ".join(s.text for s in sentences if s.is_title)
     framing = title if re.search(r"\bcamps?\b", title, re.IGNORECASE) and v.civilian_camp.search(title) else ""
-    anaphoric: set[tuple[int, int]] = set()  # (sentence, start) of references made by "the base", "the outpost"
     latest: dict[str, Mention] = {}
     airport = military_airport(s.text for s in sentences)
     for s in sentences:
@@ -83,8 +82,7 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
                     continue
                 ref = BaseRef(ref.start, ref.end, "generic", described)
             elif ref.kind == "anaphor":
-                ref = BaseRef(ref.start, ref.end, last.kind, last.name, last.base)
-                anaphoric.add((s.index, ref.start))
+                ref = BaseRef(ref.start, ref.end, last.kind, last.name, last.base, anaphoric=True)
             elif (ref.kind != "generic" or last is None or last.kind == "generic") \
                     and not _SPEAKER_PLACE.search(s.text[:ref.start]):
                 last = ref  # "a source based in nearby Mondoro" is not what "the base" later refers to
@@ -114,6 +112,11 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
         origins = {r.name for r in refs if is_origin(s.text, r)}
         targets = [r for r in refs if r.name not in origins and not _PLURAL_ATTACKS.search(s.text[:r.start])
                    and r.start >= filed_from]
+        roles = [role(s.text, r) for r in targets]
+        if any(r.anaphoric and said != "landmark" for r, said in zip(targets, roles)):
+            # "The camp attacked on Sunday is close to the headquarters of the 12 Brigade": beside the story's own
+            # installation, referred back to, a landmark only says where it is
+            targets = [r for r, said in zip(targets, roles) if said != "landmark"]
         for i, ref in enumerate(targets):
             lo = max((r.end for r in targets[:i] if r.name != ref.name), default=0)
             hi = min((r.start for r in targets[i + 1:] if r.name != ref.name), default=len(s.text))
@@ -145,7 +148,7 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
                 # Mission Support Site Conoco": a sentence whose subject is a pronoun goes on with the one before
                 background = True
             antecedent = latest.get(ref.name)
-            if best is None and not background and (s.index, ref.start) in anaphoric and antecedent is not None:
+            if best is None and not background and ref.anaphoric and antecedent is not None:
                 # "the outpost" with no time or cue of its own is still the attack its antecedent sentence dated
                 best, background = antecedent.date, antecedent.background
             facts = segment if clause is not None else s.text[:told_after] if told_after is not None else s.text

@@ -66,7 +66,8 @@ class Vocabulary:
     strong_attack: re.Pattern[str]
     impact: re.Pattern[str]
     skip_sentence: re.Pattern[str]
-    hypothetical: re.Pattern[str]
+    hypothetical: re.Pattern[str]  # includes not_an_attack
+    not_an_attack: re.Pattern[str]
     aggregate: re.Pattern[str]
     background: re.Pattern[str]
     origin: re.Pattern[str]
@@ -121,7 +122,8 @@ def vocabulary() -> Vocabulary:
         strong_attack=alternation(raw["strong_attack"]),
         impact=alternation(raw["impact_verbs"]),
         skip_sentence=alternation(raw["skip_sentence"]),
-        hypothetical=alternation(raw["hypothetical"]),
+        hypothetical=alternation(raw["hypothetical"] + raw["not_an_attack"]),
+        not_an_attack=alternation(raw["not_an_attack"]),
         aggregate=alternation(raw["aggregate"]),
         background=alternation(raw["background"]),
         origin=alternation(raw["origin_context"]),

@@ -103,3 +103,10 @@ def test_a_dateline_stamped_with_the_hour_and_the_outlet_is_when_the_story_was_f
     text = "GAO, Mali, March 4 (0130 GMT) (Sahel Wire) - Mortar rounds hit the camp late on Monday, officials said."
     filed, monday = find_dates(text, date(2025, 3, 4))
     assert (filed.speech, monday.value) == (True, date(2025, 3, 3))
+
+
+def test_a_day_owning_the_attack_dates_it_and_a_claim_is_said_on_its_day():
+    sentence = "The group on Thursday claimed responsibility for Tuesday's attack on the army camp at Djibo."
+    claim_day, attack_day = find_dates(sentence, date(2025, 6, 13))
+    assert (claim_day.value, claim_day.speech) == (date(2025, 6, 12), True)
+    assert (attack_day.value, attack_day.speech) == (date(2025, 6, 10), False)

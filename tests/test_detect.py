@@ -1054,6 +1054,18 @@ def test_no_us_casualties_from_the_force_at_the_base_is_no_casualties():
     ("Army FC storm to victory at Camp Taji stadium",
      "Army FC attacked from the first minute and stormed to a 3-0 win over Police SC at the Camp Taji stadium on "
      "Tuesday."),
+    # fire from a base told with several weapons, a denial in the headline, a threat, a review named after the work
+    ("Army shells Taliban positions near Razmak",
+     "Soldiers fired rockets and heavy artillery from the Razmak garrison towards militant positions on Wednesday, "
+     "officials said. Shopkeepers said the shelling from the garrison shook windows across the town."),
+    ("Harir blasts were a controlled demolition, Peshmerga say",
+     "A string of explosions heard on Tuesday near Harir was the controlled demolition of seized explosives by "
+     "Peshmerga engineers, the ministry said. Several Telegram channels had said that drones struck the Harir base."),
+    ("Iraqi militia calls U.S. bases in Syria legitimate targets",
+     "An Iraqi militia said on Tuesday that the Al-Tanf garrison and the Conoco base were legitimate targets if the "
+     "air strikes continued."),
+    ("'Outpost Nine' review: a war film with no way out",
+     "The film follows a fictional base in Helmand that is attacked by Taliban fighters on its last night."),
 ])
 def test_look_alikes_by_category_are_not_attack_reports(title, text):
     assert not detect(text, date(2025, 3, 12), title).primary
@@ -1065,6 +1077,16 @@ def test_a_units_name_may_join_words_carry_its_number_or_end_in_rifles():
     [rifles] = base_refs("Militants opened fire at a camp of the Assam Rifles in Tamenglong on Friday.")
     assert (battalion.name, rifles.name) == ("Mountain and Jungle Battalion No. 12 base in Mocoa",
                                              "Assam Rifles camp in Tamenglong")
+
+
+def test_a_units_bare_number_and_a_landmark_beside_the_installation_referred_back_to():
+    [unit] = base_refs("Insurgents attacked the base of the 22 Task Force Brigade in Monguno late on Friday.")
+    assert unit.name == "22 Task Force Brigade base in Monguno"
+    text = ("Militants attacked an army camp in Tangdhar early on Sunday, killing four soldiers, officials said. "
+            "The camp attacked on Sunday lies close to the headquarters of the army's 9th Brigade. "
+            "The militants entered the camp from the rear after cutting the fence.")
+    [report] = detect(text, date(2025, 3, 10), "Militants attack army camp in Kashmir").primary
+    assert "9th Brigade" not in report.base and report.killed == 4
 
 
 def test_a_headline_description_without_an_article_is_read_when_it_gives_a_place():
