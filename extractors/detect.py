@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from itertools import islice
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from extractors import fields
 from extractors.arabic import language
@@ -226,7 +226,11 @@ def _incidents(mentions: list[Mention], main: date | None, published: date | Non
     for m in mentions:
         same_day = m.date is not None and m.date.precision == "day" and main is not None \
             and abs((m.date.value - main).days) <= MATCH_WINDOW_DAYS
-        primary = main is not None and not m.background and (same_day or m.date is None)
+        # an attack dated after the article's first news and by publication is newer news, never its background ("MALI -
+        # ... attacked the camp at Lere on Tuesday ... NIGER - Late on Thursday, gunmen attacked the army camp at Tera")
+        later = m.date is not None and m.date.precision == "day" and not m.date.speech and main is not None \
+            and main + timedelta(days=MATCH_WINDOW_DAYS) < m.date.value <= (published or main)
+        primary = main is not None and not m.background and (same_day or later or m.date is None)
         if m.ref.kind == "generic":
             # a description beside the name in one sentence is that installation ("Three drones targeted a base
             # hosting coalition troops at Irbil airport"): its words are the named attack's
@@ -241,7 +245,7 @@ def _incidents(mentions: list[Mention], main: date | None, published: date | Non
             continue
         else:
             when, precision = m.date.value, m.date.precision
-        separate = primary and m.date is not None and m.date.value != main and _SEPARATE_DAY.search(m.segment)
+        separate = primary and m.date is not None and m.date.value != main and (later or _SEPARATE_DAY.search(m.segment))
         key = (m.ref.name.lower(), primary, when if not primary or separate else None)
         if primary and named_primary is None:
             named_primary = m.ref

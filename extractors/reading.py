@@ -138,8 +138,10 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
             if all(d.speech for d in local):
                 local += [d for d in near if not d.speech]
             best = best_date(local, (ref.start, ref.end))
+            # "audits have been carried out since the January 2016 attack on the Pathankot Air Force Station": what a
+            # since-clause names is the past event a period starts from
             background = bool(v.background.search(_SINCE_CLAUSE.sub("", segment))) \
-                or _in_earlier_clause(s.text[:ref.start]) \
+                or any(a < ref.start < b for a, b in since) or _in_earlier_clause(s.text[:ref.start]) \
                 or (best is not None and best.precision != "day") or _past_year_after(s.text, ref, published)
             if best is None and _dated_in_past(dates, published):
                 background = True  # "The drone, which hit a shed on Feb. 11, ... sites in Erbil": the sentence is past

@@ -1066,6 +1066,20 @@ def test_no_us_casualties_from_the_force_at_the_base_is_no_casualties():
      "air strikes continued."),
     ("'Outpost Nine' review: a war film with no way out",
      "The film follows a fictional base in Helmand that is attacked by Taliban fighters on its last night."),
+    # an ambush placed by its distance from a base, a period since an old attack, an attack foiled before it came,
+    # a fact check
+    ("Patrol ambushed on the road to Gao",
+     "A convoy left Camp Taji at dawn. The lead truck hit a roadside bomb on Monday about 15 kilometres west of the "
+     "camp, killing two soldiers."),
+    ("Base security reviewed, minister says",
+     "Perimeter walls have been raised at every border post since the 2019 attack on Camp Taji, the minister said "
+     "on Monday."),
+    ("Air force destroys militant column near Djibo",
+     "Air force jets destroyed a column of militants heading for Camp Taji on Sunday, foiling what the army called a "
+     "major attack."),
+    ("Fact check: the video of burning hangars is not from Ain al-Asad",
+     "A video shared online since Sunday is said to show a missile attack on Ain al-Asad air base. It was filmed at "
+     "an oil depot in 2022."),
 ])
 def test_look_alikes_by_category_are_not_attack_reports(title, text):
     assert not detect(text, date(2025, 3, 12), title).primary
@@ -1087,6 +1101,15 @@ def test_a_units_bare_number_and_a_landmark_beside_the_installation_referred_bac
             "The militants entered the camp from the rear after cutting the fence.")
     [report] = detect(text, date(2025, 3, 10), "Militants attack army camp in Kashmir").primary
     assert "9th Brigade" not in report.base and report.killed == 4
+
+
+def test_an_attack_dated_after_the_articles_first_news_is_news_too():
+    text = ("IRAQ - Rockets hit Camp Taji on Monday, wounding two soldiers, the army said.\n"
+            "SYRIA - Late on Wednesday, drones attacked the coalition base at Al-Tanf, causing no casualties.\n"
+            "Last month, a rocket landed near Erbil air base.")
+    reports = primary(detect(text, date(2025, 3, 14), "The week in Iraq and Syria"))
+    assert {name: r.attack_date for name, r in reports.items()} == {"Camp Taji": date(2025, 3, 10),
+                                                                  "Al-Tanf Garrison": date(2025, 3, 12)}
 
 
 def test_a_headline_description_without_an_article_is_read_when_it_gives_a_place():
