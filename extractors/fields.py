@@ -127,13 +127,22 @@ def _counted_projectile() -> re.Pattern[str]:
         rf"(?P<noun>{noun})\b(?!\s+(?:(?!(?:and|or|plus|as)\b)[\w-]+\s+)?(?:{noun})\b)", re.IGNORECASE)
 
 
+@cache
+def _people_counted() -> re.Pattern[str]:
+    v = vocabulary()
+    return re.compile(rf"\b(?:{v.people}|{v.attackers})\b", re.IGNORECASE)
+
+
 def _salvoes(text: str) -> list[list[re.Match]]:
     """The counted projectiles of `text` ("two explosive-laden quadcopters"), those of one coordination together."""
     pattern = _counted_projectile()
     salvoes: list[list[re.Match]] = []
     pos = 0
     while (m := pattern.search(text, pos)) is not None:
-        if any(w.lower() in _STOP_BETWEEN or number_value(w) for w in m["between"].split()):
+        # "About twenty attackers fired rocket-propelled grenades": words between a count and its projectile modify
+        # the projectile; a count of people is not one of projectiles
+        if any(w.lower() in _STOP_BETWEEN or number_value(w) for w in m["between"].split()) \
+                or _people_counted().search(m["between"]):
             pos = m.start() + 1  # "a salvo of 10 rockets": the count may start inside this match
             continue
         pos = m.end()
@@ -257,7 +266,7 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
                             rf"\s+(?:were|have been|had been)\s+(?:{_SEVERITY}\s+)?killed\b")
     toll = re.compile(  # "the death toll ... has risen to 14", "the number of troops killed ... rose to 3"; "raising
         # the death toll to five", "bringing to two the number of soldiers killed"
-        rf"\b(?:(?:death |dead )?toll|number of (?:[\w.’'-]+\s+){{0,4}}?(?:killed|dead))\b{_TOLL_RISE}"
+        rf"\b(?:(?:death |dead )?toll|number of (?:[\w.()’'-]+\s+){{0,5}}?(?:killed|dead|martyred))\b{_TOLL_RISE}"
         rf"|\b(?:raising|bringing|pushing|taking)\s+(?:the\s+(?:death\s+)?toll\s+to\s+"
         rf"(?P<raised>(?:at least\s+)?{NUMBER})\b"
         rf"|to\s+(?P<brought>{NUMBER})\s+the\s+number\s+of\s+(?:[\w.’'-]+\s+){{0,3}}?(?:killed|dead)\b)",

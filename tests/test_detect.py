@@ -1176,3 +1176,20 @@ def test_no_deaths_says_nothing_of_the_wounded_and_wounded_in_more_words():
 def test_a_count_written_in_words_then_digits_is_one_count():
     assert casualties(["Toll on the friendly side: eleven (11) dead and eight (8) wounded."])[:2] == (11, 8)
     assert projectiles(["The terrorists fired four (4) rockets at the camp."]) == 4
+
+
+def test_people_counted_before_their_weapon_ranks_and_a_toll_of_the_martyred():
+    assert projectiles(["About twenty attackers fired rocket-propelled grenades at the camp on Sunday."]) is None
+    assert casualties(["Two jawans and a rifleman were injured when militants fired at the camp."])[:2] == (None, 3)
+    assert casualties(["The number of Frontier Corps (FC) soldiers martyred in the attack rose to four on Friday after "
+                       "one of the injured succumbed to his wounds.",
+                       "Three soldiers were martyred and six were injured when terrorists attacked the fort."])[:2] == (4, 5)
+
+
+@pytest.mark.parametrize("sentence, group", [
+    ("Initial indications are that the attack was carried out by Kataib Hezbollah, the official said.",
+     "Kataib Hezbollah"),
+    ("\"We believe the attackers were al-Shabaab fighters,\" the commander said.", "al-Shabaab"),
+])
+def test_blame_told_as_indications_and_belief(sentence, group):
+    assert suspected([sentence]) == group
