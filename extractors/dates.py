@@ -91,6 +91,11 @@ _DAY_OF_EVENT = re.compile(r"(?<=['’]s)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|assau
 _DATELINE_END = re.compile(r"(?:\s*\([^)]{1,30}\)){0,2}(?:\s*\))?\s*(?:;|:|--|—|–|\||-\s)")
 
 
+def owns_event(sentence: str, date_end: int) -> bool:
+    """Whether the date phrase ending at `date_end` owns an event noun ("Thursday's attack", "Sunday's explosion")."""
+    return _DAY_OF_EVENT.match(sentence, date_end) is not None
+
+
 @dataclass(frozen=True)
 class DateMention:
     """One date phrase found in a sentence."""
@@ -145,7 +150,7 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
         if "mon" in m.groupdict() and m["mon"] == "may":
             return
         taken.append((m.start(), m.end()))
-        speech = not _DAY_OF_EVENT.match(sentence, m.end()) and bool(
+        speech = not owns_event(sentence, m.end()) and bool(
             _SPEECH.search(sentence[max(0, m.start() - 60):m.start()]) or _SPEECH_AFTER.match(sentence[m.end():])
             or (m.start() < 60 and _DATELINE_END.match(sentence[m.end():])))
         found.append(DateMention(m.start(), m.end(), value, precision, speech, rank))

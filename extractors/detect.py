@@ -28,7 +28,7 @@ from extractors import fields
 from extractors.arabic import language
 from extractors.arabic_reading import read_arabic
 from extractors.candidates import LEAD_SENTENCES, Evidence, evidence_features
-from extractors.dates import find_dates
+from extractors.dates import find_dates, owns_event
 from extractors.dedup import MATCH_WINDOW_DAYS
 from extractors.gazetteer import Base, lookup, same_base, shares_spelled_name
 from extractors.mentions import (BaseRef, attack_cue, base_refs, excluded, is_origin, is_prose, is_title_case,
@@ -167,8 +167,17 @@ def _main_date(mentions: list[Mention], sentences: list[Sentence], refs: dict[in
     lead = _lead_date([s for s in sentences[:max(main.sentence + 2, _lead_end(sentences))] if not refs.get(s.index)],
                       published) \
         or _story_date([s for s in sentences[:LEAD_SENTENCES + 2]
-                        if any(r.name == main.ref.name for r in refs.get(s.index, []))], published)
+                        if any(r.name == main.ref.name for r in refs.get(s.index, []))], published) \
+        or _event_day(sentences, published)
     return lead or published or date.min
+
+
+def _event_day(sentences: list[Sentence], published: date | None) -> date | None:
+    """A recent day the article gives its event anywhere ("Thursday's explosion occurred at the installation of an
+    infantry battalion"), when nothing nearer the installation dates it."""
+    return next((d.value for s in sentences for d in find_dates(s.text, published)
+                 if d.precision == "day" and not d.speech and is_recent(d, published) and owns_event(s.text, d.end)),
+                None)
 
 
 def _story_date(sentences: list[Sentence], published: date | None) -> date | None:

@@ -40,8 +40,9 @@ _BOUND = r"(?:at least|more than|over|up to|some|about|around|nearly|as many as|
 _SEVERITY = r"(?:lightly|slightly|seriously|critically|severely|badly|moderately|mortally|fatally)"
 _STOP_BETWEEN = frozenset({"of", "the", "which", "were", "was", "and", "or", "had", "have", "been", "to", "in",
                            "at", "on", "with", "by", "from", "that", "its", "their", "this", "these", "for"})
+# "a drone attack", "a drone and mortar attack": the noun names the kind of something else, not one projectile
 _NOT_A_PROJECTILE = re.compile(
-    r"^\s*(?:launchers?|launching|attacks?|strikes?|fire|platforms?|systems?|base|unit|defen[cs]es?|operators?|"
+    r"^\s*(?:(?:and|or)\s+[\w-]+\s+)?(?:launchers?|launching|attacks?|strikes?|fire|platforms?|systems?|base|unit|defen[cs]es?|operators?|"
     r"programs?|production|factory|sightings?|footage|wreckage|warnings?|sirens?|alerts?)\b", re.IGNORECASE)
 
 
@@ -535,10 +536,16 @@ _DOER_BEFORE = re.compile(r"\b(?:attack|assault|raid|ambush|strike)\s+(?:carried
                           r"of\s+(?:the\s+)?(?:so-called\s+)?)?$", re.IGNORECASE)
 
 
+# "a military base near the border with Venezuela", "Dera Ismail Khan, which borders Afghanistan": a neighbour named
+# to place something is not where it is
+_BORDER_BEFORE = re.compile(r"\b(?:borders?|bordering|frontier)(?:\s+(?:with|of))?(?:\s+the)?\s+$", re.IGNORECASE)
+
+
 def country_in(texts: Iterable[str]) -> str | None:
-    """The first country named in `texts`."""
+    """The first country named in `texts`, not as a neighbour across a border."""
     v = vocabulary()
     for text in texts:
-        if m := v.countries.search(text):
-            return m.group(1)
+        for m in v.countries.finditer(text):
+            if not _BORDER_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+                return m.group(1)
     return None

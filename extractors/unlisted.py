@@ -98,7 +98,7 @@ def places_near_installations(sentences: Iterable[tuple[int, str]]) -> list[Plac
         if is_title_case(text):
             continue
         airport = _AIRPORT.search(text)
-        for noun in v.installation.finditer(text):
+        for noun in [*v.installation.finditer(text), *_EVENT_PLACED.finditer(text)]:
             window = text[noun.end():noun.end() + _REACH + _CHAIN_REACH]
             m = _PLACE_PHRASE.search(window[:_REACH])
             first = True
@@ -129,6 +129,9 @@ def places_near_installations(sentences: Iterable[tuple[int, str]]) -> list[Plac
     return found
 
 
+# "The attack took place in Aguachica, a municipality in the Cesar province": where the story's attack happened is where
+# the installation it tells of stands
+_EVENT_PLACED = re.compile(r"\b(?:attack|assault|raid|explosion|blast)\s+(?:took place|happened|occurred)\b", re.IGNORECASE)
 _AIRPORT = re.compile(r"\b(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}?)(?: International)? [Aa]irport\b")
 # "the airport at Sévaré": the airport named after the word
 _AIRPORT_AT = re.compile(r"\b[Aa]irport (?:at|in|of) (?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)?)")

@@ -1193,3 +1193,24 @@ def test_people_counted_before_their_weapon_ranks_and_a_toll_of_the_martyred():
 ])
 def test_blame_told_as_indications_and_belief(sentence, group):
     assert suspected([sentence]) == group
+
+
+def test_where_the_attack_took_place_places_a_described_base():
+    text = ("Rebels killed four soldiers in a drone attack on a military base in southern Colombia, the army said. "
+            "The attack took place in Tumaco, a port city in Narino department.")
+    [report] = detect(text, date(2025, 3, 12), "Four soldiers killed in drone attack").primary
+    assert "Tumaco" in report.base and report.country == "Colombia"
+
+
+def test_a_day_owning_the_event_anywhere_dates_an_undated_lead_and_a_neighbour_is_not_the_country():
+    text = ("At least five soldiers died in an attack with drones on a Colombian military base near the border with "
+            "Venezuela.\nThe government blamed the ELN guerrillas.\nPeace talks with the group have stalled since "
+            "January.\nThe ELN has about 6,000 fighters.\nThe defence minister ordered new anti-drone systems.\n"
+            "Tuesday's blast left a crater beside the barracks, the army said in a statement.")
+    [report] = detect(text, date(2025, 3, 14), "Five soldiers die in guerrilla attack in Colombia").primary
+    assert (report.attack_date, report.country) == (date(2025, 3, 11), "Colombia")
+
+
+def test_a_projectile_noun_naming_the_kind_of_a_coordinated_attack_counts_nothing():
+    assert projectiles(["Rebels killed six soldiers in a drone and mortar attack on an army base on Tuesday."]) is None
+    assert projectiles(["A drone struck the base on Tuesday."]) == 1
