@@ -93,6 +93,10 @@ def candidates(text: str, published: date | None, title: str = "") -> list[Candi
     sentences = article_sentences(text, title)
     mentions, refs_by_sentence = read_mentions(sentences, published)
     framed = _framed(title) or _denied(sentences)
+    if title and vocabulary().explanatory_frames.search(title) and not _headline_reports(title):
+        # an analysis tells as news only the attack its body dates ("Monday's attack on the army base in Quissanga"),
+        # unless its headline itself is about one ("What we know about Iranian attack on a US base in Qatar")
+        mentions = [m for m in mentions if m.date is not None]
     main = None if framed else _main_date(mentions, sentences, refs_by_sentence, published)
     incidents = _incidents(mentions, main, published, _named_later(mentions, sentences, refs_by_sentence))
     _attach_followers(incidents, sentences, refs_by_sentence, published)
@@ -127,7 +131,12 @@ def _framed(title: str) -> bool:
         return True
     if not title or not v.title_frames.search(title):
         return False
-    return not (base_refs(title, headline=True) and attack_cue(title) is not None)
+    return not _headline_reports(title)
+
+
+def _headline_reports(title: str) -> bool:
+    """Whether the headline names an installation and an attack: its frame words then describe that attack."""
+    return bool(base_refs(title, headline=True)) and attack_cue(title) is not None
 
 
 def _denied(sentences: list[Sentence]) -> bool:
@@ -158,6 +167,11 @@ def _main_date(mentions: list[Mention], sentences: list[Sentence], refs: dict[in
         # statement"); a description of it or another of its names dates the event
         events = [m for m in eligible if m.date is not None and not m.date.speech
                   and (m.ref.kind == "generic" or same_base(m.ref.name, main.ref.name))]
+        # or an attack sentence naming no installation does ("JNIM on Thursday claimed ... the attack on the army camp
+        # at Farabugu" ... "ten in the attack before dawn on Tuesday")
+        told = None if events else _lead_date([s for s in sentences if not refs.get(s.index)], published)
+        if told is not None:
+            return told
         dated = events or dated
     if dated:
         first_event = [m for m in dated if not m.date.speech]
@@ -239,7 +253,11 @@ def _incidents(mentions: list[Mention], main: date | None, published: date | Non
         # ... attacked the camp at Lere on Tuesday ... NIGER - Late on Thursday, gunmen attacked the army camp at Tera")
         later = m.date is not None and m.date.precision == "day" and not m.date.speech and main is not None \
             and main + timedelta(days=MATCH_WINDOW_DAYS) < m.date.value <= (published or main)
-        primary = main is not None and not m.background and (same_day or later or m.date is None)
+        # the day someone spoke of it after the news ("JNIM on Thursday claimed the attack on ...") does not date the
+        # attack; words said before the news ("on Friday said that four rockets hit Besmaya") tell an earlier one
+        spoken_since = m.date is not None and m.date.speech and main is not None \
+            and m.date.value >= main - timedelta(days=MATCH_WINDOW_DAYS)
+        primary = main is not None and not m.background and (same_day or later or m.date is None or spoken_since)
         if m.ref.kind == "generic":
             # a description beside the name in one sentence is that installation ("Three drones targeted a base
             # hosting coalition troops at Irbil airport"): its words are the named attack's

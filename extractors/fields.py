@@ -541,11 +541,18 @@ _DOER_BEFORE = re.compile(r"\b(?:attack|assault|raid|ambush|strike)\s+(?:carried
 _BORDER_BEFORE = re.compile(r"\b(?:borders?|bordering|frontier)(?:\s+(?:with|of))?(?:\s+the)?\s+$", re.IGNORECASE)
 
 
+# "(Niger Bend Wire)", "told Mali Today Online": a country's name that begins an outlet's name places nothing
+_OUTLET_AFTER = re.compile(r"(?:\s+[A-Z][\w’'-]*){0,3}\s+(?:Wire|News|Times|Post|Agency|Radio|Television|TV|Herald|"
+                           r"Tribune|Monitor|Journal|Daily|Gazette|Observer|Review|Dispatch|Courier|Express|"
+                           r"Chronicle|Ledger|Info|Online|Press)\b")
+
+
 def country_in(texts: Iterable[str]) -> str | None:
-    """The first country named in `texts`, not as a neighbour across a border."""
+    """The first country named in `texts`, not as a neighbour across a border nor in an outlet's name."""
     v = vocabulary()
     for text in texts:
         for m in v.countries.finditer(text):
-            if not _BORDER_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+            if not _BORDER_BEFORE.search(text[max(0, m.start() - 30):m.start()]) \
+                    and not _OUTLET_AFTER.match(text, m.end()):
                 return m.group(1)
     return None

@@ -68,11 +68,13 @@ _MODIFIER_SPAN = re.compile(
     r"(?:.*\b(?:a|an|the|this|that|its|their|his|her|our|of|on|at|in|to|into|from|near|with|by|and|or|"
     r"attack(?:s|ed)?|target(?:s|ed)?|hits?|strikes?|struck|storm(?:s|ed)?|shell(?:s|ed)?|overr[au]ns?|raid(?:s|ed)?|"
     r"rammed|pound(?:s|ed)?|bomb(?:s|ed)?|fire[sd]?|launch(?:es|ed)?)\s|^)(.*)$", re.IGNORECASE | re.DOTALL)
-# "the army camp in Tessit"; French-style copy puts the owner first: "the camp of the armed forces in Arbinda".
+# "the army camp in Tessit"; French-style copy puts the owner first: "the camp of the armed forces in Arbinda", "the
+# camp of the Armed Forces of the DRC (FARDC) in Eringeti".
 # an acronym in brackets restates the noun before it: "the Forward Operating Base (FOB) in Wajiroko"
 _PLACE_AFTER = re.compile(
     r"(?:\s*\([A-Z][A-Za-z]{1,6}\))?"
-    r"(?:\s+of\s+the\s+(?:[\w’'-]+\s+){0,3}?(?:armed forces|army|military|forces|troops|gendarmerie))?"
+    r"(?:\s+of\s+the\s+(?:[\w’'-]+\s+){0,3}?(?:armed forces|army|military|forces|troops|gendarmerie)"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*)?(?:\s*\([A-Z][A-Za-z]{1,6}\))?)?"
     r"\s+(?:in|at)\s+(?:the\s+(?:town|village|city|area|district|municipality|commune|locality)\s+of\s+)?"
     r"([A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)?)(?![\w’'-])(?!\s+[A-Z])")
 _APPOSITIVE = re.compile(r",\s*(?:(?:which|that)\s+(?:also\s+)?(?:hosts?|houses?|is home to|includes?|has)\s+)?"
@@ -209,7 +211,10 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
             words = named.group(1).split()
             while words and names_nothing(words[0]):
                 words.pop(0)
-            if words and re.match(_PROPER, words[0]) \
+            # "the Black Sea Fleet's base in Novorossiysk": an owner in the possessive, and the place names the base
+            owner_placed = bool(_POSSESSIVE.search(words[-1])) and _PLACE_AFTER.match(sentence[m.end():]) is not None \
+                if words else False
+            if words and re.match(_PROPER, words[0]) and not owner_placed \
                     and (words[-1] not in v.not_a_name or words[-1] in _FUNCTION_WORDS) \
                     and free(m.start() - len(named.group(0)), m.end()):
                 start = m.start() - len(named.group(0)) + named.group(0).find(words[0])

@@ -212,8 +212,9 @@ def _dated_in_past(dates: list[DateMention], published: date | None) -> bool:
 
 def _described(sentence: str, ref: BaseRef) -> str | None:
     """The installation word and the place phrase after it ("base in Rueso district", in translated copy "the position
-    of the army of Bosso"), None without one."""
-    tail = re.match(r"(?:\s+of\s+the\s+(?:[\w’'-]+\s+)?(?:army|military|armed forces|troops)\s+of"
+    of the army of Bosso", "the camp of the Armed Forces of the DRC (FARDC) in Eringeti"), None without one."""
+    tail = re.match(r"(?:\s+of\s+the\s+(?:[\w’'-]+\s+)?(?i:army|military|armed forces|troops)"
+                    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*)?(?:\s*\([A-Z][A-Za-z]{1,6}\))?\s+(?:of|in|at)"
                     r"|\s+(?:in|at|near|outside))\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s*){1,3}"
                     r"(?:district|province|region|area|town|village|city|state)?", sentence[ref.end:])
     return (ref.name + tail.group()).strip() if tail else None

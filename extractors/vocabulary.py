@@ -76,6 +76,7 @@ class Vocabulary:
     non_military: re.Pattern[str]
     negative_targets: re.Pattern[str]
     title_frames: re.Pattern[str]
+    explanatory_frames: re.Pattern[str]
     settled_frames: re.Pattern[str]
     zero_casualties: re.Pattern[str]
     zero_killed: re.Pattern[str]
@@ -132,6 +133,7 @@ def vocabulary() -> Vocabulary:
         non_military=alternation(raw["non_military_modifiers"]),
         negative_targets=alternation(raw["negative_targets"]),
         title_frames=alternation(raw["title_frames"], words=False),
+        explanatory_frames=alternation(raw["explanatory_frames"]),
         settled_frames=alternation(raw["settled_frames"]),
         zero_casualties=alternation(raw["zero_casualties"]),
         zero_killed=alternation(raw["zero_killed"]),

@@ -1077,6 +1077,16 @@ def test_no_us_casualties_from_the_force_at_the_base_is_no_casualties():
     ("Air force destroys militant column near Djibo",
      "Air force jets destroyed a column of militants heading for Camp Taji on Sunday, foiling what the army called a "
      "major attack."),
+    # a rumour denied in other words, an assault that was only planned, a road out of a base
+    ("Army denies rumour of attack on Gao camp",
+     "The army on Tuesday denied rumours circulating on WhatsApp that its camp in Gao had been attacked overnight. "
+     "'Calm reigns in Gao,' a spokesman said."),
+    ("Pre-emptive strike foils militants' plan to storm Bannu cantonment",
+     "Security forces killed twelve militants in the hills north of Bannu on Tuesday, thwarting a planned assault on "
+     "the Bannu cantonment, the ISPR said."),
+    ("Convoy ambushed on road out of Camp Taji",
+     "Gunmen ambushed a supply convoy on Tuesday on the highway about 30 km south of Camp Taji, wounding two "
+     "drivers, police said."),
     ("Fact check: the video of burning hangars is not from Ain al-Asad",
      "A video shared online since Sunday is said to show a missile attack on Ain al-Asad air base. It was filmed at "
      "an oil depot in 2022."),
@@ -1214,3 +1224,35 @@ def test_a_day_owning_the_event_anywhere_dates_an_undated_lead_and_a_neighbour_i
 def test_a_projectile_noun_naming_the_kind_of_a_coordinated_attack_counts_nothing():
     assert projectiles(["Rebels killed six soldiers in a drone and mortar attack on an army base on Tuesday."]) is None
     assert projectiles(["A drone struck the base on Tuesday."]) == 1
+
+
+def test_an_analysis_reports_the_attack_its_body_dates_but_not_an_undated_tally():
+    dated = ("Monday's attack on the army base in Palma was the heaviest blow to the army this year. Insurgents stormed "
+             "the base at dawn on Monday and held it for two hours.")
+    tally = ("Insurgents have attacked the army base in Palma again and again, and most of the attacks came at dawn. "
+             "The base is poorly defended.")
+    assert "Palma" in next(iter(primary(detect(dated, date(2025, 3, 11), "Analysis: what the Palma raid tells us"))))
+    assert not detect(tally, date(2025, 3, 11), "Analysis: why Palma keeps falling").primary
+
+
+def test_owners_before_and_after_the_installation_word_and_where_it_is_said_to_be():
+    [fardc] = detect("ADF rebels attacked the camp of the Armed Forces of the DRC (FARDC) in Oicha on Tuesday night.",
+                     date(2025, 3, 12), "ADF attack army camp").primary
+    [fama] = base_refs("On Tuesday the FAMa camp at Dougoukolo was attacked by terrorists.")
+    [fleet] = base_refs("Sea drones attacked the Black Sea Fleet's base in Feodosia overnight.")
+    assert ("Oicha" in fardc.base, fama.name, fleet.name) == (True, "Dougoukolo camp", "Feodosia base")
+    text = ("Jihadists attacked a military camp in central Mali on Monday night, killing six soldiers. "
+            "The camp is at Dougoukolo, a village near the Burkinabe border.")
+    [report] = detect(text, date(2025, 3, 11), "Jihadists attack army camp in Mali").primary
+    assert "Dougoukolo" in report.base
+
+
+def test_an_outlets_name_places_nothing_and_a_claim_day_after_the_news_does_not_date_it():
+    text = ("BAMAKO (Niger Valley News) - Gunmen attacked a military camp at Dougoukolo in central Mali on Monday, "
+            "killing six soldiers, sources said.")
+    [report] = detect(text, date(2025, 3, 11), "Gunmen attack army camp").primary
+    assert report.country == "Mali"
+    claim = ("JNIM on Thursday claimed responsibility for the attack on the army camp at Dougoukolo. "
+             "A local councillor said that six soldiers died in the attack before dawn on Tuesday.")
+    [claimed] = detect(claim, date(2025, 3, 14), "JNIM claims Dougoukolo raid").primary
+    assert claimed.attack_date == date(2025, 3, 11)
