@@ -77,6 +77,7 @@ _PLACE_AFTER = re.compile(
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*)?(?:\s*\([A-Z][A-Za-z]{1,6}\))?)?"
     r"\s+(?:in|at)\s+(?:the\s+(?:town|village|city|area|district|municipality|commune|locality)\s+of\s+)?"
     r"([A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)?)(?![\w’'-])(?!\s+[A-Z])")
+_AT_PLACE = re.compile(r"\s+(?:in|at|near)\s+(?:the\s+)?")
 _APPOSITIVE = re.compile(r",\s*(?:(?:which|that)\s+(?:also\s+)?(?:hosts?|houses?|is home to|includes?|has)\s+)?"
                          r"(?:(?:an?|the)\s+)?", re.IGNORECASE)
 # "the base of the Numancia Battalion", "the base of Light Infantry Battalion 304": a base named by its unit
@@ -267,8 +268,12 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
                 continue
             place = None if headline else (_PLACE_AFTER.match(sentence[m.end():]) or (
                 _PLACE_OF.match(sentence[m.end():]) if m.group().lower() != "camp" else None))
-            if place and any(r.kind == "gazetteer" and r.start == m.end() + place.start(1) for r in refs):
-                continue  # "the coalition base at Qasrak" is Qasrak, not the base named before
+            at_listed = _AT_PLACE.match(sentence, m.end())
+            if (place and any(r.kind == "gazetteer" and r.start == m.end() + place.start(1) for r in refs)) or (
+                    at_listed and any(r.kind == "gazetteer" and r.start == at_listed.end() for r in refs)):
+                # "the coalition base at Qasrak", "the coalition base at the Conoco gas field": the listed installation
+                # the place names, not the base named before
+                continue
             if place and not names_nothing(place.group(1).split()[0]) \
                     and not any(r.start == m.end() + place.start(1) for r in refs) \
                     and not _PLACE_WORD_AFTER.match(sentence[m.end() + place.end():]):

@@ -1087,6 +1087,20 @@ def test_no_us_casualties_from_the_force_at_the_base_is_no_casualties():
     ("Convoy ambushed on road out of Camp Taji",
      "Gunmen ambushed a supply convoy on Tuesday on the highway about 30 km south of Camp Taji, wounding two "
      "drivers, police said."),
+    # a rumour after a loud bang, a convoy ambushed after leaving a base, an almanac, an attack being prepared, a fact
+    # check whose headline names the base and the claimed attack
+    ("Loud bang near Camp Taji was a transformer, officials say",
+     "Residents heard a loud bang near Camp Taji late on Monday, sparking rumours online of an attack on the base. "
+     "Officials said a transformer had exploded in the rain."),
+    ("Two soldiers killed in ambush north of Baghdad",
+     "Gunmen ambushed an army convoy on Tuesday about 20 kilometres after leaving Camp Taji, killing two soldiers."),
+    ("On this day in history: March 14",
+     "2020: Rockets hit Camp Taji north of Baghdad, wounding several coalition soldiers."),
+    ("Jets destroy militant column preparing attack on Camp Taji",
+     "Iraqi jets struck a group of militants who were preparing to attack Camp Taji on Monday, the army said."),
+    ("Fact check: no damage at Ain al-Asad after claims of missile attack",
+     "Posts shared since Sunday say missiles hit Ain al-Asad air base. Satellite images taken on Monday show no "
+     "damage."),
     ("Fact check: the video of burning hangars is not from Ain al-Asad",
      "A video shared online since Sunday is said to show a missile attack on Ain al-Asad air base. It was filmed at "
      "an oil depot in 2022."),
@@ -1256,3 +1270,12 @@ def test_an_outlets_name_places_nothing_and_a_claim_day_after_the_news_does_not_
              "A local councillor said that six soldiers died in the attack before dawn on Tuesday.")
     [claimed] = detect(claim, date(2025, 3, 14), "JNIM claims Dougoukolo raid").primary
     assert claimed.attack_date == date(2025, 3, 11)
+
+
+def test_a_base_described_at_a_listed_place_is_that_place_not_the_base_named_before():
+    text = ("IRAQ - Rockets hit Camp Taji on Tuesday evening, causing no casualties.\n"
+            "SYRIA - Two drones targeted the coalition base at the Conoco gas field on Thursday night, a coalition "
+            "official said.")
+    reports = primary(detect(text, date(2025, 3, 14), "Iraq and Syria this week"))
+    assert {name: r.attack_date for name, r in reports.items()} == {"Camp Taji": date(2025, 3, 11),
+                                                                  "Conoco Mission Support Site": date(2025, 3, 13)}
