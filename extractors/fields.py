@@ -202,8 +202,10 @@ _OF_FORCE = (r"(?:\s+(?:(?:serving|deployed|stationed|based|posted|assigned)\s+(
 # "a civilian who works as a cook in the mess hall was wounded": who the people are, between them and their verb
 _WHO_IS = (r"(?:\s+who\s+(?:works?|worked|serves?|served|was working|were working|lives?|lived)\s+"
            r"(?:(?!killed|wounded|injured|hurt|died)[^,;.])*?)?")
+# a count standing alone ("and twenty-one wounded"), in digits or words, compounds of tens included
 _BARE = r"(?P<list>(?:(?:at least|about|some|around|nearly)\s+)?\d{1,4}|(?:(?:at least|about|some|around|nearly)\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" \
-        r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty))"
+        r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|" \
+        r"(?:twenty|thirty|forty|fifty|sixty)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?))"
 _BARE_END = r"(?=\s*(?:[,.;)]|$|and\b|others?\b|more\b|people\b|personnel\b|of them\b))"
 # "died of a cardiac arrest while sheltering": a death the attack did not cause
 _NATURAL_DEATH = r"(?!\s+(?:of|from)\s+(?:an?\s+|natural\s+)?(?:cardiac|heart|natural|illness|medical|stroke|causes)\b)"

@@ -313,12 +313,18 @@ def _in_earlier_clause(before: str) -> bool:
     return "," not in _LISTING_COMMA.sub(" ", before[opener.end():])
 
 
+# "gathered on Thursday ... for the funeral of the soldiers killed in the attack on the army base at Ngouboua": a date
+# before a ceremony for the dead dates the ceremony
+_CEREMONY = re.compile(r"\b(?:funerals?|burials?|buried|mourn\w*|memorial|vigil|wake|tribute)\b", re.IGNORECASE)
+
+
 def _near(d: DateMention, ref: BaseRef, sentence: str) -> bool:
     """Date phrases far from the base name, or inside a later clause, usually date something else.
 
     A date before the "48 hours after ..." clause that names the base dates the main clause, not the base.
     """
-    if d.end <= ref.start and _in_earlier_clause(sentence[d.end:ref.start]):
+    if d.end <= ref.start and (_in_earlier_clause(sentence[d.end:ref.start])
+                               or _CEREMONY.search(sentence, d.end, ref.start)):
         return False
     if d.start > ref.end:
         gap = _ASIDE.sub(",", sentence[ref.end:d.start])

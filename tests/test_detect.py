@@ -1279,3 +1279,15 @@ def test_a_base_described_at_a_listed_place_is_that_place_not_the_base_named_bef
     reports = primary(detect(text, date(2025, 3, 14), "Iraq and Syria this week"))
     assert {name: r.attack_date for name, r in reports.items()} == {"Camp Taji": date(2025, 3, 11),
                                                                   "Conoco Mission Support Site": date(2025, 3, 13)}
+
+
+def test_a_date_before_a_ceremony_for_the_dead_dates_the_ceremony():
+    text = ("Hundreds of people gathered on Friday for the funeral of the soldiers killed in the attack on the army "
+            "base at Bol. Militants attacked the base during the night of Tuesday to Wednesday, killing eight soldiers.")
+    [report] = detect(text, date(2025, 3, 15), "Chad buries soldiers killed in Bol base attack").primary
+    assert report.attack_date == date(2025, 3, 12)
+
+
+def test_a_bare_count_may_be_a_compound_of_tens():
+    assert casualties(["Fourteen soldiers were killed and twenty-one wounded when fighters attacked the base."])[:2] \
+        == (14, 21)
