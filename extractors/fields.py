@@ -279,11 +279,13 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     dead_noun = re.compile(rf"(?P<list>(?:at least\s+)?{NUMBER})\s+dead\s+(?:{v.people})\b", re.IGNORECASE)
     dead_and = re.compile(  # a toll's "five dead and eleven wounded"
         rf"(?<![\w-]){_BARE}\s+dead\s+and\s+[\w-]+\s+(?:wounded|injured)\b", re.IGNORECASE)
+    # a communique's toll list: "Provisional toll: friendly side: fourteen (14) killed, among them a lieutenant, ..."
+    dead_listed = re.compile(rf"(?:[:;]|\bside\b,?)\s*(?:[-–•]\s*)?{_BARE}\s+(?:killed|dead)\b", re.IGNORECASE)
     wound_after = re.compile(rf"(?:{v.wound_verbs})\s+{_people_list(v, 'killed|dead')}", re.IGNORECASE)
     wound_bare = re.compile(rf"\b(?:wounding|injuring|wounded|injured)\s+{_BARE}{_BARE_END}", re.IGNORECASE)
     # "three were killed and 11 wounded", "three embraced shahadat while five sustained injuries"
     wound_and = re.compile(
-        rf"(?<=[a-z] )(?:and|while|whereas)\s+(?:another\s+)?{_BARE}\s+(?:others\s+|more\s+)?"
+        rf"(?:(?<=[a-z] )|(?<=[a-z], ))(?:and|while|whereas)\s+(?:another\s+)?{_BARE}\s+(?:others\s+|more\s+)?"
         rf"(?:(?:were\s+)?(?:{_SEVERITY}\s+)?(?:wounded|injured|hurt)|(?:sustained|suffered|received)\s+(?:\w+\s+)?"
         rf"(?:injuries|wounds))\b", re.IGNORECASE)
     # headline style "3 US troops killed, 34 injured"; "71 soldiers were killed, 12 were wounded"
@@ -314,7 +316,7 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     kill_split = re.compile(
         rf"\b{NUMBER}\s+(?:[\w-]+\s+)?(?:{v.attackers})\s+(?:and|as well as)\s+{people}{_OF_FORCE}\s+"
         rf"(?:were\s+|have been\s+|had been\s+)?{_MARTYRED}\b", re.IGNORECASE)
-    return (toll, kill_named, kill_split, (kill_after, kill_before, dead_noun, dead_and, kill_bare),
+    return (toll, kill_named, kill_split, (kill_after, kill_before, dead_noun, dead_and, dead_listed, kill_bare),
             (wound_toll, wound_after, wound_before, wound_bare, wound_and, wound_comma, wound_suffered, wound_treated,
              wound_left, wound_to))
 

@@ -1291,3 +1291,11 @@ def test_a_date_before_a_ceremony_for_the_dead_dates_the_ceremony():
 def test_a_bare_count_may_be_a_compound_of_tens():
     assert casualties(["Fourteen soldiers were killed and twenty-one wounded when fighters attacked the base."])[:2] \
         == (14, 21)
+
+
+@pytest.mark.parametrize("toll, counts", [
+    ("Provisional toll: friendly side: fourteen (14) killed, among them a lieutenant, and nine (9) wounded.", (14, 9)),
+    ("Friendly side: 3 killed, 7 wounded.", (3, 7)),
+])
+def test_a_communiques_toll_list(toll, counts):
+    assert casualties([toll])[:2] == counts
