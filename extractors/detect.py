@@ -272,7 +272,8 @@ def _incidents(mentions: list[Mention], main: date | None, published: date | Non
             continue
         else:
             when, precision = m.date.value, m.date.precision
-        separate = primary and m.date is not None and m.date.value != main and (later or _SEPARATE_DAY.search(m.segment))
+        separate = primary and m.date is not None and m.date.value != main \
+            and (later or _SEPARATE_DAY.search(m.segment))
         key = (m.ref.name.lower(), primary, when if not primary or separate else None)
         if primary and named_primary is None:
             named_primary = m.ref

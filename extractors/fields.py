@@ -42,8 +42,9 @@ _STOP_BETWEEN = frozenset({"of", "the", "which", "were", "was", "and", "or", "ha
                            "at", "on", "with", "by", "from", "that", "its", "their", "this", "these", "for"})
 # "a drone attack", "a drone and mortar attack": the noun names the kind of something else, not one projectile
 _NOT_A_PROJECTILE = re.compile(
-    r"^\s*(?:(?:and|or)\s+[\w-]+\s+)?(?:launchers?|launching|attacks?|strikes?|fire|platforms?|systems?|base|unit|defen[cs]es?|operators?|"
-    r"programs?|production|factory|sightings?|footage|wreckage|warnings?|sirens?|alerts?)\b", re.IGNORECASE)
+    r"^\s*(?:(?:and|or)\s+[\w-]+\s+)?(?:launchers?|launching|attacks?|strikes?|fire|platforms?|systems?|base|unit|"
+    r"defen[cs]es?|operators?|programs?|production|factory|sightings?|footage|wreckage|warnings?|sirens?|alerts?)\b",
+    re.IGNORECASE)
 
 
 # Military wording for rockets or mortars, which it does not say: the rest of the article does.

@@ -213,8 +213,8 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
             while words and names_nothing(words[0]):
                 words.pop(0)
             # "the Black Sea Fleet's base in Novorossiysk": an owner in the possessive, and the place names the base
-            owner_placed = bool(_POSSESSIVE.search(words[-1])) and _PLACE_AFTER.match(sentence[m.end():]) is not None \
-                if words else False
+            owner_placed = bool(words) and bool(_POSSESSIVE.search(words[-1])) \
+                and _PLACE_AFTER.match(sentence[m.end():]) is not None
             if words and re.match(_PROPER, words[0]) and not owner_placed \
                     and (words[-1] not in v.not_a_name or words[-1] in _FUNCTION_WORDS) \
                     and free(m.start() - len(named.group(0)), m.end()):

@@ -108,11 +108,12 @@ def places_near_installations(sentences: Iterable[tuple[int, str]]) -> list[Plac
                 joined = _AND_NAME.match(window, m.end("place"))
                 if joined and not said and place_kind(f"{name}{joined.group()}", None) is not None:
                     name = f"{name}{joined.group()}"  # "in Jammu and Kashmir" is one place, not the town of Jammu
-                # "a brigade headquarters at Surankote", "the camp is at Farabougou": a name right after the installation
-                # word, or after a verb saying where it is, is where the text puts it, whether or not GeoNames lists the
-                # village (not a month or a people: "in September", "in Iraqi Kurdistan")
+                # "a brigade headquarters at Surankote", "the camp is at Farabougou": a name right after the
+                # installation word, or after a verb saying where it is, is where the text puts it, whether or not
+                # GeoNames lists the village (not a month or a people: "in September", "in Iraqi Kurdistan")
                 kind = place_kind(name, said) or (
-                    "town" if first and _SAYS_WHERE.fullmatch(window, 0, m.start()) and not names_nothing(name.split()[0])
+                    "town" if first and _SAYS_WHERE.fullmatch(window, 0, m.start())
+                    and not names_nothing(name.split()[0])
                     else None)
                 if kind is not None:
                     found.append(PlaceMention(name, kind, index, said is not None))
@@ -133,7 +134,8 @@ _SAYS_WHERE = re.compile(r"\s*(?:(?:is|was|lies|lay|stands|sits)(?:\s+(?:located
                          re.IGNORECASE)
 # "The attack took place in Aguachica, a municipality in the Cesar province": where the story's attack happened is where
 # the installation it tells of stands
-_EVENT_PLACED = re.compile(r"\b(?:attack|assault|raid|explosion|blast)\s+(?:took place|happened|occurred)\b", re.IGNORECASE)
+_EVENT_PLACED = re.compile(r"\b(?:attack|assault|raid|explosion|blast)\s+(?:took place|happened|occurred)\b",
+                           re.IGNORECASE)
 _AIRPORT = re.compile(r"\b(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}?)(?: International)? [Aa]irport\b")
 # "the airport at Sévaré": the airport named after the word
 _AIRPORT_AT = re.compile(r"\b[Aa]irport (?:at|in|of) (?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)?)")

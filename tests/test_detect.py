@@ -1207,7 +1207,8 @@ def test_people_counted_before_their_weapon_ranks_and_a_toll_of_the_martyred():
     assert casualties(["Two jawans and a rifleman were injured when militants fired at the camp."])[:2] == (None, 3)
     assert casualties(["The number of Frontier Corps (FC) soldiers martyred in the attack rose to four on Friday after "
                        "one of the injured succumbed to his wounds.",
-                       "Three soldiers were martyred and six were injured when terrorists attacked the fort."])[:2] == (4, 5)
+                       "Three soldiers were martyred and six were injured when terrorists attacked the fort."])[:2] \
+        == (4, 5)
 
 
 @pytest.mark.parametrize("sentence, group", [
@@ -1241,8 +1242,8 @@ def test_a_projectile_noun_naming_the_kind_of_a_coordinated_attack_counts_nothin
 
 
 def test_an_analysis_reports_the_attack_its_body_dates_but_not_an_undated_tally():
-    dated = ("Monday's attack on the army base in Palma was the heaviest blow to the army this year. Insurgents stormed "
-             "the base at dawn on Monday and held it for two hours.")
+    dated = ("Monday's attack on the army base in Palma was the heaviest blow to the army this year. Insurgents "
+             "stormed the base at dawn on Monday and held it for two hours.")
     tally = ("Insurgents have attacked the army base in Palma again and again, and most of the attacks came at dawn. "
              "The base is poorly defended.")
     assert "Palma" in next(iter(primary(detect(dated, date(2025, 3, 11), "Analysis: what the Palma raid tells us"))))
@@ -1283,7 +1284,8 @@ def test_a_base_described_at_a_listed_place_is_that_place_not_the_base_named_bef
 
 def test_a_date_before_a_ceremony_for_the_dead_dates_the_ceremony():
     text = ("Hundreds of people gathered on Friday for the funeral of the soldiers killed in the attack on the army "
-            "base at Bol. Militants attacked the base during the night of Tuesday to Wednesday, killing eight soldiers.")
+            "base at Bol. Militants attacked the base during the night of Tuesday to Wednesday, killing eight "
+            "soldiers.")
     [report] = detect(text, date(2025, 3, 15), "Chad buries soldiers killed in Bol base attack").primary
     assert report.attack_date == date(2025, 3, 12)
 
