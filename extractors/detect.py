@@ -92,12 +92,13 @@ def candidates(text: str, published: date | None, title: str = "") -> list[Candi
                 for primary, background, evidence in read_arabic(text, published, title)]
     sentences = article_sentences(text, title)
     mentions, refs_by_sentence = read_mentions(sentences, published)
-    framed = _framed(title) or _denied(sentences)
+    lead_end = _lead_end(sentences)
+    framed = _framed(title) or _denied(sentences[:lead_end])
     if title and vocabulary().explanatory_frames.search(title) and not _headline_reports(title):
         # an analysis tells as news only the attack its body dates ("Monday's attack on the army base in Quissanga"),
         # unless its headline itself is about one ("What we know about Iranian attack on a US base in Qatar")
         mentions = [m for m in mentions if m.date is not None]
-    main = None if framed else _main_date(mentions, sentences, refs_by_sentence, published)
+    main = None if framed else _main_date(mentions, sentences, refs_by_sentence, published, lead_end)
     incidents = _incidents(mentions, main, published, _named_later(mentions, sentences, refs_by_sentence))
     _attach_followers(incidents, sentences, refs_by_sentence, published)
     first = min((m.sentence for inc in incidents for m in inc.mentions), default=0)
@@ -139,16 +140,17 @@ def _headline_reports(title: str) -> bool:
     return bool(base_refs(title, headline=True)) and attack_cue(title) is not None
 
 
-def _denied(sentences: list[Sentence]) -> bool:
+def _denied(lead: list[Sentence]) -> bool:
     """A headline or lead that says the blasts were no attack ("a controlled detonation ..., not an attack") makes the
     story a denial: the attack told elsewhere in it is the rumour or the first report being denied."""
     v = vocabulary()
-    return any(v.not_an_attack.search(s.text) for s in sentences[:_lead_end(sentences)])
+    return any(v.not_an_attack.search(s.text) for s in lead)
 
 
 def _main_date(mentions: list[Mention], sentences: list[Sentence], refs: dict[int, list[BaseRef]],
-               published: date | None) -> date | None:
-    """Date of the article's own news: the main base's first event date, else the lead's, else publication."""
+               published: date | None, lead_end: int) -> date | None:
+    """Date of the article's own news: the main base's first event date, else the lead's (sentences before `lead_end`),
+    else publication."""
     eligible = [m for m in mentions if not m.background and is_recent(m.date, published)]
     if not eligible:
         return None
@@ -161,7 +163,7 @@ def _main_date(mentions: list[Mention], sentences: list[Sentence], refs: dict[in
     if not dated:
         # The lead describes the installation the headline or body names ("attacked a military camp in western
         # Niger" ... "the Inates camp"): one installation, so the lead's description dates the named one.
-        dated = [m for m in described if m.sentence < max(main.sentence, _lead_end(sentences))]
+        dated = [m for m in described if m.sentence < max(main.sentence, lead_end)]
     elif all(m.date.speech for m in dated):
         # the name is dated only by when someone spoke of it ("said on Monday it had captured", "in a Thursday
         # statement"); a description of it or another of its names dates the event
@@ -178,7 +180,7 @@ def _main_date(mentions: list[Mention], sentences: list[Sentence], refs: dict[in
         return (first_event or dated)[0].date.value
     # the lead tells the news: an attack sentence there that names no installation dates it ("... informed him about
     # the attack at 2:30am on the night of May 9-10")
-    lead = _lead_date([s for s in sentences[:max(main.sentence + 2, _lead_end(sentences))] if not refs.get(s.index)],
+    lead = _lead_date([s for s in sentences[:max(main.sentence + 2, lead_end)] if not refs.get(s.index)],
                       published) \
         or _story_date([s for s in sentences[:LEAD_SENTENCES + 2]
                         if any(r.name == main.ref.name for r in refs.get(s.index, []))], published) \
