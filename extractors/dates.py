@@ -26,6 +26,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from extractors.vocabulary import EVENT_NOUN
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
@@ -85,8 +87,7 @@ _SPEECH_AFTER = re.compile(r"(?:'s|’s)?\s+(?:statement|briefing|interview|(?:p
                            r"|,?\s+(?:said|announced|confirmed|identified|named|condemned|denounced|denied|reported|"
                            r"told|stated|added|released|published|tweeted|wrote|claimed)\b", re.IGNORECASE)
 # "claimed responsibility for Thursday's attack": a day owning the event dates the event, whatever verb precedes it
-_DAY_OF_EVENT = re.compile(r"(?<=['’]s)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|assault|raid|strikes?|bombing|blast|explosion|"
-                           r"shelling|ambush)\b", re.IGNORECASE)
+_DAY_OF_EVENT = re.compile(rf"(?<=['’]s)\s+(?:[\w-]+\s+){{0,2}}?{EVENT_NOUN}\b", re.IGNORECASE)
 # a dateline may stamp the hour and the outlet after its date: "KISMAYO, Dec 2 (0020 GMT) (Newsline) -"
 _DATELINE_END = re.compile(r"(?:\s*\([^)]{1,30}\)){0,2}(?:\s*\))?\s*(?:;|:|--|—|–|\||-\s)")
 

@@ -40,11 +40,11 @@ from extractors.sentences import Sentence, article_sentences
 from extractors.places import Place, resolve_place
 from extractors.unlisted import (PlaceMention, is_air_installation, most_specific, name_in_description,
                                  places_near_installations, stated_regions, unlisted_name)
-from extractors.vocabulary import vocabulary
+from extractors.vocabulary import EVENT_NOUN, vocabulary
 
 # "A separate rocket attack about 60 miles away killed a Turkish soldier": the story turns to another event
-_ANOTHER_EVENT = re.compile(r"\b(?:a |the )?(?:separate|another|second|earlier|later)\s+(?:[\w-]+\s+)?"
-                            r"(?:attack|strike|incident|explosion|blast|assault|raid)\b", re.IGNORECASE)
+_ANOTHER_EVENT = re.compile(rf"\b(?:a |the )?(?:separate|another|second|earlier|later)\s+(?:[\w-]+\s+)?{EVENT_NOUN}\b",
+                            re.IGNORECASE)
 # "A day earlier, on Monday, a rocket struck Harir": another attack on a base already reported that day.
 _SEPARATE_DAY = re.compile(r"\b(?:a day (?:earlier|later|before)|the (?:previous|next|following) day|the day before)\b",
                            re.IGNORECASE)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from extractors import places
 from extractors.mentions import is_title_case, names_nothing
-from extractors.vocabulary import vocabulary
+from extractors.vocabulary import EVENT_NOUN, vocabulary
 
 _PLACE_KINDS = {"town": 0, "district": 1, "province": 2, "country": 3}
 # the words news puts beside a place to say what it is, by level ("the Bacho district of Narathiwat")
@@ -134,8 +134,7 @@ _SAYS_WHERE = re.compile(r"\s*(?:(?:is|was|lies|lay|stands|sits)(?:\s+(?:located
                          re.IGNORECASE)
 # "The attack took place in Aguachica, a municipality in the Cesar province": where the story's attack happened is where
 # the installation it tells of stands
-_EVENT_PLACED = re.compile(r"\b(?:attack|assault|raid|explosion|blast)\s+(?:took place|happened|occurred)\b",
-                           re.IGNORECASE)
+_EVENT_PLACED = re.compile(rf"\b{EVENT_NOUN}\s+(?:took place|happened|occurred)\b", re.IGNORECASE)
 _AIRPORT = re.compile(r"\b(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}?)(?: International)? [Aa]irport\b")
 # "the airport at Sévaré": the airport named after the word
 _AIRPORT_AT = re.compile(r"\b[Aa]irport (?:at|in|of) (?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)?)")
