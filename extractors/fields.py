@@ -350,8 +350,8 @@ def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool, bool
                   for text in texts for m in named.finditer(text) if (n := _sum_people(_listing(m, text) + " "))]
     risen = max([n for n, _ in rises] + named_dead, default=None)
     counted = [t for t in texts if not _LUMPED.search(t)]
-    stated_killed, _ = _stated(counted, kill_patterns)
-    wounded, wounded_at = _stated(counted, wound_patterns)
+    stated_killed, _ = _stated(counted, kill_patterns, _MAY_KILL)
+    wounded, wounded_at = _stated(counted, wound_patterns, _MAY_WOUND)
     by_side = (n for text in texts for m in split.finditer(text) if (n := _sum_people(_listing(m, text) + " ")))
     killed = risen if risen is not None else next(by_side, stated_killed)
     # a wounded count given after the news of the deaths ("... after two of the wounded died. Twenty-eight people were
@@ -379,13 +379,19 @@ def _some_wounded_died(texts: list[str]) -> int:
                if m.group().lower().find(" them") < 0 or _HURT_BEFORE.search(text[:m.start()]))
 
 
-def _stated(texts: list[str], patterns: tuple[re.Pattern[str], ...]) -> tuple[int | None, int]:
+# words every killed / wounded phrasing contains: most sentences of a story have none, and skip the phrasings
+_MAY_KILL = re.compile(r"kill|dead|died|death|martyr|shahadat|lives|slain|lost|honou?r|sacrifice|price", re.IGNORECASE)
+_MAY_WOUND = re.compile(r"wound|injur|hurt|concussion", re.IGNORECASE)
+
+
+def _stated(texts: list[str], patterns: tuple[re.Pattern[str], ...], gate: re.Pattern[str]) -> tuple[int | None, int]:
     """The count the first text that states one gives, with the groups later texts add to it with "also" ("a member
-    of the CAFGU assigned to the detachment was also wounded"), and where that first text stands (len(texts): none)."""
+    of the CAFGU assigned to the detachment was also wounded"), and where that first text stands (len(texts): none).
+    Only texts with a word `gate` finds can state one."""
     found = None
     first = len(texts)
     for i, text in enumerate(texts):
-        m = next((m for rx in patterns if (m := rx.search(text))), None)
+        m = next((m for rx in patterns if (m := rx.search(text))), None) if gate.search(text) else None
         if m is None:
             continue
         first = min(first, i)

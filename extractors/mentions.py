@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractors.gazetteer import Base, find_bases, lookup, spelled_like
 from extractors.vocabulary import vocabulary
@@ -163,6 +164,7 @@ _TITLE_LOWER = frozenset({"with", "from", "into", "onto", "upon", "over", "after
                           "this", "against", "during", "before", "about", "under"})
 
 
+@lru_cache(maxsize=4096)  # asked of the same sentences by several rules
 def is_title_case(text: str) -> bool:
     """Headline style: most longer words capitalised (names then cannot be told from other words). A sentence
     dense with names still has its verbs and nouns in lower case ("... repelled an attack ... military sources
