@@ -203,11 +203,14 @@ _OF_FORCE = (r"(?:\s+(?:(?:serving|deployed|stationed|based|posted|assigned)\s+(
 # "a civilian who works as a cook in the mess hall was wounded": who the people are, between them and their verb
 _WHO_IS = (r"(?:\s+who\s+(?:works?|worked|serves?|served|was working|were working|lives?|lived)\s+"
            r"(?:(?!killed|wounded|injured|hurt|died)[^,;.])*?)?")
+# "killing six soldiers and injuring another 28": a second group the same verb counts
+_FURTHER = r"(?:(?:another|a further)\s+)?"
 # a count standing alone ("and twenty-one wounded"), in digits or words, compounds of tens included
 _BARE = r"(?P<list>(?:(?:at least|about|some|around|nearly)\s+)?\d{1,4}|(?:(?:at least|about|some|around|nearly)\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" \
         r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|" \
         r"(?:twenty|thirty|forty|fifty|sixty)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?))"
-_BARE_END = r"(?=\s*(?:[,.;)]|$|and\b|others?\b|more\b|people\b|personnel\b|of them\b))"
+# the count ends its clause, or the event follows it ("injuring another 28 in a drone and mortar attack")
+_BARE_END = r"(?=\s*(?:[,.;)]|$|and\b|others?\b|more\b|people\b|personnel\b|of them\b|in (?:the|an?)\b|during\b))"
 # "died of a cardiac arrest while sheltering": a death the attack did not cause
 _NATURAL_DEATH = r"(?!\s+(?:of|from)\s+(?:an?\s+|natural\s+)?(?:cardiac|heart|natural|illness|medical|stroke|causes)\b)"
 _MARTYRED = (rf"(?:killed|dead|died{_NATURAL_DEATH}|martyred|embraced (?:martyrdom|shahadat)|lost their lives|were slain|"
@@ -264,7 +267,7 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     kill_before = re.compile(
         rf"{people}{_OF_FORCE}{_ASIDE}\s+(?:were\s+|was\s+|have been\s+|has been\s+|had been\s+|have\s+|had\s+)?"
         rf"(?:reportedly\s+|allegedly\s+)?(?:{_SEVERITY}\s+)?{_MARTYRED}\b", re.IGNORECASE)
-    kill_bare = re.compile(rf"\b(?:killing|killed)\s+{_BARE}{_BARE_END}", re.IGNORECASE)
+    kill_bare = re.compile(rf"\b(?:killing|killed)\s+{_FURTHER}{_BARE}{_BARE_END}", re.IGNORECASE)
     # "Perry, Iubelt, and two American contractors were killed": people named one by one, each one of the dead
     kill_named = re.compile(rf"^\W*(?P<names>(?:[A-Z][a-z’'-]+,\s+)*[A-Z][a-z’'-]+,?\s+and\s+){people}"
                             rf"\s+(?:were|have been|had been)\s+(?:{_SEVERITY}\s+)?killed\b")
@@ -283,7 +286,12 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     # a communique's toll list: "Provisional toll: friendly side: fourteen (14) killed, among them a lieutenant, ..."
     dead_listed = re.compile(rf"(?:[:;]|\bside\b,?)\s*(?:[-–•]\s*)?{_BARE}\s+(?:killed|dead)\b", re.IGNORECASE)
     wound_after = re.compile(rf"(?:{v.wound_verbs})\s+{_people_list(v, 'killed|dead')}", re.IGNORECASE)
-    wound_bare = re.compile(rf"\b(?:wounding|injuring|wounded|injured)\s+{_BARE}{_BARE_END}", re.IGNORECASE)
+    wound_bare = re.compile(rf"\b(?:wounding|injuring|wounded|injured)\s+{_FURTHER}{_BARE}{_BARE_END}", re.IGNORECASE)
+    # the hurt counted as people described by their wounds: "the hospital received 30 injured soldiers"; "two wounded
+    # soldiers died" counts the dead
+    wound_described = re.compile(
+        rf"(?<![\w./:-])(?P<list>(?:at least\s+)?{NUMBER})\s+(?:(?:other|more|{_SEVERITY})\s+)?(?:injured|wounded)\s+"
+        rf"(?:{v.people})\b(?!\s+(?:(?:later|subsequently|have|had|has)\s+)?(?:died|succumbed))", re.IGNORECASE)
     # "three were killed and 11 wounded", "three embraced shahadat while five sustained injuries"
     wound_and = re.compile(
         rf"(?:(?<=[a-z] )|(?<=[a-z], ))(?:and|while|whereas)\s+(?:another\s+)?{_BARE}\s+(?:others\s+|more\s+)?"
@@ -319,7 +327,7 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
         rf"(?:were\s+|have been\s+|had been\s+)?{_MARTYRED}\b", re.IGNORECASE)
     return (toll, kill_named, kill_split, (kill_after, kill_before, dead_noun, dead_and, dead_listed, kill_bare),
             (wound_toll, wound_after, wound_before, wound_bare, wound_and, wound_comma, wound_suffered, wound_treated,
-             wound_left, wound_to))
+             wound_left, wound_to, wound_described))
 
 
 # communiqués write a count twice, in words then in digits: "eleven (11) dead and eight (8) wounded"

@@ -751,6 +751,13 @@ def test_a_review_or_podcast_headline_frames_an_old_attack():
     (["A Somali National Army soldier was killed in the mortar attack."], 1, None),
     # a commander among the dead is one of them
     (["The attack claimed the lives of a battalion commander, two captains, and 11 soldiers."], 14, None),
+    # "another N" / "a further N" after the verb is a second group it counts, even with the event after it
+    (["Rebels shelled the outpost, killing four troops and wounding a further 17 in a night-long assault."], 4, 17),
+    (["The militia's drones killed three guards and injured another 9 during the raid on the depot."], 3, 9),
+    # the hurt counted as people described by their wounds; wounded men who died are counted with the dead
+    (["Doctors at the garrison hospital said they were treating 23 wounded soldiers after the barrage."], None, 23),
+    (["The army said 5 critically injured conscripts were airlifted to the capital."], None, 5),
+    (["Two wounded cadets died overnight, the academy's commander said."], 2, None),
 ])
 def test_casualty_counts_read_from_how_tolls_are_worded(texts, killed, wounded):
     assert casualties(texts)[:2] == (killed, wounded)
