@@ -576,6 +576,12 @@ def test_where_a_source_is_based_is_not_what_the_base_refers_to():
     ("The pre-dawn assault on the Kunduz army base lasted several hours.", "ground_assault"),
     ("Militants infiltrated the camp before dawn, officials said.", "ground_assault"),
     ("The rocket assault on the base caused no damage.", "rocket"),
+    # an installation taken by force was assaulted on the ground, whatever else was used
+    ("Insurgents said they had captured the Tin-Akoff army post after a night of fighting.", "ground_assault"),
+    ("Rebels took full control of the Kamina airfield on Tuesday, a spokesman said.", "ground_assault"),
+    ("Gunmen ambushed a gendarmerie camp near Djibo before dawn.", "ground_assault"),
+    # what is seized or captured must be the installation
+    ("Soldiers at the base seized two rocket launchers from the militants.", "rocket"),
 ])
 def test_ground_assault_phrasings(sentence, family):
     found = weapons([sentence])
