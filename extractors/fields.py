@@ -442,7 +442,7 @@ _GROUP_ANAPHOR = re.compile(
 def claimed_by(texts: Iterable[str]) -> str | None:
     """The group that claimed the attack, when a sentence says so explicitly."""
     v = vocabulary()
-    last = None
+    last = patron = None
     for text in texts:
         cue = v.claim.search(text)
         if cue and not v.claim_negation.search(text):
@@ -454,13 +454,23 @@ def claimed_by(texts: Iterable[str]) -> str | None:
             passive = cue.group().lower().endswith(" by") and next(
                 (name for m, name in _named_groups(plain) if 0 <= m.start() - cue.end() <= len(" the ")), None)
             group = passive or _group(plain[:cue.end()], cue.start()) or _unlisted_claimant(plain, cue)
-            if group:
+            if group and not passive and _patron_only(plain[:cue.end()], group):
+                # "an al-Qaeda-linked group claimed": the claimant is described by whom it serves, and the story
+                # names it as it goes on ("The JNIM group said ... it had seized the base"), if it names it at all
+                patron = patron or group
+            elif group:
                 return group
-            if last and _GROUP_ANAPHOR.search(text[:cue.start()]):
+            elif last and _GROUP_ANAPHOR.search(text[:cue.start()]):
                 return last
         hits = [(m.start(), name) for m, name in _named_groups(text)]
         last = max(hits)[1] if hits else last
-    return None
+    return patron
+
+
+def _patron_only(text: str, group: str) -> bool:
+    """Whether `text` names `group` only as the patron of another ("Al Qaeda-linked", "Islamic State-affiliated")."""
+    said = [m for m, name in _named_groups(text) if name == group]
+    return bool(said) and all(_ALLEGIANCE_AFTER.match(text, m.end()) for m in said)
 
 
 _APPOSITION = re.compile(r"(?<=[\w)]),\s+(?:the|an?)\s[^,;.]{3,60},")
@@ -499,6 +509,8 @@ def _unlisted_claimant(text: str, cue: re.Match) -> str | None:
 
 # "an Iran-aligned group claims ...": whom a group serves describes it, it does not name it
 _ALLEGIANCE = re.compile(r"-(?:aligned|backed|linked|allied|affiliated|supported|sponsored)$", re.IGNORECASE)
+_ALLEGIANCE_AFTER = re.compile(r"[\s-](?:aligned|backed|linked|allied|affiliated|supported|sponsored|inspired|loyal)\b",
+                               re.IGNORECASE)
 
 
 # "The RSF, in a video posted on its Telegram channel, said ...": an aside between the claimant and its verb

@@ -193,6 +193,19 @@ def test_a_group_struck_in_retaliation_is_not_the_claimant():
     assert report.claimed_by == "Islamic Resistance in Iraq"
 
 
+def test_a_claimant_described_by_its_patron_is_the_group_the_story_names():
+    text = ("An Islamic State-affiliated group has claimed responsibility for Tuesday's attack on the army camp at "
+            "Kolofata, in Cameroon's Far North region. ISWAP said in a statement on Wednesday that its fighters had "
+            "stormed the camp and burned two armoured vehicles.")
+    [report] = detect(text, date(2025, 3, 5), "").primary
+    assert report.claimed_by == "ISWAP"
+    # named by its patron alone, the patron is all the story says of it
+    alone = ("An Islamic State-affiliated group has claimed responsibility for Tuesday's attack on the army camp at "
+             "Kolofata, in Cameroon's Far North region. Two soldiers were wounded.")
+    [report] = detect(alone, date(2025, 3, 5), "").primary
+    assert report.claimed_by == "Islamic State"
+
+
 def test_bare_ordinal_day_of_translated_copy_dates_the_attack():
     text = ("On the night of the 14th, the Kyiv regime attempted a terrorist attack with drones on the Engels "
             "airfield, the governor said. No one was hurt.")
