@@ -192,8 +192,10 @@ def _sum_people(listing: str) -> int | None:
 _NOT_A_COUNT = r"(?!(?:number|handful|few|lot|couple|group|host|series|total|dozens?|hundreds?|thousands?|scores?)\b)"
 # "a statement its fighters had killed": a count does not reach over a determiner to its people
 _NOT_BETWEEN = r"(?!(?:its|their|his|her|our|the|of|in|on|at|from|with|and|said|says|that)\b)"
-# ", including an officer," / ", among them two pilots," between the people and their verb
-_ASIDE = r"(?:\s*,\s*(?:including|among them|among whom)\b[^,.;]{0,50},)?"
+# an aside between the counted people and their verb: "three soldiers, including a captain, were killed"; "Seven people,
+# six soldiers and a CJTF member, have died" (the breakdown of the count before it)
+_ASIDE = (rf"(?:\s*,\s*(?:(?:including|among them|among whom)\b[^,.;]{{0,50}}"
+          rf"|{NUMBER}\s[^,.;]{{0,60}}?\band\b[^,.;]{{0,60}}),)?")
 # "three soldiers of the African Union mission (ATMIS) were killed", "five volunteers for the defence of the homeland
 # (VDP) were killed", "a soldier serving with the UN mission", "two servicemen at the airfield had been hurt": the force
 # or the installation the people belong to, named between them and their verb

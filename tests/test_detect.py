@@ -777,6 +777,9 @@ def test_a_review_or_podcast_headline_frames_an_old_attack():
     (["Doctors at the garrison hospital said they were treating 23 wounded soldiers after the barrage."], None, 23),
     (["The army said 5 critically injured conscripts were airlifted to the capital."], None, 5),
     (["Two wounded cadets died overnight, the academy's commander said."], 2, None),
+    # a breakdown set off by commas after the count is the same people, not more of them
+    (["Nine troops, seven Ugandans and two Somalis, were killed when the outpost was shelled."], 9, None),
+    (["Four others, three gendarmes and a cook, were injured in the mortar fire."], None, 4),
 ])
 def test_casualty_counts_read_from_how_tolls_are_worded(texts, killed, wounded):
     assert casualties(texts)[:2] == (killed, wounded)
