@@ -62,11 +62,13 @@ def weapons(texts: Iterable[str], article: Iterable[str] = ()) -> tuple[str, ...
     v = vocabulary()
     joined = " ".join(texts)
     found = {name for name, rx in v.weapons.items() if rx.search(joined)}
-    if "ground_assault" in found and found & {"rocket", "mortar", "drone", "missile"} \
-            and not v.assault_deeds.search(joined):
-        found.discard("ground_assault")  # "jihadists hit the airport with drones and rockets": who, not how
     if _BARE_FIRING.search(joined) and not found & {"rocket", "mortar", "missile", "drone", "gunfire"}:
         found.add("gunfire")
+    if "ground_assault" in found and found & {"rocket", "mortar", "drone", "missile", "gunfire"} \
+            and not v.assault_deeds.search(joined):
+        # "jihadists hit the airport with drones and rockets", "gunmen fired at the detachment from a cornfield": who,
+        # not how
+        found.discard("ground_assault")
     if _INDIRECT_FIRE.search(joined) and not found & {"rocket", "mortar", "missile"}:
         named = weapons(article)
         found.add("mortar" if "mortar" in named and "rocket" not in named else "rocket")
