@@ -727,7 +727,7 @@ def test_who_attacked_is_not_how_when_the_weapons_are_named():
     assert weapons(["Jihadists hit the camp with drones and rockets on Friday."]) == ("rocket", "drone")
     assert "ground_assault" in weapons(["Jihadists stormed the camp after firing rockets at it on Friday."])
     # firing is how gunmen attack when no deed of an assault is told
-    assert weapons(["Armed men fired at the army outpost from a ridge for twenty minutes before fleeing."]) == ("gunfire",)
+    assert weapons(["Armed men fired at the army outpost from a ridge for an hour before fleeing."]) == ("gunfire",)
     assert weapons(["Gunmen breached the fence of the outpost and opened fire on the barracks."]) == \
         ("gunfire", "ground_assault")
 
