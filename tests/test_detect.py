@@ -1334,3 +1334,25 @@ def test_a_bare_count_may_be_a_compound_of_tens():
 ])
 def test_a_communiques_toll_list(toll, counts):
     assert casualties([toll])[:2] == counts
+
+
+def test_a_vehicle_struck_beside_an_installation_is_the_target_and_what_stands_inside_one_is_part_of_it():
+    outside = ("A drone struck a pickup truck on the highway outside the army's garrison in Kidal on Monday evening, "
+               "killing the driver, residents said. Soldiers at the garrison were not hurt.")
+    assert not detect(outside, date(2025, 4, 8), "Drone hits pickup near Kidal garrison").is_attack_report
+    car_bomb = ("A suicide bomber drove a car packed with explosives into the gate of the army camp at Buulo Mareer on "
+                "Monday, killing four soldiers, officials said.")
+    assert detect(car_bomb, date(2025, 4, 8), "").is_attack_report
+    inside = ("Two missiles struck a landing ship moored at the naval base in Feodosia on Tuesday, the governor said, "
+              "and one sailor was wounded.")
+    assert [r.base for r in detect(inside, date(2025, 4, 9), "").primary] == ["Feodosia naval base"]
+
+
+def test_a_found_munition_going_off_and_a_barracks_named_after_the_fallen_report_no_attack():
+    found = ("Two shepherds were wounded on Sunday when a shell they had found near a disused army post outside "
+             "Kandahar exploded, police said.")
+    assert not detect(found, date(2025, 4, 14), "Shepherds hurt by unexploded shell near old army post").is_attack_report
+    named = ("The army on Friday renamed its barracks in Gao after a captain who died when jihadists stormed the camp "
+             "at Tessit in 2023.")
+    assert not detect(named, date(2025, 4, 12), "Army renames Gao barracks after captain killed in Tessit attack"
+                      ).is_attack_report
