@@ -41,13 +41,13 @@ _DESCRIPTION_TAIL = re.compile(
 
 
 # "a drone struck a car on the road outside the barracks": a vehicle the strike hit is its target (a car bomb is not)
-_STRUCK_VEHICLE = re.compile(r"\b(?:struck|hit|hitting|striking|targeted|targeting|bombed)\s+(?:a|an|the|two|three)\s+"
-                             r"(?:[\w-]+\s+){0,2}?(?P<vehicle>cars?|vehicles?|trucks?|pick-?ups?|motorcycles?|motorbikes?)\b",
-                             re.IGNORECASE)
+_STRUCK_VEHICLE = re.compile(
+    r"\b(?:struck|hit|hitting|striking|targeted|targeting|bombed)\s+(?:a|an|the|two|three)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<vehicle>cars?|vehicles?|trucks?|pick-?ups?|motorcycles?|motorbikes?)\b", re.IGNORECASE)
 # "a vehicle parked inside the base", "the hospital at the camp": what stands in the installation is part of it
-_INSIDE = re.compile(r"[\w-]+(?:\s+[\w-]+){0,3}?\s+(?:inside|within|in|at)\s+(?:the\s+|an?\s+|its\s+)?(?:[\w’'-]+\s+){0,3}?"
-                     r"(?:base|camp|barracks|garrison|airbase|air base|airfield|airport|fort|post|outpost|cantonment)\b",
-                     re.IGNORECASE)
+_INSIDE = re.compile(
+    r"[\w-]+(?:\s+[\w-]+){0,3}?\s+(?:inside|within|in|at)\s+(?:the\s+|an?\s+|its\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"(?:base|camp|barracks|garrison|airbase|air base|airfield|airport|fort|post|outpost|cantonment)\b", re.IGNORECASE)
 _BASE_CHECKPOINT = re.compile(
     r"(?:checkpoint|checkpost|gate|main gate)\s+(?:on the perimeter of|at the entrance (?:to|of)|of|outside|at|guarding)\b",
     re.IGNORECASE)

@@ -1351,7 +1351,8 @@ def test_a_vehicle_struck_beside_an_installation_is_the_target_and_what_stands_i
 def test_a_found_munition_going_off_and_a_barracks_named_after_the_fallen_report_no_attack():
     found = ("Two shepherds were wounded on Sunday when a shell they had found near a disused army post outside "
              "Kandahar exploded, police said.")
-    assert not detect(found, date(2025, 4, 14), "Shepherds hurt by unexploded shell near old army post").is_attack_report
+    title = "Shepherds hurt by unexploded shell near old army post"
+    assert not detect(found, date(2025, 4, 14), title).is_attack_report
     named = ("The army on Friday renamed its barracks in Gao after a captain who died when jihadists stormed the camp "
              "at Tessit in 2023.")
     assert not detect(named, date(2025, 4, 12), "Army renames Gao barracks after captain killed in Tessit attack"
