@@ -201,7 +201,8 @@ _ASIDE = (rf"(?:\s*,\s*(?:(?:including|among them|among whom)\b[^,.;]{{0,50}}"
 # "three soldiers of the African Union mission (ATMIS) were killed", "five volunteers for the defence of the homeland
 # (VDP) were killed", "a soldier serving with the UN mission", "two servicemen at the airfield had been hurt": the force
 # or the installation the people belong to, named between them and their verb
-_OF_FORCE = (r"(?:\s+(?:(?:serving|deployed|stationed|based|posted|assigned)\s+(?:with|in|at|to)|of|for|from|at|"
+_OF_FORCE = (r"(?:\s+(?:(?:serving|deployed|stationed|based|posted|assigned)\s+(?:with|in|at|to)|"
+             r"(?:employed|hired|contracted)\s+by|working\s+for|of|for|from|at|"
              r"inside)\s+(?:the\s+)?[\w()’'.-]+"
              r"(?:\s+(?!(?:who|whose|which|that|when|after|while|and)\b)[\w()’'.-]+){0,7}?)?")
 # "a civilian who works as a cook in the mess hall was wounded": who the people are, between them and their verb
@@ -218,7 +219,8 @@ _BARE_END = r"(?=\s*(?:[,.;)]|$|and\b|others?\b|more\b|people\b|personnel\b|of t
 # "died of a cardiac arrest while sheltering": a death the attack did not cause
 _NATURAL_DEATH = r"(?!\s+(?:of|from)\s+(?:an?\s+|natural\s+)?(?:cardiac|heart|natural|illness|medical|stroke|causes)\b)"
 _MARTYRED = (rf"(?:killed|dead|died{_NATURAL_DEATH}|martyred|embraced (?:martyrdom|shahadat)|lost their lives|were slain|"
-             r"fell (?:on|in) the field of honou?r|paid the (?:supreme|ultimate) (?:price|sacrifice))")
+             r"fell (?:on|in) the field of honou?r|fell with (?:their )?(?:arms|weapons) in (?:hand|their hands)|"
+             r"paid the (?:supreme|ultimate) (?:price|sacrifice))")
 # "... has risen to 47": the updated count of a toll, the latest figure the article gives
 _TOLL_RISE = (rf"[^;]{{0,120}}?\b(?:rises|rose|risen|climbs|climbed|increased|reached|jumped|stands at|stood at)\s+(?:to\s+)?"
               rf"(?P<list>(?:at least\s+)?{NUMBER})\b")
@@ -289,6 +291,9 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
         rf"(?<![\w-]){_BARE}\s+dead\s+and\s+[\w-]+\s+(?:wounded|injured)\b", re.IGNORECASE)
     # a communique's toll list: "Provisional toll: friendly side: fourteen (14) killed, among them a lieutenant, ..."
     dead_listed = re.compile(rf"(?:[:;]|\bside\b,?)\s*(?:[-–•]\s*)?{_BARE}\s+(?:killed|dead)\b", re.IGNORECASE)
+    # and its wounded: "friendly side: four (4) soldiers ... fell with arms in hand; nine (9) wounded were evacuated"
+    wound_listed = re.compile(rf"(?:[:;]|\bside\b,?)\s*(?:[-–•]\s*)?{_BARE}\s+(?:(?:were|had been)\s+)?(?:{_SEVERITY}\s+)?"
+                              r"(?:wounded|injured)\b", re.IGNORECASE)
     wound_after = re.compile(rf"(?:{v.wound_verbs})\s+{_people_list(v, 'killed|dead')}", re.IGNORECASE)
     wound_bare = re.compile(rf"\b(?:wounding|injuring|wounded|injured)\s+{_FURTHER}{_BARE}{_BARE_END}", re.IGNORECASE)
     # the hurt counted as people described by their wounds: "the hospital received 30 injured soldiers"; "two wounded
@@ -298,7 +303,7 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
         rf"(?:{v.people})\b(?!\s+(?:(?:later|subsequently|have|had|has)\s+)?(?:died|succumbed))", re.IGNORECASE)
     # "three were killed and 11 wounded", "three embraced shahadat while five sustained injuries"
     wound_and = re.compile(
-        rf"(?:(?<=[a-z] )|(?<=[a-z], ))(?:and|while|whereas)\s+(?:another\s+)?{_BARE}\s+(?:others\s+|more\s+)?"
+        rf"(?:(?<=[a-z] )|(?<=[a-z], ))(?:and|but|while|whereas)\s+(?:another\s+)?{_BARE}\s+(?:others\s+|more\s+)?"
         rf"(?:(?:were\s+)?(?:{_SEVERITY}\s+)?(?:wounded|injured|hurt)|(?:sustained|suffered|received)\s+(?:\w+\s+)?"
         rf"(?:injuries|wounds))\b", re.IGNORECASE)
     # headline style "3 US troops killed, 34 injured"; "71 soldiers were killed, 12 were wounded"
@@ -331,7 +336,7 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
         rf"(?:were\s+|have been\s+|had been\s+)?{_MARTYRED}\b", re.IGNORECASE)
     return (toll, kill_named, kill_split, (kill_after, kill_before, dead_noun, dead_and, dead_listed, kill_bare),
             (wound_toll, wound_after, wound_before, wound_bare, wound_and, wound_comma, wound_suffered, wound_treated,
-             wound_left, wound_to, wound_described))
+             wound_left, wound_to, wound_described, wound_listed))
 
 
 # communiqués write a count twice, in words then in digits: "eleven (11) dead and eight (8) wounded"
@@ -392,7 +397,7 @@ def _some_wounded_died(texts: list[str]) -> int:
 
 
 # words every killed / wounded phrasing contains: most sentences of a story have none, and skip the phrasings
-_MAY_KILL = re.compile(r"kill|dead|died|death|martyr|shahadat|lives|slain|lost|honou?r|sacrifice|price", re.IGNORECASE)
+_MAY_KILL = re.compile(r"kill|dead|died|death|martyr|shahadat|lives|slain|lost|fell|sacrifice|price", re.IGNORECASE)
 _MAY_WOUND = re.compile(r"wound|injur|hurt|concussion", re.IGNORECASE)
 
 

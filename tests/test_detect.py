@@ -1357,3 +1357,27 @@ def test_a_found_munition_going_off_and_a_barracks_named_after_the_fallen_report
              "at Tessit in 2023.")
     assert not detect(named, date(2025, 4, 12), "Army renames Gao barracks after captain killed in Tessit attack"
                       ).is_attack_report
+
+
+@pytest.mark.parametrize("texts, counts", [
+    # a zero said of one soldier, or as a life lost, zeroes the dead only
+    (["No soldier was killed, but four were wounded by shrapnel."], (None, 4, True, False)),
+    (["No soldier lost his life; two were lightly wounded, the ministry said."], (None, 2, True, False)),
+    # a communiqué's euphemism for the dead, its wounded after a semicolon
+    (["Friendly side: two (2) soldiers fell with arms in hand; five (5) wounded were evacuated."], (2, 5, False, False)),
+    # who employs the hurt, between them and their verb
+    (["A cook employed by a catering firm at the camp was slightly injured."], (None, 1, False, False)),
+    # a zero the story says was the first report, before a count revised it, is no zero
+    (["Three soldiers were later treated for concussions, the army said, revising its initial statement that no one "
+      "had been hurt."], (None, 3, False, False)),
+])
+def test_zero_and_toll_wordings_of_statements(texts, counts):
+    assert casualties(texts) == counts
+
+
+def test_claimed_it_and_held_responsible():
+    text = ("Rockets struck the Kharab al-Jir airstrip in Syria on Tuesday night, a coalition official said. The "
+            "Islamic Resistance in Iraq claimed it an hour later. A U.S. official said Washington held Kataib "
+            "Hezbollah responsible.")
+    [report] = detect(text, date(2024, 1, 31), "").primary
+    assert (report.claimed_by, report.suspected) == ("Islamic Resistance in Iraq", "Kataib Hezbollah")
