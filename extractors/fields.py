@@ -292,8 +292,8 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     # a communique's toll list: "Provisional toll: friendly side: fourteen (14) killed, among them a lieutenant, ..."
     dead_listed = re.compile(rf"(?:[:;]|\bside\b,?)\s*(?:[-–•]\s*)?{_BARE}\s+(?:killed|dead)\b", re.IGNORECASE)
     # and its wounded: "friendly side: four (4) soldiers ... fell with arms in hand; nine (9) wounded were evacuated"
-    wound_listed = re.compile(rf"(?:[:;]|\bside\b,?)\s*(?:[-–•]\s*)?{_BARE}\s+(?:(?:were|had been)\s+)?(?:{_SEVERITY}\s+)?"
-                              r"(?:wounded|injured)\b", re.IGNORECASE)
+    wound_listed = re.compile(rf"(?:[:;]|\bside\b,?)\s*(?:[-–•]\s*)?{_BARE}\s+(?:(?:were|had been)\s+)?"
+                              rf"(?:{_SEVERITY}\s+)?(?:wounded|injured)\b", re.IGNORECASE)
     wound_after = re.compile(rf"(?:{v.wound_verbs})\s+{_people_list(v, 'killed|dead')}", re.IGNORECASE)
     wound_bare = re.compile(rf"\b(?:wounding|injuring|wounded|injured)\s+{_FURTHER}{_BARE}{_BARE_END}", re.IGNORECASE)
     # the hurt counted as people described by their wounds: "the hospital received 30 injured soldiers"; "two wounded

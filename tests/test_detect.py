@@ -1364,7 +1364,8 @@ def test_a_found_munition_going_off_and_a_barracks_named_after_the_fallen_report
     (["No soldier was killed, but four were wounded by shrapnel."], (None, 4, True, False)),
     (["No soldier lost his life; two were lightly wounded, the ministry said."], (None, 2, True, False)),
     # a communiqué's euphemism for the dead, its wounded after a semicolon
-    (["Friendly side: two (2) soldiers fell with arms in hand; five (5) wounded were evacuated."], (2, 5, False, False)),
+    (["Friendly side: two (2) soldiers fell with arms in hand; five (5) wounded were evacuated."],
+     (2, 5, False, False)),
     # who employs the hurt, between them and their verb
     (["A cook employed by a catering firm at the camp was slightly injured."], (None, 1, False, False)),
     # a zero the story says was the first report, before a count revised it, is no zero
