@@ -65,8 +65,10 @@ _RELATIVE = re.compile(
     r"this evening|this afternoon|"
     r"earlier today|a day earlier|the previous day|the day before)\b", re.IGNORECASE)
 _IN_A_NAME = re.compile(r"\b[A-Z][\w.-]*\s+$")
+# "in March", "last October", and a month with its year used as an adjective ("the January 2024 drone attack")
 _MONTH_ONLY = re.compile(
-    rf"\b(?:in|since|during|early|late|mid-?|last|this)\s+{_MONTH}(?:\s+(?P<year>(?:19|20)\d\d))?\b(?!\s+\d)", re.IGNORECASE)
+    rf"\b(?:in|since|during|early|late|mid-?|last|this|the(?=\s+[a-z.]+\s+(?:19|20)\d\d\b))\s+{_MONTH}"
+    rf"(?:\s+(?P<year>(?:19|20)\d\d))?\b(?!\s+\d)", re.IGNORECASE)
 _LAST_MONTH = re.compile(r"\b(?P<which>last|earlier this|this|previous) month\b", re.IGNORECASE)
 # "in 2008", "the 2018 Sunjuwan Army camp attack": a year before publication dates an event to the past
 _PAST_YEAR = re.compile(r"\b(?:in|during|of|from)\s+(?P<a>(?:19|20)\d\d)\b(?![\s/-]*\d)|"
@@ -87,14 +89,23 @@ _SPEECH_AFTER = re.compile(r"(?:'s|’s)?\s+(?:statement|briefing|interview|(?:p
                            r"|,?\s+(?:said|announced|confirmed|identified|named|condemned|denounced|denied|reported|"
                            r"told|stated|added|released|published|tweeted|wrote|claimed)\b", re.IGNORECASE)
 # "claimed responsibility for Thursday's attack": a day owning the event dates the event, whatever verb precedes it
+# ... and so does a date used as the event's adjective: "the January 2024 drone attack", "the Tuesday raid"
 _DAY_OF_EVENT = re.compile(rf"(?<=['’]s)\s+(?:[\w-]+\s+){{0,2}}?{EVENT_NOUN}\b", re.IGNORECASE)
+_DATE_AS_ADJECTIVE = re.compile(rf"\s+(?:(?!(?:the|a|an|that|this|his|its)\b)[\w-]+\s+){{0,2}}?{EVENT_NOUN}\b",
+                                re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 # a dateline may stamp the hour and the outlet after its date: "KISMAYO, Dec 2 (0020 GMT) (Newsline) -"
 _DATELINE_END = re.compile(r"(?:\s*\([^)]{1,30}\)){0,2}(?:\s*\))?\s*(?:;|:|--|—|–|\||-\s)")
 
 
-def owns_event(sentence: str, date_end: int) -> bool:
-    """Whether the date phrase ending at `date_end` owns an event noun ("Thursday's attack", "Sunday's explosion")."""
-    return _DAY_OF_EVENT.match(sentence, date_end) is not None
+def owns_event(sentence: str, date_end: int, date_start: int | None = None) -> bool:
+    """Whether the date phrase ending at `date_end` owns an event noun ("Thursday's attack", "Sunday's explosion"),
+    or, starting at `date_start` after "the", is its adjective ("the January 2024 drone attack")."""
+    if _DAY_OF_EVENT.match(sentence, date_end) is not None:
+        return True
+    return date_start is not None and _DATE_AS_ADJECTIVE.match(sentence, date_end) is not None and (
+        _THE_BEFORE.search(sentence, 0, date_start) is not None
+        or sentence[date_start:date_start + 4].lower() == "the ")
 
 
 @dataclass(frozen=True)
@@ -151,7 +162,7 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
         if "mon" in m.groupdict() and m["mon"] == "may":
             return
         taken.append((m.start(), m.end()))
-        speech = not owns_event(sentence, m.end()) and bool(
+        speech = not owns_event(sentence, m.end(), m.start()) and bool(
             _SPEECH.search(sentence[max(0, m.start() - 60):m.start()]) or _SPEECH_AFTER.match(sentence[m.end():])
             or (m.start() < 60 and _DATELINE_END.match(sentence[m.end():])))
         found.append(DateMention(m.start(), m.end(), value, precision, speech, rank))

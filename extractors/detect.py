@@ -93,7 +93,7 @@ def candidates(text: str, published: date | None, title: str = "") -> list[Candi
     sentences = article_sentences(text, title)
     mentions, refs_by_sentence = read_mentions(sentences, published)
     lead_end = _lead_end(sentences)
-    framed = _framed(title) or _denied(sentences[:lead_end])
+    framed = _framed(title) or _denied(sentences[:lead_end], sentences)
     if title and vocabulary().explanatory_frames.search(title) and not _headline_reports(title):
         # an analysis tells as news only the attack its body dates ("Monday's attack on the army base in Quissanga"),
         # unless its headline itself is about one ("What we know about Iranian attack on a US base in Qatar")
@@ -140,11 +140,13 @@ def _headline_reports(title: str) -> bool:
     return bool(base_refs(title, headline=True)) and attack_cue(title) is not None
 
 
-def _denied(lead: list[Sentence]) -> bool:
+def _denied(lead: list[Sentence], sentences: list[Sentence]) -> bool:
     """A headline or lead that says the blasts were no attack ("a controlled detonation ..., not an attack") makes the
-    story a denial: the attack told elsewhere in it is the rumour or the first report being denied."""
+    story a denial: the attack told elsewhere in it is the rumour or the first report being denied. A story that says
+    anywhere that its events were an exercise, or no act of terrorism, told them as such."""
     v = vocabulary()
-    return any(v.not_an_attack.search(s.text) for s in lead)
+    return any(v.not_an_attack.search(s.text) for s in lead) or any(v.whole_story_denials.search(s.text)
+                                                                     for s in sentences)
 
 
 def _main_date(mentions: list[Mention], sentences: list[Sentence], refs: dict[int, list[BaseRef]],
@@ -191,9 +193,8 @@ def _main_date(mentions: list[Mention], sentences: list[Sentence], refs: dict[in
 def _event_day(sentences: list[Sentence], published: date | None) -> date | None:
     """A recent day the article gives its event anywhere ("Thursday's explosion occurred at the installation of an
     infantry battalion"), when nothing nearer the installation dates it."""
-    return next((d.value for s in sentences for d in find_dates(s.text, published)
-                 if d.precision == "day" and not d.speech and is_recent(d, published) and owns_event(s.text, d.end)),
-                None)
+    return next((d.value for s in sentences for d in find_dates(s.text, published) if d.precision == "day"
+                 and not d.speech and is_recent(d, published) and owns_event(s.text, d.end, d.start)), None)
 
 
 def _story_date(sentences: list[Sentence], published: date | None) -> date | None:

@@ -42,11 +42,12 @@ _DESCRIPTION_TAIL = re.compile(
 
 # "a drone struck a car on the road outside the barracks": a vehicle the strike hit is its target (a car bomb is not)
 _STRUCK_VEHICLE = re.compile(
-    r"\b(?:struck|hit|hitting|striking|targeted|targeting|bombed)\s+(?:a|an|the|two|three)\s+(?:[\w-]+\s+){0,2}?"
+    r"\b(?:struck|strikes?|hits?|hitting|striking|target(?:s|ed|ing)|bomb(?:s|ed|ing))\s+(?:(?:a|an|the|two|three)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?"
     r"(?P<vehicle>cars?|vehicles?|trucks?|pick-?ups?|motorcycles?|motorbikes?)\b", re.IGNORECASE)
 # "a vehicle parked inside the base", "the hospital at the camp": what stands in the installation is part of it
 _INSIDE = re.compile(
-    r"[\w-]+(?:\s+[\w-]+){0,3}?\s+(?:inside|within|in|at)\s+(?:the\s+|an?\s+|its\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"[\w-]+(?:\s+[\w-]+){0,3}?\s+(?:inside|within|in|at)\s+(?:the\s+|an?\s+|its\s+)?(?:[\w’'-]+\s+){0,4}?"
     r"(?:base|camp|barracks|garrison|airbase|air base|airfield|airport|fort|post|outpost|cantonment)\b", re.IGNORECASE)
 _BASE_CHECKPOINT = re.compile(
     r"(?:checkpoint|checkpost|gate|main gate)\s+(?:on the perimeter of|at the entrance (?:to|of)|of|outside|at|guarding)\b",
@@ -417,7 +418,7 @@ def negative_target(sentence: str, cue: int, refs: list[BaseRef]) -> bool:
         [m.start("vehicle") for m in _STRUCK_VEHICLE.finditer(sentence)]
     negatives = [p for p in negatives if not (_BASE_CHECKPOINT.match(sentence[p:]) or _INSIDE.match(sentence[p:]))
                  or not any(0 <= r.start - p <= 60 for r in refs)]
-    after_neg = [p for p in negatives if p > cue]
+    after_neg = sorted(p for p in negatives if p > cue)
     after_ref = [r.start for r in refs if r.start > cue]
     if after_neg and (not after_ref or after_neg[0] < after_ref[0]):
         return True

@@ -282,10 +282,18 @@ _LEISURE_CAMP = re.compile(
     r"bible|church|family|kids'?|children's) camps?\b|\bcampers\b", re.IGNORECASE)
 
 
+# rangers who guard a park's wildlife are not soldiers, whatever the army calls its own rangers
+_RANGERS = re.compile(r"\brangers?\b", re.IGNORECASE)
+_WILDLIFE = re.compile(r"\b(?:national park|game reserve|wildlife|nature reserve|conservation|poach(?:ers?|ing))\b",
+                       re.IGNORECASE)
+
+
 def _civilian_camp(ref: BaseRef, context: str) -> bool:
-    """A bare camp that is not a known base ("the Zamzam camp") next to displaced/refugee context, or a named
-    "Camp X" that is not a known base next to summer-camp context."""
+    """A bare camp that is not a known base ("the Zamzam camp") next to displaced/refugee context, a named "Camp X"
+    that is not a known base next to summer-camp context, or a rangers' camp or post in a park or reserve."""
     if ref.base is None and ref.kind == "named" and ref.name.startswith("Camp ") and _LEISURE_CAMP.search(context):
+        return True
+    if ref.base is None and _RANGERS.search(ref.name) and _WILDLIFE.search(context):
         return True
     head = re.match(r"(.*?)\bcamp\b", ref.name, re.IGNORECASE)  # "camp for displaced people in ...": a camp still
     if ref.base is not None or head is None or _MILITARY_WORD.search(head.group(1)) \

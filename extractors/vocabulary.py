@@ -71,6 +71,7 @@ class Vocabulary:
     skip_sentence: re.Pattern[str]
     hypothetical: re.Pattern[str]  # includes not_an_attack
     not_an_attack: re.Pattern[str]
+    whole_story_denials: re.Pattern[str]  # an exercise, an incident unrelated to terrorism: said anywhere
     aggregate: re.Pattern[str]
     background: re.Pattern[str]
     origin: re.Pattern[str]
@@ -128,6 +129,7 @@ def vocabulary() -> Vocabulary:
         skip_sentence=alternation(raw["skip_sentence"]),
         hypothetical=alternation(raw["hypothetical"] + raw["not_an_attack"]),
         not_an_attack=alternation(raw["not_an_attack"]),
+        whole_story_denials=alternation(raw["whole_story_denials"]),
         aggregate=alternation(raw["aggregate"]),
         background=alternation(raw["background"]),
         origin=alternation(raw["origin_context"]),

@@ -1382,3 +1382,57 @@ def test_claimed_it_and_held_responsible():
             "Hezbollah responsible.")
     [report] = detect(text, date(2024, 1, 31), "").primary
     assert (report.claimed_by, report.suspected) == ("Islamic Resistance in Iraq", "Kataib Hezbollah")
+
+
+@pytest.mark.parametrize("title, text", [
+    # the events were an exercise, said only after they are told
+    ("Air defences down drone swarm over Siauliai air base",
+     "Air defences at the Siauliai air base destroyed a swarm of drones on Tuesday morning, the air force said. The "
+     "runway was closed for an hour. The events were part of the Iron Wolf exercise, which ends on Friday."),
+    # an incident officials say is unrelated to terrorism
+    ("Van crashes through gate at Fort Hood",
+     "A man rammed a van through a gate at Fort Hood on Tuesday and was detained, the Army said. Investigators said "
+     "the incident was not linked to terrorism."),
+    # an aircraft crash, with a rumour told as what social media posts claimed
+    ("Helicopter crashes at Sukhoi base",
+     "A training helicopter crashed inside the Millerovo air base on Tuesday, killing its two pilots, the ministry "
+     "said. Posts on social media claimed the base had been hit by a drone."),
+    # a vessel the base owns, attacked far from it
+    ("Pirates attack navy boat",
+     "Gunmen attacked a patrol boat attached to the naval base at Oron as it escorted a trawler on Tuesday, killing a "
+     "sailor, the navy said."),
+    # rangers guarding a park are not soldiers
+    ("Rangers' camp attacked in Dinder park",
+     "Armed poachers attacked a rangers' camp in Dinder National Park on Monday night, killing one ranger, the "
+     "wildlife authority said."),
+    # an abandoned installation, and a found munition going off
+    ("Two boys hurt by grenade at abandoned barracks",
+     "Two boys were wounded on Tuesday when a grenade they were playing with exploded at an abandoned army barracks "
+     "outside Mopti, residents said."),
+    # a smugglers' drone
+    ("Drone with narcotics downed near border outpost",
+     "Troops at a border outpost near Fazilka shot down a drone carrying heroin on Tuesday night, officials said."),
+    # a base named in someone's honour
+    ("Air base renamed in memory of pilot killed in attack",
+     "The air force renamed its Maiduguri air base on Tuesday in memory of a pilot killed when militants attacked it "
+     "in 2021."),
+    # a reward over an attack dated by its adjective
+    ("Reward offered over Tower 22 attack",
+     "The State Department on Tuesday offered up to $10 million for information on the commanders it says planned the "
+     "January 2024 drone attack on Tower 22."),
+    # a vehicle struck beside a post (the headline drops its article)
+    ("Drone strike hits car near army post",
+     "A drone strike targeted a car parked outside an army post in the village of Khiam on Tuesday, killing two men."),
+])
+def test_stories_that_tell_no_new_attack(title, text):
+    assert not detect(text, date(2025, 5, 14), title).is_attack_report
+
+
+@pytest.mark.parametrize("text", [
+    "A drone struck a vehicle inside Ain al-Asad air base on Tuesday, wounding two U.S. soldiers, officials said.",
+    "Gunmen attacked a patrol boat moored at the naval base in Bonny on Tuesday, wounding two sailors, the navy said.",
+    "An Israeli drone struck a military vehicle at the gate of the army base in Marjayoun on Tuesday, killing one.",
+    "A drone carrying explosives hit the army camp at Kamina on Tuesday, wounding three soldiers, the army said.",
+])
+def test_what_stands_inside_an_installation_is_part_of_it(text):
+    assert detect(text, date(2025, 5, 14), "").is_attack_report
