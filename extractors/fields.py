@@ -533,12 +533,17 @@ _STATE_VOICE = re.compile(r"\b(?:The|It|This|That|They|He|She|We|Meanwhile|Howev
                           r"Spokesman|President|Minister|Officials?|Sources?)\b|['’]s\b")
 
 
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose)\b[^,;]*")
+
+
 def suspected(texts: Iterable[str]) -> str | None:
     """The group or actor blamed for the attack, when a sentence blames one."""
     v = vocabulary()
     for text in texts:
         cue = v.blame.search(text)
-        if not cue or v.blame_negation.search(text):
+        # "blamed X for a string of attacks" blames no one for this one; "blamed X, which has carried out a string of
+        # attacks" does: a relative clause describes the group
+        if not cue or v.blame_negation.search(_RELATIVE_CLAUSE.sub("", text)):
             continue
         group = _group(text, cue.start())
         near = [(abs(m.start() - cue.start()), m.group()) for m in v.actors.finditer(text)]
