@@ -380,8 +380,17 @@ def _says_no_casualties(sentences: list[Sentence], first_mention: int, refs: dic
     covering = [hurt for s, hurt in said if (hurt or v.zero_killed.search(s.text))
                 and not v.zero_qualified.search(s.text) and (
         (s.index <= first_mention and attack_cue(s.text) is not None)
-        or (sole_attack and not (refs.get(s.index) or find_dates(s.text, published) or v.background.search(s.text))))]
+        or (sole_attack and not (refs.get(s.index) or find_dates(s.text, published) or v.background.search(s.text))
+            and not _goes_on_with_the_past(sentences, s.index, published)))]
     return bool(covering), any(covering)
+
+
+def _goes_on_with_the_past(sentences: list[Sentence], index: int, published: date | None) -> bool:
+    """Whether the sentence before tells of another time ("Ain al-Asad was the main target of Iran's strike on Jan. 8,
+    2020. No one was killed, but ..."): a sentence naming no time goes on with it."""
+    before = next((s for s in reversed(sentences[:index]) if not s.is_title), None)
+    return before is not None and any(not d.speech and not is_recent(d, published)
+                                      for d in find_dates(before.text, published))
 
 
 def _reports(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[BaseRef]], lead_none: tuple[bool, bool],

@@ -1450,3 +1450,14 @@ def test_what_stands_inside_an_installation_is_part_of_it(text):
 ])
 def test_official_wordings_of_blame(sentence, blamed):
     assert suspected([sentence]) == blamed
+
+
+def test_a_zero_after_a_sentence_about_another_time_goes_on_with_it():
+    text = ("Two rockets hit Camp Taji on Tuesday night, Iraqi security sources said. The base was hit by a barrage "
+            "of 18 rockets on March 11, 2020. No one was killed, but several soldiers were hurt.")
+    [report] = detect(text, date(2025, 5, 14), "").primary
+    assert (report.killed, report.wounded) == (None, None)
+
+
+def test_fighters_who_surround_an_installation_assault_it():
+    assert weapons(["Hundreds of fighters on motorcycles surrounded the army camp before dawn."]) == ("ground_assault",)
