@@ -112,10 +112,29 @@ def projectiles(texts: Iterable[str], later: Iterable[str] = ()) -> int | None:
             else:
                 exact.append(n)
     if exact:
-        return None if any(later > exact[0] for later in exact[1:]) else exact[0]
+        if any(more > exact[0] for more in exact[1:]):
+            return None
+        # "Three rockets struck Balad ... A fourth rocket from the same salvo landed outside the fence": one more
+        ordinals = {_ORDINALS.index(m["ord"].lower()) + 2
+                    for text in (*texts, *later) for m in _one_more().finditer(text)}
+        return exact[0] + 1 if exact[0] + 1 in ordinals else exact[0]
     if any(_ANOTHER.search(text) for text in (*texts, *later)):
         loose = [(rank, n) for rank, n in loose if rank < 2]
     return min(loose)[1] if loose else None
+
+
+_ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+@cache
+def _one_more() -> re.Pattern[str]:
+    # one that came down ("landed in farmland"), not "the third rocket attack this week" nor "a third rocket that had
+    # failed to launch"
+    noun = vocabulary().projectile_noun
+    return re.compile(rf"\b(?:a|the)\s+(?P<ord>{'|'.join(_ORDINALS)})\s+(?:[\w-]+\s+)?(?:{noun})\b"
+                      r"(?!\s+(?:attacks?|strikes?|barrages?|salvos?|assaults?|incidents?)\b)"
+                      r"(?=(?:(?!fail|unfired|misfir)[^.;]){0,60}?\b(?:landed|fell|hit|struck|exploded|impacted)\b)",
+                      re.IGNORECASE)
 
 
 # Counts joined by "and" or a comma name the parts of one salvo ("a ballistic missile and two drones")

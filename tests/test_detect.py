@@ -1461,3 +1461,10 @@ def test_a_zero_after_a_sentence_about_another_time_goes_on_with_it():
 
 def test_fighters_who_surround_an_installation_assault_it():
     assert weapons(["Hundreds of fighters on motorcycles surrounded the army camp before dawn."]) == ("ground_assault",)
+
+
+def test_one_more_of_the_salvo_that_came_down_is_counted():
+    assert projectiles(["Two drones hit the outpost at dawn."],
+                       ["A third drone from the same swarm fell near the outpost's water tower."]) == 3
+    assert projectiles(["Two rockets hit the base."], ["A third rocket that had failed to launch was found."]) == 2
+    assert projectiles(["Two rockets hit the base, the third rocket attack on it this month."]) == 2
