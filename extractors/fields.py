@@ -590,9 +590,11 @@ def attacker(texts: Iterable[str]) -> str | None:
 
 
 # what a doer is said to do to an installation; a group's name is looked for only where one of these stands
-_DOER_VERBS = r"attack(?:ed|s)?|stormed|raided|struck|assault(?:ed)?|ambush(?:ed)?|overran|infiltrated"
+_DOER_VERBS = (r"attack(?:ed|s)?|stormed|raided|struck|assault(?:ed)?|ambush(?:ed)?|overran|infiltrated|fired|shelled|"
+               r"launched|targeted")
 _DOER_VERB = re.compile(rf"\b(?:{_DOER_VERBS}|raid|strike)\b", re.IGNORECASE)
-_DOER_AFTER = re.compile(r"(?:\s*\([^)]{1,12}\))?\s+(?:(?:fighters|militants|gunmen|insurgents|terrorists|rebels|"
+# "the Khawarij (al-Shabaab) fired": a name glossed in brackets is followed by the bracket
+_DOER_AFTER = re.compile(r"\)?(?:\s*\([^)]{1,12}\))?\s+(?:(?:fighters|militants|gunmen|insurgents|terrorists|rebels|"
                          rf"outfit|group|jihadists)\s+)?(?:{_DOER_VERBS})\b", re.IGNORECASE)
 # "an attack by several hundred terrorists of the so-called Islamic State in the Greater Sahara": by the group's men
 _DOER_BEFORE = re.compile(r"\b(?:attack|assault|raid|ambush|strike)\s+(?:carried out\s+)?by\s+(?:the\s+)?"

@@ -610,6 +610,13 @@ def test_the_group_named_as_the_doer_is_suspected_when_nobody_claims():
     assert (report.claimed_by, report.suspected) == ("Boko Haram", None)
 
 
+def test_the_group_a_statement_says_fired_is_suspected_glossed_or_not():
+    text = ("The ministry said the Khawarij (al-Shabaab) fired nine mortar shells at the army base in Balcad on "
+            "Monday night. Two soldiers were wounded.")
+    [report] = detect(text, date(2025, 3, 4), "").primary
+    assert (report.claimed_by, report.suspected) == (None, "al-Shabaab")
+
+
 def test_the_capital_named_after_a_comma_places_the_installation():
     text = ("Rebels said they launched a drone attack on Thursday on a military headquarters in the capital, "
             "Naypyidaw, but the army said all drones were shot down.")
