@@ -1475,3 +1475,33 @@ def test_one_more_of_the_salvo_that_came_down_is_counted():
                        ["A third drone from the same swarm fell near the outpost's water tower."]) == 3
     assert projectiles(["Two rockets hit the base."], ["A third rocket that had failed to launch was found."]) == 2
     assert projectiles(["Two rockets hit the base, the third rocket attack on it this month."]) == 2
+
+
+@pytest.mark.parametrize("title, text", [
+    # a labour strike, told by its duration or its dispute
+    ("Civilian staff walk out at Ramstein in pay dispute",
+     "German civilian employees at Ramstein air base began a two-day strike on Tuesday, demanding higher wages, the "
+     "union said. Canteens were staffed by soldiers during the walkout."),
+    ("Workers strike at Souda Bay base over pay",
+     "Greek civilian workers at the Souda Bay naval base went on strike on Tuesday. The strike covers catering and "
+     "maintenance."),
+    # a sports page
+    ("Boxing: Army boxers storm garrison finals",
+     "A corporal produced a relentless attack in the final round to win the welterweight title at Kahawa Garrison on "
+     "Friday."),
+    ("Fort Bliss marathon won in record time",
+     "A sergeant won the Fort Bliss marathon on Tuesday after a strong attack in the final kilometres."),
+    # a war game
+    ("War game shows Guam bases vulnerable",
+     "In 20 of 24 iterations of the game, Chinese missiles struck Andersen Air Force Base in the first hours, the "
+     "authors wrote on Tuesday."),
+    # a police installation
+    ("Militants storm police base in Lakki Marwat",
+     "Militants stormed a police base in Lakki Marwat on Tuesday, killing three policemen, officials said."),
+    # rockets defused before their launch
+    ("Iraqi forces find rockets primed to hit Balad base",
+     "Iraqi security forces on Tuesday found three rockets on a launch pad aimed at Balad air base and defused them "
+     "before they could be fired, the Security Media Cell said."),
+])
+def test_labour_sports_war_games_police_and_defused_rockets_are_no_attack(title, text):
+    assert not detect(text, date(2025, 5, 14), title).is_attack_report
