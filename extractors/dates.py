@@ -65,6 +65,8 @@ _RELATIVE = re.compile(
     r"this evening|this afternoon|"
     r"earlier today|a day earlier|the previous day|the day before)\b", re.IGNORECASE)
 _IN_A_NAME = re.compile(r"\b[A-Z][\w.-]*\s+$")
+_SMALL_HOURS = re.compile(r",?\s+(?:at\s+)?(?:about\s+|around\s+|roughly\s+|approximately\s+)?(?:12|1|2|3|4)(?:[:.]\d\d)?\s*"
+                          r"a\.?m\b", re.IGNORECASE)
 # "in March", "last October", and a month with its year used as an adjective ("the January 2024 drone attack")
 _MONTH_ONLY = re.compile(
     rf"\b(?:in|since|during|early|late|mid-?|last|this|the(?=\s+[a-z.]+\s+(?:19|20)\d\d\b))\s+{_MONTH}"
@@ -193,6 +195,8 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
                 continue  # "Northern Afghanistan Today", "USA Today": the last word of a name, not a day
             back = 1 if m["rel"].lower() in {"yesterday", "last night", "a day earlier", "the previous day",
                                              "the day before"} else 0
+            if m["rel"].lower() == "last night" and _SMALL_HOURS.match(sentence, m.end()):
+                back = 0  # "last night, at about 12:45 am": after midnight, the day the paper came out
             add(m, spoke - timedelta(days=back), "day", 2)
         for m in _DAYS_AGO.finditer(sentence):
             n = _NUMBERS.get(m["n"].lower(), int(m["n"]) if m["n"].isdigit() else 0)

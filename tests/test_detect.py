@@ -1505,3 +1505,10 @@ def test_one_more_of_the_salvo_that_came_down_is_counted():
 ])
 def test_labour_sports_war_games_police_and_defused_rockets_are_no_attack(title, text):
     assert not detect(text, date(2025, 5, 14), title).is_attack_report
+
+
+def test_last_night_in_the_small_hours_is_the_publication_day_and_a_fortnight_after_looks_back():
+    text = ("A drone was shot down near the coalition base at Erbil airport last night, at about 1:30 am, officials "
+            "said on Wednesday. The attack came a fortnight after a drone struck the Harir base.")
+    assert [(r.base, r.attack_date) for r in detect(text, date(2024, 1, 3), "").primary] == \
+        [("Erbil Air Base", date(2024, 1, 3))]
