@@ -65,8 +65,8 @@ _RELATIVE = re.compile(
     r"this evening|this afternoon|"
     r"earlier today|a day earlier|the previous day|the day before)\b", re.IGNORECASE)
 _IN_A_NAME = re.compile(r"\b[A-Z][\w.-]*\s+$")
-_SMALL_HOURS = re.compile(r",?\s+(?:at\s+)?(?:about\s+|around\s+|roughly\s+|approximately\s+)?(?:12|1|2|3|4)(?:[:.]\d\d)?\s*"
-                          r"a\.?m\b", re.IGNORECASE)
+_SMALL_HOURS = re.compile(r",?\s+(?:at\s+)?(?:about\s+|around\s+|roughly\s+|approximately\s+)?"
+                          r"(?:12|1|2|3|4)(?:[:.]\d\d)?\s*a\.?m\b", re.IGNORECASE)
 # "in March", "last October", and a month with its year used as an adjective ("the January 2024 drone attack")
 _MONTH_ONLY = re.compile(
     rf"\b(?:in|since|during|early|late|mid-?|last|this|the(?=\s+[a-z.]+\s+(?:19|20)\d\d\b))\s+{_MONTH}"
