@@ -99,7 +99,7 @@ def candidates(text: str, published: date | None, title: str = "") -> list[Candi
         # unless its headline itself is about one ("What we know about Iranian attack on a US base in Qatar")
         mentions = [m for m in mentions if m.date is not None]
     main = None if framed else _main_date(mentions, sentences, refs_by_sentence, published, lead_end)
-    incidents = _incidents(mentions, main, published, _named_later(mentions, sentences, refs_by_sentence))
+    incidents = _incidents(mentions, main, published, _named_later(mentions, sentences, refs_by_sentence, published))
     _attach_followers(incidents, sentences, refs_by_sentence, published)
     first = min((m.sentence for inc in incidents for m in inc.mentions), default=0)
     lead_none = _says_no_casualties(sentences, first, refs_by_sentence, published,
@@ -218,8 +218,8 @@ def _lead_date(sentences: list[Sentence], published: date | None) -> date | None
     return None
 
 
-def _named_later(mentions: list[Mention], sentences: list[Sentence],
-                 refs: dict[int, list[BaseRef]]) -> BaseRef | None:
+def _named_later(mentions: list[Mention], sentences: list[Sentence], refs: dict[int, list[BaseRef]],
+                 published: date | None) -> BaseRef | None:
     """The one installation the body names, when it names one: a report describes the attacked installation in its
     headline and lead ("a military camp in western Niger", "an Israeli air base") and names it as it goes on, often
     in a sentence with no attack word ("believed to have penetrated the brigade headquarters in Uri"). Not an
@@ -240,7 +240,8 @@ def _named_later(mentions: list[Mention], sentences: list[Sentence],
     if len(named) != 1:
         return None
     ref, said = next(iter(named.values()))
-    past = {m.sentence for m in mentions if m.ref.name == ref.name and m.background}
+    past = {m.sentence for m in mentions
+            if m.ref.name == ref.name and (m.background or not is_recent(m.date, published))}
     return ref if said - past else None
 
 

@@ -1512,3 +1512,10 @@ def test_last_night_in_the_small_hours_is_the_publication_day_and_a_fortnight_af
             "said on Wednesday. The attack came a fortnight after a drone struck the Harir base.")
     assert [(r.base, r.attack_date) for r in detect(text, date(2024, 1, 3), "").primary] == \
         [("Erbil Air Base", date(2024, 1, 3))]
+
+
+def test_an_installation_named_only_for_an_attack_long_ago_is_not_the_one_the_lead_describes():
+    text = ("A soldier was killed when militants attacked a KDF camp at Mangai in Lamu East on Saturday night, police "
+            "said. On January 5, 2020, al-Shabaab fighters stormed Camp Simba at Manda Bay, killing three Americans.")
+    assert [(r.base, r.attack_date) for r in detect(text, date(2023, 11, 13), "").primary] == \
+        [("Unnamed military base, Mangai", date(2023, 11, 11))]
