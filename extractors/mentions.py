@@ -83,8 +83,10 @@ _MODIFIER_SPAN = re.compile(
 # an acronym in brackets restates the noun before it: "the Forward Operating Base (FOB) in Wajiroko"
 _PLACE_AFTER = re.compile(
     r"(?:\s*\([A-Z][A-Za-z]{1,6}\))?"
-    r"(?:\s+of\s+the\s+(?:[\w’'-]+\s+){0,3}?(?:armed forces|army|military|forces|troops|gendarmerie)"
-    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*)?(?:\s*\([A-Z][A-Za-z]{1,6}\))?)?"
+    r"(?:\s+of\s+the\s+(?:[\w’'-]+\s+){0,3}?(?i:armed forces|army|military|forces|troops|gendarmerie)"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*)?(?:\s*\([A-Z][A-Za-z]{1,6}\))?"
+    # "the base of the National Army and the African Union forces in Bulo Burte": two forces share it
+    r"(?:\s+and\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?i:armed forces|army|military|forces|troops|mission))?)?"
     r"\s+(?:in|at)\s+(?:the\s+(?:town|village|city|area|district|municipality|commune|locality)\s+of\s+)?"
     r"([A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)?)(?![\w’'-])(?!\s+[A-Z])")
 _AT_PLACE = re.compile(r"\s+(?:in|at|near)\s+(?:the\s+)?")

@@ -1519,3 +1519,12 @@ def test_an_installation_named_only_for_an_attack_long_ago_is_not_the_one_the_le
             "said. On January 5, 2020, al-Shabaab fighters stormed Camp Simba at Manda Bay, killing three Americans.")
     assert [(r.base, r.attack_date) for r in detect(text, date(2023, 11, 13), "").primary] == \
         [("Unnamed military base, Mangai", date(2023, 11, 11))]
+
+
+def test_a_when_clause_after_a_since_date_is_dated_by_it_and_a_base_two_forces_share_is_placed():
+    text = ("Two rockets hit Qayyarah air base late on Sunday, officials said. U.S. forces have been on high alert "
+            "since Jan. 8, when Iran fired ballistic missiles at the Ain al-Asad air base.")
+    assert [r.base for r in detect(text, date(2020, 1, 27), "").primary] == ["Qayyarah Airfield West"]
+    shared = ("Militants fired mortar shells at the base of the National Army and the African Union forces in "
+              "Jowhar on Sunday evening, officials said.")
+    assert [r.base for r in detect(shared, date(2025, 6, 16), "").primary] == ["Jowhar base"]
