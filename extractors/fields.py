@@ -114,10 +114,11 @@ def projectiles(texts: Iterable[str], later: Iterable[str] = ()) -> int | None:
     if exact:
         if any(more > exact[0] for more in exact[1:]):
             return None
-        # "Three rockets struck Balad ... A fourth rocket from the same salvo landed outside the fence": one more
+        # "Three rockets struck Balad ... A fourth rocket from the same salvo landed outside the fence": one more. (After
+        # one, "a second drone struck Harir" is as often the next attack of the night, elsewhere.)
         ordinals = {_ORDINALS.index(m["ord"].lower()) + 2
                     for text in (*texts, *later) for m in _one_more().finditer(text)}
-        return exact[0] + 1 if exact[0] + 1 in ordinals else exact[0]
+        return exact[0] + 1 if exact[0] >= 2 and exact[0] + 1 in ordinals else exact[0]
     if any(_ANOTHER.search(text) for text in (*texts, *later)):
         loose = [(rank, n) for rank, n in loose if rank < 2]
     return min(loose)[1] if loose else None

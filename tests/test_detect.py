@@ -1475,6 +1475,8 @@ def test_one_more_of_the_salvo_that_came_down_is_counted():
                        ["A third drone from the same swarm fell near the outpost's water tower."]) == 3
     assert projectiles(["Two rockets hit the base."], ["A third rocket that had failed to launch was found."]) == 2
     assert projectiles(["Two rockets hit the base, the third rocket attack on it this month."]) == 2
+    # after one, the second is as often the night's next attack, elsewhere
+    assert projectiles(["One drone was shot down over Erbil Air Base. Later a second drone struck Harir."]) == 1
 
 
 @pytest.mark.parametrize("title, text", [
