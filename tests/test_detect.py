@@ -1530,3 +1530,17 @@ def test_a_when_clause_after_a_since_date_is_dated_by_it_and_a_base_two_forces_s
     shared = ("Militants fired mortar shells at the base of the National Army and the African Union forces in "
               "Jowhar on Sunday evening, officials said.")
     assert [r.base for r in detect(shared, date(2025, 6, 16), "").primary] == ["Jowhar base"]
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Leopard attack at army camp injures sentry",
+     "A leopard attacked a sentry at the army camp in Kupwara on Tuesday, injuring him, officials said."),
+    ("Rally raid bivouac set up inside army base",
+     "Competitors in the Dakar Rally spent Tuesday night at the bivouac inside an army base near Ha'il, organisers "
+     "said, before a stage that saw the leader attack from the start."),
+    ("Study models Iranian missile barrage on US bases in Gulf",
+     "A barrage of 300 Iranian missiles could overwhelm the air defences of Al Udeid air base, a study published on "
+     "Tuesday found. The model assumed missiles would strike the base within 15 minutes."),
+])
+def test_animals_rallies_and_models_are_no_attack(title, text):
+    assert not detect(text, date(2025, 5, 14), title).is_attack_report
