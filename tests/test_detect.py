@@ -1544,3 +1544,10 @@ def test_a_when_clause_after_a_since_date_is_dated_by_it_and_a_base_two_forces_s
 ])
 def test_animals_rallies_and_models_are_no_attack(title, text):
     assert not detect(text, date(2025, 5, 14), title).is_attack_report
+
+
+def test_an_airport_that_hosts_a_listed_base_is_that_base():
+    text = ("Al-Shabaab fired several mortar rounds at Mogadishu's airport, which houses the African Union mission's "
+            "headquarters, on Tuesday, police said. Two soldiers were wounded.")
+    [report] = detect(text, date(2025, 5, 14), "Mortars fired at Mogadishu airport").primary
+    assert (report.base, report.wounded) == ("Halane Base Camp", 2)
