@@ -87,7 +87,7 @@ WITHOUT_SOURCE = frozenset({
     "Conoco Mission Support Site", "Deir ez-Zor Military Airport", "Dera Ismail Khan Cantonment",
     "Desna Training Centre", "Djibo military base", "Dyagilevo Air Base", "Dzhankoi Air Base", "El Adde base",
     "El Baraf base", "Engels Air Base", "Gao military camp", "Giwa Barracks", "Glilot Base", "Green Village (al-Omar oil field)",
-    "Halane Base Camp", "Inates military camp", "Indelimane military camp",
+    "Inates military camp", "Indelimane military camp",
     "Ivano-Frankivsk Air Base", "Jalalabad Airfield", "Janaale base", "K-1 Air Base", "Kacha Naval Air Base",
     "Kanatove Air Base", "Khalino Air Base (Kursk)", "Kharab Ishk", "Kidal MINUSMA camp", "Kirovske Air Base",
     "Koutougou military base", "Kramatorsk Airfield", "Kulbakino Air Base", "Kulbiyow base", "Leego base",
