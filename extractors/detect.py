@@ -404,6 +404,11 @@ def _reports(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[Bas
     article = [s.text for s in sentences]
     named = [m for m in inc.mentions if m.ref.kind != "generic"]
     ref = named[0].ref if named else inc.ref if inc.ref.kind != "generic" else _most_specific(inc.mentions)
+    if not named and ref.base is not None and fields.country_in(whole + article) \
+            and not any(ref.base.country in text for text in article):
+        # the lead's "military base north of Mogadishu", later "the base at Bal'ad": a listed base in a country the
+        # story never names (Iraq's Balad), in a story that names another, only shares the town's name
+        ref = _most_specific(inc.mentions)
     base: Base | None = ref.base
     # an installation the gazetteer does not list stands where the text places it, named ("the military airport in
     # Hama") or not

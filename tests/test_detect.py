@@ -1551,3 +1551,11 @@ def test_an_airport_that_hosts_a_listed_base_is_that_base():
             "headquarters, on Tuesday, police said. Two soldiers were wounded.")
     [report] = detect(text, date(2025, 5, 14), "Mortars fired at Mogadishu airport").primary
     assert (report.base, report.wounded) == ("Halane Base Camp", 2)
+
+
+def test_a_listed_base_that_only_shares_a_towns_name_in_another_country_is_not_the_one_described():
+    text = ("Al-Shabaab fighters attacked a military base north of Mogadishu before dawn on Thursday, killing seven "
+            "soldiers. A suicide bomber drove a minibus loaded with explosives into the gate of the base at Bal'ad, a "
+            "farming town about 30 km from Somalia's capital.")
+    [report] = detect(text, date(2025, 8, 14), "").primary
+    assert (report.base, report.country) == ("unnamed military base north of Mogadishu", "Somalia")
