@@ -228,6 +228,8 @@ _OF_FORCE = (r"(?:\s+(?:(?:serving|deployed|stationed|based|posted|assigned)\s+(
 # "a civilian who works as a cook in the mess hall was wounded": who the people are, between them and their verb
 _WHO_IS = (r"(?:\s+who\s+(?:works?|worked|serves?|served|was working|were working|lives?|lived)\s+"
            r"(?:(?!killed|wounded|injured|hurt|died)[^,;.])*?)?")
+# where a communiqué's toll list puts each count: after a colon or semicolon, a dash or bullet, or "friendly side"
+_LISTED = r"(?:[:;]|\bside\b,?)\s*(?:[-–•]\s*)?"
 # "killing six soldiers and injuring another 28": a second group the same verb counts
 _FURTHER = r"(?:(?:another|a further)\s+)?"
 # a count standing alone ("and twenty-one wounded"), in digits or words, compounds of tens included
@@ -310,10 +312,10 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     dead_and = re.compile(  # a toll's "five dead and eleven wounded"
         rf"(?<![\w-]){_BARE}\s+dead\s+and\s+[\w-]+\s+(?:wounded|injured)\b", re.IGNORECASE)
     # a communique's toll list: "Provisional toll: friendly side: fourteen (14) killed, among them a lieutenant, ..."
-    dead_listed = re.compile(rf"(?:[:;]|\bside\b,?)\s*(?:[-–•]\s*)?{_BARE}\s+(?:killed|dead)\b", re.IGNORECASE)
+    dead_listed = re.compile(rf"{_LISTED}{_BARE}\s+(?:killed|dead)\b", re.IGNORECASE)
     # and its wounded: "friendly side: four (4) soldiers ... fell with arms in hand; nine (9) wounded were evacuated"
-    wound_listed = re.compile(rf"(?:[:;]|\bside\b,?)\s*(?:[-–•]\s*)?{_BARE}\s+(?:(?:were|had been)\s+)?"
-                              rf"(?:{_SEVERITY}\s+)?(?:wounded|injured)\b", re.IGNORECASE)
+    wound_listed = re.compile(rf"{_LISTED}{_BARE}\s+(?:(?:were|had been)\s+)?(?:{_SEVERITY}\s+)?(?:wounded|injured)\b",
+                              re.IGNORECASE)
     wound_after = re.compile(rf"(?:{v.wound_verbs})\s+{_people_list(v, 'killed|dead')}", re.IGNORECASE)
     wound_bare = re.compile(rf"\b(?:wounding|injuring|wounded|injured)\s+{_FURTHER}{_BARE}{_BARE_END}", re.IGNORECASE)
     # the hurt counted as people described by their wounds: "the hospital received 30 injured soldiers"; "two wounded

@@ -40,15 +40,12 @@ _DESCRIPTION_TAIL = re.compile(
     r"[\w’'.-]+){0,7})", re.IGNORECASE)
 
 
+# the verbs whose object is what a strike hit ("rockets hit the base", "a drone struck a car")
+STRIKE_VERBS = r"target(?:s|ed|ing)?|hits?|hitting|struck|strikes?|striking|bomb(?:s|ed|ing)"
 # "a drone struck a car on the road outside the barracks": a vehicle the strike hit is its target (a car bomb is not)
 _STRUCK_VEHICLE = re.compile(
-    r"\b(?:struck|strikes?|hits?|hitting|striking|target(?:s|ed|ing)|bomb(?:s|ed|ing))\s+(?:(?:a|an|the|two|three)\s+)?"
-    r"(?:[\w-]+\s+){0,2}?"
+    rf"\b(?:{STRIKE_VERBS})\s+(?:(?:a|an|the|two|three)\s+)?(?:[\w-]+\s+){{0,2}}?"
     r"(?P<vehicle>cars?|vehicles?|trucks?|pick-?ups?|motorcycles?|motorbikes?)\b", re.IGNORECASE)
-# "a vehicle parked inside the base", "the hospital at the camp": what stands in the installation is part of it
-_INSIDE = re.compile(
-    r"[\w-]+(?:\s+[\w-]+){0,3}?\s+(?:inside|within|in|at)\s+(?:the\s+|an?\s+|its\s+)?(?:[\w’'-]+\s+){0,4}?"
-    r"(?:base|camp|barracks|garrison|airbase|air base|airfield|airport|fort|post|outpost|cantonment)\b", re.IGNORECASE)
 _BASE_CHECKPOINT = re.compile(
     r"(?:checkpoint|checkpost|gate|main gate)\s+(?:on the perimeter of|at the entrance (?:to|of)|of|outside|at|guarding)\b",
     re.IGNORECASE)
@@ -410,6 +407,15 @@ _HARM = re.compile(r"\b(?:killed|killing|martyred|embraced shahadat|wounded|woun
                    r"exploded|detonated|blew (?:himself|themselves) up)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _inside() -> re.Pattern[str]:
+    """"a vehicle parked inside the base", "a ship moored at the naval base": what stands in an installation (or an
+    airport or a post, which host troops) is part of it."""
+    nouns = vocabulary().installation.pattern
+    return re.compile(rf"[\w-]+(?:\s+[\w-]+){{0,3}}?\s+(?:inside|within|in|at)\s+(?:the\s+|an?\s+|its\s+)?"
+                      rf"(?:[\w’'-]+\s+){{0,4}}?(?:{nouns}|airport|post)\b", re.IGNORECASE)
+
+
 def negative_target(sentence: str, cue: int, refs: list[BaseRef]) -> bool:
     """True when the attack word's first target is a non-base site (embassy, market, convoy ...)."""
     v = vocabulary()
@@ -418,7 +424,7 @@ def negative_target(sentence: str, cue: int, refs: list[BaseRef]) -> bool:
     negatives = [m.start() for m in v.negative_targets.finditer(sentence)
                  if not any(r.start <= m.start() < r.end for r in refs)] + \
         [m.start("vehicle") for m in _STRUCK_VEHICLE.finditer(sentence)]
-    negatives = [p for p in negatives if not (_BASE_CHECKPOINT.match(sentence[p:]) or _INSIDE.match(sentence[p:]))
+    negatives = [p for p in negatives if not (_BASE_CHECKPOINT.match(sentence[p:]) or _inside().match(sentence[p:]))
                  or not any(0 <= r.start - p <= 60 for r in refs)]
     after_neg = sorted(p for p in negatives if p > cue)
     after_ref = [r.start for r in refs if r.start > cue]

@@ -11,8 +11,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from extractors.dates import DateMention, best_date, find_dates
-from extractors.mentions import (AIMING, BaseRef, attack_cue, base_refs, dateline_end, excluded, is_origin, is_prose,
-                                 is_title_case, negative_target)
+from extractors.mentions import (AIMING, STRIKE_VERBS, BaseRef, attack_cue, base_refs, dateline_end, excluded,
+                                 is_origin, is_prose, is_title_case, negative_target)
 from extractors.sentences import Sentence
 from extractors.unlisted import airport_spans, kept_at_airport, military_airport
 from extractors.vocabulary import vocabulary
@@ -251,8 +251,8 @@ _MILITARY_WORD = re.compile(r"\b(?:military|army|militia|base|air|naval|police|t
 # "rockets hit the base", "an attack on Camp X", "stormed a military camp in Y": the installation is what the verb
 # or preposition of attack governs, with at most a few modifiers between.
 _TARGET_BEFORE = re.compile(
-    r"\b(?:on|against|at|into|inside|targeting|targeted|target|hit|hits|hitting|struck|strikes?|striking|stormed|"
-    r"storming|attacked|attacking|shelled|shelling|raided|raiding|overran|overrun|bombed|bombing|pounded|rammed)\s+"
+    rf"\b(?:on|against|at|into|inside|{STRIKE_VERBS}|stormed|"
+    r"storming|attacked|attacking|shelled|shelling|raided|raiding|overran|overrun|pounded|rammed)\s+"
     r"(?:(?:the|a|an|its|their)\s+)?(?:[\w’'.-]+\s+){0,4}$", re.IGNORECASE)
 # "Camp X was attacked", "Ain al-Asad, which hosts U.S. troops, came under rocket fire".
 _TARGET_AFTER = re.compile(

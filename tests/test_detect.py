@@ -1430,6 +1430,38 @@ def test_claimed_it_and_held_responsible():
     # a vehicle struck beside a post (the headline drops its article)
     ("Drone strike hits car near army post",
      "A drone strike targeted a car parked outside an army post in the village of Khiam on Tuesday, killing two men."),
+    # a labour strike, told by its duration or its dispute
+    ("Civilian staff walk out at Ramstein in pay dispute",
+     "German civilian employees at Ramstein air base began a two-day strike on Tuesday, demanding higher wages, the "
+     "union said. Canteens were staffed by soldiers during the walkout."),
+    ("Workers strike at Souda Bay base over pay",
+     "Greek civilian workers at the Souda Bay naval base went on strike on Tuesday. The strike covers catering and "
+     "maintenance."),
+    # a sports page
+    ("Boxing: Army boxers storm garrison finals",
+     "A corporal produced a relentless attack in the final round to win the welterweight title at Kahawa Garrison on "
+     "Friday."),
+    ("Fort Bliss marathon won in record time",
+     "A sergeant won the Fort Bliss marathon on Tuesday after a strong attack in the final kilometres."),
+    # a war game
+    ("War game shows Guam bases vulnerable",
+     "In 20 of 24 iterations of the game, Chinese missiles struck Andersen Air Force Base in the first hours, the "
+     "authors wrote on Tuesday."),
+    # a police installation
+    ("Militants storm police base in Lakki Marwat",
+     "Militants stormed a police base in Lakki Marwat on Tuesday, killing three policemen, officials said."),
+    # rockets defused before their launch
+    ("Iraqi forces find rockets primed to hit Balad base",
+     "Iraqi security forces on Tuesday found three rockets on a launch pad aimed at Balad air base and defused them "
+     "before they could be fired, the Security Media Cell said."),
+    ("Leopard attack at army camp injures sentry",
+     "A leopard attacked a sentry at the army camp in Kupwara on Tuesday, injuring him, officials said."),
+    ("Rally raid bivouac set up inside army base",
+     "Competitors in the Dakar Rally spent Tuesday night at the bivouac inside an army base near Ha'il, organisers "
+     "said, before a stage that saw the leader attack from the start."),
+    ("Study models Iranian missile barrage on US bases in Gulf",
+     "A barrage of 300 Iranian missiles could overwhelm the air defences of Al Udeid air base, a study published on "
+     "Tuesday found. The model assumed missiles would strike the base within 15 minutes."),
 ])
 def test_stories_that_tell_no_new_attack(title, text):
     assert not detect(text, date(2025, 5, 14), title).is_attack_report
@@ -1479,36 +1511,6 @@ def test_one_more_of_the_salvo_that_came_down_is_counted():
     assert projectiles(["One drone was shot down over Erbil Air Base. Later a second drone struck Harir."]) == 1
 
 
-@pytest.mark.parametrize("title, text", [
-    # a labour strike, told by its duration or its dispute
-    ("Civilian staff walk out at Ramstein in pay dispute",
-     "German civilian employees at Ramstein air base began a two-day strike on Tuesday, demanding higher wages, the "
-     "union said. Canteens were staffed by soldiers during the walkout."),
-    ("Workers strike at Souda Bay base over pay",
-     "Greek civilian workers at the Souda Bay naval base went on strike on Tuesday. The strike covers catering and "
-     "maintenance."),
-    # a sports page
-    ("Boxing: Army boxers storm garrison finals",
-     "A corporal produced a relentless attack in the final round to win the welterweight title at Kahawa Garrison on "
-     "Friday."),
-    ("Fort Bliss marathon won in record time",
-     "A sergeant won the Fort Bliss marathon on Tuesday after a strong attack in the final kilometres."),
-    # a war game
-    ("War game shows Guam bases vulnerable",
-     "In 20 of 24 iterations of the game, Chinese missiles struck Andersen Air Force Base in the first hours, the "
-     "authors wrote on Tuesday."),
-    # a police installation
-    ("Militants storm police base in Lakki Marwat",
-     "Militants stormed a police base in Lakki Marwat on Tuesday, killing three policemen, officials said."),
-    # rockets defused before their launch
-    ("Iraqi forces find rockets primed to hit Balad base",
-     "Iraqi security forces on Tuesday found three rockets on a launch pad aimed at Balad air base and defused them "
-     "before they could be fired, the Security Media Cell said."),
-])
-def test_labour_sports_war_games_police_and_defused_rockets_are_no_attack(title, text):
-    assert not detect(text, date(2025, 5, 14), title).is_attack_report
-
-
 def test_last_night_in_the_small_hours_is_the_publication_day_and_a_fortnight_after_looks_back():
     text = ("A drone was shot down near the coalition base at Erbil airport last night, at about 1:30 am, officials "
             "said on Wednesday. The attack came a fortnight after a drone struck the Harir base.")
@@ -1530,20 +1532,6 @@ def test_a_when_clause_after_a_since_date_is_dated_by_it_and_a_base_two_forces_s
     shared = ("Militants fired mortar shells at the base of the National Army and the African Union forces in "
               "Jowhar on Sunday evening, officials said.")
     assert [r.base for r in detect(shared, date(2025, 6, 16), "").primary] == ["Jowhar base"]
-
-
-@pytest.mark.parametrize("title, text", [
-    ("Leopard attack at army camp injures sentry",
-     "A leopard attacked a sentry at the army camp in Kupwara on Tuesday, injuring him, officials said."),
-    ("Rally raid bivouac set up inside army base",
-     "Competitors in the Dakar Rally spent Tuesday night at the bivouac inside an army base near Ha'il, organisers "
-     "said, before a stage that saw the leader attack from the start."),
-    ("Study models Iranian missile barrage on US bases in Gulf",
-     "A barrage of 300 Iranian missiles could overwhelm the air defences of Al Udeid air base, a study published on "
-     "Tuesday found. The model assumed missiles would strike the base within 15 minutes."),
-])
-def test_animals_rallies_and_models_are_no_attack(title, text):
-    assert not detect(text, date(2025, 5, 14), title).is_attack_report
 
 
 def test_an_airport_that_hosts_a_listed_base_is_that_base():
