@@ -1547,3 +1547,24 @@ def test_a_listed_base_that_only_shares_a_towns_name_in_another_country_is_not_t
             "farming town about 30 km from Somalia's capital.")
     [report] = detect(text, date(2025, 8, 14), "").primary
     assert (report.base, report.country) == ("unnamed military base north of Mogadishu", "Somalia")
+
+
+def test_a_plan_to_strike_a_base_that_police_stopped_is_no_attack():
+    text = ("Counter-terrorism police said on Friday they had arrested two men who were planning a rocket strike on "
+            "Camp Taji and seized a launcher in Tarmiyah. \"They never fired,\" an officer said.")
+    assert detect(text, date(2024, 3, 8), "Police arrest cell planning rocket attack on Taji base").primary == ()
+
+
+def test_a_position_of_the_defence_and_security_forces_is_an_installation():
+    text = ("On Sunday 9 March 2025 the position of the Defence and Security Forces at Kokorou was attacked by "
+            "terrorists on motorcycles. Six soldiers were killed, the ministry said.")
+    [report] = detect(text, date(2025, 3, 11), "Communique on the Kokorou attack").primary
+    assert (report.attack_date, report.killed) == (date(2025, 3, 9), 6)
+    assert "Kokorou" in report.base
+
+
+def test_a_business_company_at_the_base_is_not_a_unit_stationed_there():
+    text = ("Two mortar rounds struck Camp Lemonnier late on Tuesday, wounding a cook who works for a catering "
+            "company at the base, a spokesman said.")
+    [report] = detect(text, date(2024, 5, 15), "").primary
+    assert (report.base, report.wounded) == ("Camp Lemonnier", 1)
