@@ -63,10 +63,12 @@ from datetime import date, datetime, timedelta, timezone
 
 from extractors.dates import find_dates
 from extractors.fingerprint import story_labels
+from extractors.gazetteer import lookup
 from extractors.records import Incident, IncidentReport
 from extractors.unlisted import unlisted_identity
 
 MATCH_WINDOW_DAYS = 1
+BASE_KEY_RULES = 2  # the version of base_slug's rules that stored base keys were made by
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
@@ -80,12 +82,15 @@ class ReportOnFile:
     fingerprint: tuple[int, ...] = ()
 
 
+@lru_cache(maxsize=16384)  # grouping asks it of every report, storage of every key
 def base_slug(base: str) -> str:
     """The base's name in ids, and what tells bases apart: "Ain al-Asad" and "Ain Al Asad" are one base, and an
     installation no gazetteer lists is told by its kind and place, however outlets name it ("Golani Brigade
-    training base, Binyamina" and "Unnamed military base, Binyamina" are one: binyamina-military-base).
-    A name with no Latin letters gets a hash of itself, so two such bases never share a slug."""
-    ascii_name = unicodedata.normalize("NFKD", unlisted_identity(base) or base).encode("ascii", "ignore").decode().lower()
+    training base, Binyamina", "Unnamed military base, Binyamina" and "the Binyamina army camp" are one:
+    binyamina-military-base). A name with no Latin letters gets a hash of itself, so two such bases never share a
+    slug. Stored keys follow these rules: change them and bump BASE_KEY_RULES, so files are re-keyed on opening."""
+    identity = None if lookup(base) else unlisted_identity(base)
+    ascii_name = unicodedata.normalize("NFKD", identity or base).encode("ascii", "ignore").decode().lower()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")
     return slug or "base-" + hashlib.sha1(base.casefold().encode("utf-8")).hexdigest()[:8]
 

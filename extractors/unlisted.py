@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from extractors import places
+from extractors.gazetteer import GENERIC
 from extractors.mentions import is_title_case, names_nothing
 from extractors.vocabulary import EVENT_NOUN, vocabulary
 
@@ -203,15 +204,45 @@ def most_specific_first(found: list[PlaceMention]) -> list[PlaceMention]:
 
 
 _PLACED = re.compile(r"^(?P<name>[^,]+), (?P<place>[^,]+)$")
+_LOCATED = re.compile(r"\s(?:in|at|near)\s+(?P<place>[A-Z][^,]*)$")
+_DOUBLED = re.compile(r"([aeiou])\1")
+_NOT_WHERE = GENERIC | {"unnamed"}  # with the words every base name shares, the word unlisted_name gives a nameless one
 
 
 def unlisted_identity(name: str) -> str | None:
-    """"Binyamina military base" for any name `unlisted_name` gives an installation placed at Binyamina; None for
-    other names (gazetteer names carry no ", <place>")."""
-    m = _PLACED.match(name)
-    if m is None:
+    """"Binyamina military base" for any name of an unlisted installation placed at Binyamina; None for a name that
+    places nothing. Outlets name one installation many ways ("the Diapaga detachment", "the Diapaga military
+    detachment", "the army base in Diapaga", "Unnamed army base, Diapaga") and spell its town as they hear it
+    (Awdheegle, Awdhegle): what stays is the place, its doubled vowels single, and whether it is an air base. The
+    place is the one after a comma or a locating preposition, else the name's first run of capitalised words that
+    say neither whose nor what kind the installation is ("Jandola" of "Jandola Frontier Corps fort")."""
+    m = _PLACED.match(name) or _LOCATED.search(name)
+    place = m["place"] if m else _place_words(name)
+    if not place:
         return None
-    return f"{m['place']} {_kind(m['name'])}"
+    return f"{_DOUBLED.sub(lambda d: d[1], place.lower())} {_kind(name)}"
+
+
+def _place_words(name: str) -> str:
+    """The place a descriptive name ("Diapaga military detachment") starts with; "" for a proper name ("Camp
+    O'Brien"), which outlets keep as it is."""
+    v = vocabulary()
+    words = [w.strip("(),") for w in name.split()]
+    if not words or not _says_what(words[-1], v):
+        return ""
+    run: list[str] = []
+    for word in words:
+        if _says_what(word, v) and run:
+            break
+        if not _says_what(word, v):
+            run.append(word)
+    return " ".join(run)
+
+
+def _says_what(word: str, v) -> bool:
+    """A word saying whose or what kind an installation is, not where: "army", "Frontier", "Corps", "FC", "fort"."""
+    return not word[:1].isupper() or names_nothing(word) or word.lower() in _NOT_WHERE \
+        or v.installation.fullmatch(word) is not None or any(re.fullmatch(m, word, re.IGNORECASE) for m in v.modifiers)
 
 
 def unlisted_name(description: str, name: str | None, place: PlaceMention | None) -> str:

@@ -24,8 +24,8 @@ from extractors.dedup import ReportOnFile, base_slug, lookup_days, merge, report
 from extractors.fingerprint import text_fingerprint
 from extractors.records import AnalysedArticle, Article, Incident, IncidentReport
 from storage import keys
-from storage.layout import (SCHEMA, add_columns, has_current_layout, has_indexed_layout, missing_columns, rows_by_key,
-                            transaction, upgrade_indexed_layout)
+from storage.layout import (SCHEMA, add_columns, base_keys_current, has_current_layout, has_indexed_layout,
+                            missing_columns, record_base_key_rules, rows_by_key, transaction, upgrade_indexed_layout)
 
 log = logging.getLogger(__name__)
 
@@ -88,9 +88,11 @@ def connect(path: Path | str, read_only: bool = False,
     con = _open_with_backoff(path, read_only, lock_wait_seconds)
     try:
         con.execute("SET TimeZone = 'UTC'")
-        if not has_current_layout(con):  # a new or older file: create or upgrade what it lacks
-            indexed, ungrouped = has_indexed_layout(con), _lacks_redirects(con)
-            if read_only and (indexed or ungrouped or missing_columns(con)):  # through a short writable connection
+        if not (has_current_layout(con) and base_keys_current(con)):  # a new or older file: create or upgrade it
+            indexed = has_indexed_layout(con)
+            # from before ids followed the reconciled dates, or keyed by older rules of what tells bases apart
+            regroup = _lacks_redirects(con) or not base_keys_current(con)
+            if read_only and (indexed or regroup or missing_columns(con)):  # through a short writable connection
                 con.close()
                 with connect(path, lock_wait_seconds=lock_wait_seconds):
                     pass
@@ -101,7 +103,7 @@ def connect(path: Path | str, read_only: bool = False,
             if not read_only:
                 con.execute(SCHEMA)
                 add_columns(con, missing_columns(con))
-            if ungrouped and not read_only:
+            if regroup and not read_only:
                 _regroup_everything(con)
         yield con
     except (duckdb.OperationalError, duckdb.FatalException) as exc:  # IO, failed commit (disk full), invalidated
@@ -117,9 +119,10 @@ def _lacks_redirects(con: duckdb.DuckDBPyConnection) -> bool:
 
 
 def _regroup_everything(con: duckdb.DuckDBPyConnection) -> None:
-    """Re-group every stored report by the current rules and rewrite every incident (ids that change become
-    redirects), in one transaction: what the merge does to a neighbourhood, done to the whole file once."""
-    log.info("upgrading incidents: re-grouping every stored report so ids follow the reconciled dates")
+    """Re-group every stored report and unlinked claim by the current rules and rewrite every incident and key (ids
+    that change become redirects), in one transaction: what the merge does to a neighbourhood, done to the whole
+    file once, for files from before ids followed the reconciled dates or keyed by older rules of base_slug."""
+    log.info("upgrading incidents: re-grouping every stored report by the current rules")
     with transaction(con):
         rows = {row[0]: (incident_from_row(row[:-1]), row[-1]) for row in con.execute(
             f"SELECT {', '.join(INCIDENT_COLUMNS)}, rowid FROM incidents").fetchall()}
@@ -127,7 +130,10 @@ def _regroup_everything(con: duckdb.DuckDBPyConnection) -> None:
         for row in con.execute(f"SELECT {', '.join(_STORED_REPORT_COLUMNS)} FROM incident_reports").fetchall():
             if row[0] in reports:
                 reports[row[0]][row[1]] = _report_from_row(row[2:])
-        _merge(con, [], _Neighbourhood(rows, reports, {}), 0, rewrite_all=True)
+        unlinked = {row[0]: _report_from_row(row[1:]) for row in con.execute(
+            f"SELECT {', '.join(_STORED_REPORT_COLUMNS[1:])} FROM unlinked_reports").fetchall()}
+        _merge(con, [], _Neighbourhood(rows, reports, unlinked), 0, rewrite_all=True)
+        record_base_key_rules(con)
 
 
 def _open_with_backoff(path: Path, read_only: bool, lock_wait_seconds: float) -> duckdb.DuckDBPyConnection:

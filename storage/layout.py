@@ -10,6 +10,7 @@ from importlib import resources
 
 import duckdb
 
+from extractors.dedup import BASE_KEY_RULES
 from storage import keys
 
 log = logging.getLogger(__name__)
@@ -73,6 +74,20 @@ def has_current_layout(con: duckdb.DuckDBPyConnection) -> bool:
     except (duckdb.CatalogException, duckdb.BinderException):
         return False
     return True
+
+
+def base_keys_current(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the file's base keys were made by the current rules of base_slug (False for a file that predates the
+    record, or a new one)."""
+    try:
+        return con.execute("SELECT max(version) FROM base_key_rules").fetchone()[0] == BASE_KEY_RULES
+    except duckdb.CatalogException:
+        return False
+
+
+def record_base_key_rules(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("DELETE FROM base_key_rules")
+    con.execute("INSERT INTO base_key_rules VALUES (?)", [BASE_KEY_RULES])
 
 
 def has_indexed_layout(con: duckdb.DuckDBPyConnection) -> bool:

@@ -112,3 +112,9 @@ CREATE TABLE IF NOT EXISTS unlinked_reports AS
     SELECT * EXCLUDE (incident_id, incident_key) FROM incident_reports LIMIT 0;
 ALTER TABLE unlinked_reports ADD COLUMN IF NOT EXISTS
     lookup_key UBIGINT;                    -- its base and day (a month mention: the month's first day)
+
+-- Which rules of extractors.dedup.base_slug (BASE_KEY_RULES) made the base keys, merge keys and ids on file: a
+-- file keyed by other rules is re-grouped once, on its next writable open (storage/database.py). One row.
+CREATE TABLE IF NOT EXISTS base_key_rules (
+    version INTEGER NOT NULL
+);

@@ -4,7 +4,9 @@ from __future__ import annotations
 import itertools
 from datetime import date, datetime, timedelta, timezone
 
-from extractors.dedup import ReportOnFile, merge, reconcile
+import pytest
+
+from extractors.dedup import ReportOnFile, base_slug, merge, reconcile
 from extractors.records import IncidentReport
 
 T0 = datetime(2026, 6, 14, 6, tzinfo=timezone.utc)
@@ -143,3 +145,21 @@ def test_the_incidents_do_not_depend_on_the_order_of_their_reports():
 def test_two_sources_one_time_two_figures_keep_the_larger():
     reports = [report(projectiles=3), report(projectiles=4)]
     assert reconcile("x", reports).projectiles == 4
+
+
+@pytest.mark.parametrize("names, slug", [
+    (("Diapaga detachment", "Diapaga military detachment", "Unnamed army base, Diapaga",
+      "Rapid Intervention Battalion base in Diapaga"), "diapaga-military-base"),
+    (("Jandola Frontier Corps fort", "Frontier Corps fort, Jandola", "Jandola FC fort"), "jandola-military-base"),
+    (("Unnamed army base, Awdheegle", "Awdhegle army base", "Awdheegle military camp"), "awdhegle-military-base"),
+    (("Kismayo airfield base", "Unnamed air base, Kismayo"), "kismayo-air-base"),
+])
+def test_an_unlisted_installation_named_many_ways_is_one_base(names, slug):
+    assert {base_slug(name) for name in names} == {slug}
+
+
+def test_listed_bases_and_proper_names_keep_their_own_slugs():
+    assert base_slug("Ain al-Asad Air Base") == "ain-al-asad-air-base"
+    assert base_slug("Camp O'Brien") == "camp-o-brien"  # a proper name is how outlets keep naming it
+    assert base_slug("Diapaga military base") != base_slug("Diapaga air base")
+    assert base_slug("Unnamed army base, Mozogo") != base_slug("Unnamed army base, Mokolo")

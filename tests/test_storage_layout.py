@@ -2,13 +2,15 @@
 place without losing a row, and an id the merge rules create never duplicates one on file."""
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timezone
 
 import duckdb
 import pytest
 
 from extractors.records import AnalysedArticle, Article, Detection, IncidentReport
-from storage import keys
+from extractors import dedup
+from storage import database, keys, layout as storage_layout
 from storage.database import connect, incident_detail, known_urls, list_incidents, run_changes, store_articles
 from storage.layout import has_current_layout
 
@@ -115,6 +117,35 @@ def test_two_claims_of_one_article_on_one_incident_store_one_report(tmp_path):
     assert len(incident_detail(db, "camp-taji-2026-06-13").reports) == 1
 
 
+def unlisted(name, primary=True):
+    return IncidentReport(name, "Burkina Faso", 11.95, 1.78, date(2026, 6, 13), "day", ("ground_assault",), None, 4,
+                          None, None, None, primary, f"Gunmen attacked the {name} on Saturday.")
+
+
+def test_a_file_keyed_by_older_rules_of_what_tells_bases_apart_is_regrouped_on_first_open(tmp_path, monkeypatch):
+    """Keyed by the whole name (the rules before BASE_KEY_RULES 2), one unlisted installation named two ways was two
+    incidents and a third naming's background mention stayed unlinked; the next open re-keys the file: one incident,
+    the mention linked, the retired id redirected, and later reports merge into it."""
+    db = tmp_path / "bw.duckdb"
+    with monkeypatch.context() as old_rules:
+        def whole_name(base):
+            return re.sub(r"[^a-z0-9]+", "-", base.lower()).strip("-")
+        for module in (dedup, keys, database):
+            old_rules.setattr(module, "base_slug", whole_name)
+        old_rules.setattr(storage_layout, "BASE_KEY_RULES", 1)
+        store_articles(db, [analysed("http://a/1", unlisted("Diapaga detachment")),
+                            analysed("http://a/2", unlisted("Diapaga military detachment")),
+                            analysed("http://a/3", unlisted("Diapaga army base", primary=False))])
+        assert sorted(i.incident_id for i in list_incidents(db)) == [
+            "diapaga-detachment-2026-06-13", "diapaga-military-detachment-2026-06-13"]
+    [incident] = list_incidents(db)
+    assert (incident.incident_id, incident.source_count) == ("diapaga-military-base-2026-06-13", 2)
+    assert incident_detail(db, "diapaga-military-detachment-2026-06-13").incident == incident
+    assert len(incident_detail(db, incident.incident_id).reports) == 3
+    result = store_articles(db, [analysed("http://a/4", unlisted("Unnamed army base, Diapaga"))])
+    assert (result.new_incidents, result.updated_incidents) == ((), ("diapaga-military-base-2026-06-13",))
+
+
 # The schema of files written before the unindexed layout (basewatch up to commit f171fe7).
 INDEXED_SCHEMA = """
 CREATE TABLE articles (article_id VARCHAR PRIMARY KEY, url VARCHAR UNIQUE NOT NULL, title VARCHAR,
@@ -176,8 +207,8 @@ def test_an_older_file_is_upgraded_on_first_open_and_keeps_every_row(tmp_path):
         pass
     after = layout(db)
     assert (after["indexes"], after["keys"]) == (0, 0)
-    assert after["tables"] == ["alerts", "articles", "feeds", "incident_redirects", "incident_reports", "incidents",
-                               "unlinked_reports"]
+    assert after["tables"] == ["alerts", "articles", "base_key_rules", "feeds", "incident_redirects",
+                               "incident_reports", "incidents", "unlinked_reports"]
     assert after["articles"] == [("http://old/1", keys.key_hash("http://old/1")),
                                  ("http://old/2", keys.key_hash("http://old/2"))]
     assert after["reports"] == [("camp-taji-2026-06-13", [1, 2, 3], keys.incident_key("camp-taji-2026-06-13"))]
