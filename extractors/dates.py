@@ -61,7 +61,8 @@ _WEEKDAY_SPAN = re.compile(rf"\b(?P<first>{_WD})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)
 _WEEKDAY = re.compile(rf"\b(?P<wd>{_WD})(?:'s|’s)?\b", re.IGNORECASE)
 # "overnight into Tuesday": the weekday names the night's morning, so "overnight" adds no date of its own
 _RELATIVE = re.compile(
-    rf"\b(?P<rel>yesterday|last night|overnight(?!\s+(?:(?:into|to|on|from)\s+)?{_WD})|today|tonight|this morning|"
+    rf"\b(?P<rel>the day before yesterday|yesterday|last night|overnight(?!\s+(?:(?:into|to|on|from)\s+)?{_WD})|"
+    r"today|tonight|this morning|"
     r"this evening|this afternoon|"
     r"earlier today|a day earlier|the previous day|the day before)\b", re.IGNORECASE)
 _IN_A_NAME = re.compile(r"\b[A-Z][\w.-]*\s+$")
@@ -193,8 +194,8 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
         for m in _RELATIVE.finditer(sentence):
             if _IN_A_NAME.search(sentence[:m.start()]) and m.group()[0].isupper():
                 continue  # "Northern Afghanistan Today", "USA Today": the last word of a name, not a day
-            back = 1 if m["rel"].lower() in {"yesterday", "last night", "a day earlier", "the previous day",
-                                             "the day before"} else 0
+            back = 2 if m["rel"].lower() == "the day before yesterday" else 1 if m["rel"].lower() in {
+                "yesterday", "last night", "a day earlier", "the previous day", "the day before"} else 0
             if m["rel"].lower() == "last night" and _SMALL_HOURS.match(sentence, m.end()):
                 back = 0  # "last night, at about 12:45 am": after midnight, the day the paper came out
             add(m, spoke - timedelta(days=back), "day", 2)

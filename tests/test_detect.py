@@ -1568,3 +1568,27 @@ def test_a_business_company_at_the_base_is_not_a_unit_stationed_there():
             "company at the base, a spokesman said.")
     [report] = detect(text, date(2024, 5, 15), "").primary
     assert (report.base, report.wounded) == ("Camp Lemonnier", 1)
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Vandals deface monument outside Balad base",
+     "Vandals sprayed paint on the monument to the airmen killed in the rocket attack on Balad Air Base, which "
+     "stands outside the base's main gate, on Friday night, police said."),
+    ("Shot-down drone near Hatzerim was ours, army says",
+     "The drone that air defences shot down near Hatzerim air base on Tuesday was misidentified and belonged to the "
+     "air force, the army said on Wednesday. No one was hurt."),
+    ("Dig reveals frontier fort was stormed",
+     "Archaeologists excavating a fort near the Danube say its garrison was stormed and its barracks burned in the "
+     "third century; arrowheads litter the gate."),
+])
+def test_a_memorial_a_friendly_shootdown_and_an_excavation_report_no_attack(title, text):
+    assert detect(text, date(2025, 3, 4), title).primary == ()
+
+
+def test_the_day_before_yesterday_and_homemade_weapons_named_by_what_they_are():
+    text = ("Guerrillas fired cylinder bombs at the army base in Suárez the day before yesterday, wounding two "
+            "soldiers, the army said on Thursday.")
+    [report] = detect(text, date(2024, 5, 9), "").primary
+    assert (report.attack_date, report.weapons) == (date(2024, 5, 7), ("mortar",))
+    bomb = "A Humvee bomb exploded at the gate of the army base in Shinkai on Sunday, killing three soldiers."
+    assert detect(bomb, date(2024, 5, 6), "").primary[0].weapons == ("ied",)
