@@ -1592,3 +1592,10 @@ def test_the_day_before_yesterday_and_homemade_weapons_named_by_what_they_are():
     assert (report.attack_date, report.weapons) == (date(2024, 5, 7), ("mortar",))
     bomb = "A Humvee bomb exploded at the gate of the army base in Shinkai on Sunday, killing three soldiers."
     assert detect(bomb, date(2024, 5, 6), "").primary[0].weapons == ("ied",)
+
+
+def test_the_headquarters_of_an_army_or_a_defence_ministry_is_an_installation():
+    text = ("A rocket struck the temporary headquarters of the Sudanese army in Kassala on Tuesday, killing three "
+            "officers, a military source said.")
+    [report] = detect(text, date(2024, 2, 13), "").primary
+    assert (report.attack_date, report.killed) == (date(2024, 2, 13), 3)
