@@ -241,7 +241,8 @@ _BARE_END = r"(?=\s*(?:[,.;)]|$|and\b|others?\b|more\b|people\b|personnel\b|of t
 # "died of a cardiac arrest while sheltering": a death the attack did not cause
 _NATURAL_DEATH = r"(?!\s+(?:of|from)\s+(?:an?\s+|natural\s+)?(?:cardiac|heart|natural|illness|medical|stroke|causes)\b)"
 _MARTYRED = (rf"(?:killed|dead|died{_NATURAL_DEATH}|martyred|embraced (?:martyrdom|shahadat)|lost their lives|were slain|"
-             r"fell (?:on|in) the field of honou?r|fell with (?:their )?(?:arms|weapons) in (?:hand|their hands)|"
+             r"(?:fell|fallen) (?:on|in) the field of honou?r|(?:fell|fallen) with (?:their )?(?:arms|weapons) in "
+             r"(?:hand|their hands)|"
              r"paid the (?:supreme|ultimate) (?:price|sacrifice))")
 # "... has risen to 47": the updated count of a toll, the latest figure the article gives
 _TOLL_RISE = (rf"[^;]{{0,120}}?\b(?:rises|rose|risen|climbs|climbed|increased|reached|jumped|stands at|stood at)\s+(?:to\s+)?"
@@ -419,7 +420,8 @@ def _some_wounded_died(texts: list[str]) -> int:
 
 
 # words every killed / wounded phrasing contains: most sentences of a story have none, and skip the phrasings
-_MAY_KILL = re.compile(r"kill|dead|died|death|martyr|shahadat|lives|slain|lost|fell|sacrifice|price", re.IGNORECASE)
+_MAY_KILL = re.compile(r"kill|dead|died|death|martyr|shahadat|lives|slain|lost|fell|fallen|sacrifice|price",
+                       re.IGNORECASE)
 _MAY_WOUND = re.compile(r"wound|injur|hurt|concussion", re.IGNORECASE)
 
 

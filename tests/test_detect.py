@@ -1599,3 +1599,10 @@ def test_the_headquarters_of_an_army_or_a_defence_ministry_is_an_installation():
             "officers, a military source said.")
     [report] = detect(text, date(2024, 2, 13), "").primary
     assert (report.attack_date, report.killed) == (date(2024, 2, 13), 3)
+
+
+def test_the_dead_told_as_fallen_with_arms_in_hand_are_killed():
+    text = ("On Tuesday 4 March 2025 the detachment of Djibo was attacked by terrorists. The toll on the friendly side "
+            "is six (6) soldiers and two (2) VDP fallen with arms in hand, and nine (9) wounded.")
+    [report] = detect(text, date(2025, 3, 6), "Communique on the Djibo attack").primary
+    assert (report.killed, report.wounded) == (8, 9)
