@@ -1606,3 +1606,13 @@ def test_the_dead_told_as_fallen_with_arms_in_hand_are_killed():
             "is six (6) soldiers and two (2) VDP fallen with arms in hand, and nine (9) wounded.")
     [report] = detect(text, date(2025, 3, 6), "Communique on the Djibo attack").primary
     assert (report.killed, report.wounded) == (8, 9)
+
+
+def test_an_official_who_says_who_the_attackers_were_names_the_suspects():
+    text = ("Gunmen attacked the army base in Kukawa late on Friday, killing two soldiers, the army said on Saturday. "
+            "An officer said the attackers were Boko Haram fighters from the Sambisa forest.")
+    [report] = detect(text, date(2024, 9, 7), "").primary
+    assert report.suspected == "Boko Haram"
+    repelled = ("Gunmen attacked the army base in Kukawa late on Friday, the army said. The attackers were repelled "
+                "after an hour, Boko Haram said in a statement claiming the attack.")
+    assert detect(repelled, date(2024, 9, 7), "").primary[0].suspected is None
