@@ -453,11 +453,17 @@ def _named_groups(text: str) -> list[tuple[re.Match, str]]:
     found = [(m, name) for name, rx in v.groups for m in rx.finditer(text)]
     # a listed name inside a longer one is part of it: "Hezbollah" in "Kataib Hezbollah" names no second group; a
     # parent named for its branch describes the branch: "al Qaeda's Sahel affiliate JNIM" names JNIM
-    return [(m, name) for m, name in found if not any(
+    kept = [(m, name) for m, name in found if not any(
         o.start() <= m.start() and m.end() <= o.end() and o.end() - o.start() > m.end() - m.start() for o, _ in found)
         and not (_BRANCH_OF.match(text, m.end()) and any(o.start() >= m.end() for o, _ in found))]
+    # "Fitna al Khawarij, the term the state uses for the banned TTP": said where the glossed name stands
+    return [(m, next((n for o, n in sorted(kept, key=lambda g: g[0].start()) if o.start() >= m.end()), name)
+             if _GLOSSED_AS.match(text, m.end()) else name) for m, name in kept]
 
 
+# a name glossed as another's is that other group
+_GLOSSED_AS = re.compile(r"[\s\"'”’]*,?\s+(?:the|a)\s+(?:term|name|label)\s+(?:[\w-]+\s+){0,4}?"
+                         r"(?:for|to describe|to refer to)\b", re.IGNORECASE)
 _BRANCH_OF = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}(?:affiliate|branch|wing|arm|offshoot|franchise)\b", re.IGNORECASE)
 
 

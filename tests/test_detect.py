@@ -1616,3 +1616,11 @@ def test_an_official_who_says_who_the_attackers_were_names_the_suspects():
     repelled = ("Gunmen attacked the army base in Kukawa late on Friday, the army said. The attackers were repelled "
                 "after an hour, Boko Haram said in a statement claiming the attack.")
     assert detect(repelled, date(2024, 9, 7), "").primary[0].suspected is None
+
+
+def test_a_state_s_term_glossed_as_a_group_is_that_group():
+    text = ("Two soldiers were martyred when terrorists attacked an army camp in Datta Khel on Monday "
+            "night, the ISPR said, blaming the attack on Fitna al Khawarij, a term the state uses for the Tehreek-e-"
+            "Taliban Pakistan.")
+    [report] = detect(text, date(2025, 6, 17), "").primary
+    assert report.suspected == "Tehreek-e-Taliban Pakistan"
