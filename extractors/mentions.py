@@ -388,7 +388,7 @@ def excluded(sentence: str, *, dated: bool = False) -> bool:
     if v.skip_sentence.search(_DESCRIBING_CLAUSE.sub("", sentence)) or _DENIED.search(sentence):
         return True
     hypothetical = [m.group() for m in v.hypothetical.finditer(sentence)]
-    if hypothetical and not (all(h.lower().startswith("foil") for h in hypothetical) and _HARM.search(sentence)):
+    if hypothetical and not (all(h.lower().startswith(_CARRIED_OUT) for h in hypothetical) and _HARM.search(sentence)):
         return True
     return not dated and bool(v.aggregate.search(sentence))
 
@@ -402,7 +402,9 @@ _DESCRIBING_CLAUSE = re.compile(r"\b(?:that|which|where)\s+(?:has\s+|have\s+|had
                                 r"(?:hosted|hosts|host|housed|houses|held|holds|staged|stages)\b[^,;.]*", re.IGNORECASE)
 
 
-# "foiled an attempt ... to enter the cantonment" with soldiers killed: a repelled attack still happened.
+# "foiled an attempt ... to enter the cantonment" with soldiers killed: a repelled attack still happened; so did one
+# that was planned or prepared ("militants who had been planning the assault for weeks stormed the base, killing five")
+_CARRIED_OUT = ("foil", "plann", "prepar")
 _HARM = re.compile(r"\b(?:killed|killing|martyred|embraced shahadat|wounded|wounding|injured|injuring|rammed|"
                    r"exploded|detonated|blew (?:himself|themselves) up)\b", re.IGNORECASE)
 

@@ -1624,3 +1624,13 @@ def test_a_state_s_term_glossed_as_a_group_is_that_group():
             "Taliban Pakistan.")
     [report] = detect(text, date(2025, 6, 17), "").primary
     assert report.suspected == "Tehreek-e-Taliban Pakistan"
+
+
+@pytest.mark.parametrize("text", [
+    "Militants who had been planning the assault for weeks stormed the army base in Kajuru on Sunday, killing five "
+    "soldiers, the army said.",
+    "Two drones hit the Harir base on Sunday. A third drone, which air defences had first misidentified as a bird, "
+    "crashed nearby.",
+])
+def test_a_plan_carried_out_and_a_threat_mistaken_for_something_else_are_still_attacks(text):
+    assert len(detect(text, date(2024, 6, 10), "").primary) == 1
