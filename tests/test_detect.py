@@ -1634,3 +1634,9 @@ def test_a_state_s_term_glossed_as_a_group_is_that_group():
 ])
 def test_a_plan_carried_out_and_a_threat_mistaken_for_something_else_are_still_attacks(text):
     assert len(detect(text, date(2024, 6, 10), "").primary) == 1
+
+
+def test_archaeologists_speaking_in_a_strike_story_do_not_make_it_an_excavation():
+    text = ("Israeli missiles struck the T-4 air base near Palmyra on Sunday, destroying two hangars, a war monitor "
+            "said. Archaeologists said the nearby ruins of the ancient city were not damaged.")
+    assert [r.base for r in detect(text, date(2024, 6, 10), "").primary] == ["T-4 Air Base"]
