@@ -1640,3 +1640,8 @@ def test_archaeologists_speaking_in_a_strike_story_do_not_make_it_an_excavation(
     text = ("Israeli missiles struck the T-4 air base near Palmyra on Sunday, destroying two hangars, a war monitor "
             "said. Archaeologists said the nearby ruins of the ancient city were not damaged.")
     assert [r.base for r in detect(text, date(2024, 6, 10), "").primary] == ["T-4 Air Base"]
+
+
+def test_a_side_that_owns_the_drones_that_struck_a_base_claims_the_attack():
+    text = "Ukraine's military intelligence said the drones that struck Engels air base on Sunday were its own."
+    assert [r.base for r in detect(text, date(2024, 6, 10), "").primary] == ["Engels Air Base"]
