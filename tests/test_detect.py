@@ -1645,3 +1645,9 @@ def test_archaeologists_speaking_in_a_strike_story_do_not_make_it_an_excavation(
 def test_a_side_that_owns_the_drones_that_struck_a_base_claims_the_attack():
     text = "Ukraine's military intelligence said the drones that struck Engels air base on Sunday were its own."
     assert [r.base for r in detect(text, date(2024, 6, 10), "").primary] == ["Engels Air Base"]
+
+
+def test_soldiers_killed_by_friendly_fire_while_repelling_an_attack_do_not_deny_it():
+    text = ("Taliban fighters stormed the army base in Ghazni on Sunday; two soldiers were killed by friendly fire as "
+            "troops repelled the attack, officials said.")
+    assert len(detect(text, date(2024, 6, 10), "").primary) == 1
