@@ -116,3 +116,28 @@ def test_syndicated_copies_count_once_among_independent_sources(tmp_path):
                         story("http://other.example/c", OWN_STORY)])
     [incident] = list_incidents(db)
     assert (incident.source_count, incident.independent_sources) == (3, 2)
+
+
+def test_outlets_naming_one_unlisted_installation_differently_file_one_incident(tmp_path):
+    """Read by the real detector and stored in a real file: three outlets call one Burkinabe camp three ways, and two
+    spell a Somali town two ways; each attack is one row with all its sources."""
+    from extractors.detect import detect
+    stories = [
+        ("Gunmen attack army detachment in Diapaga", "Gunmen attacked the army detachment in Diapaga, in eastern "
+         "Burkina Faso, on Saturday, killing six soldiers, security sources said."),
+        ("Six soldiers killed in Diapaga", "Six soldiers were killed on Saturday when jihadists stormed the Diapaga "
+         "military detachment, a local official said."),
+        ("Camp attacked in the east", "Jihadists attacked a military camp in eastern Burkina Faso on Saturday, "
+         "killing six soldiers. The camp, in the town of Diapaga, was partly burned."),
+        ("Base attacked in Lower Shabelle", "Al-Shabaab fighters attacked an army base in Awdheegle on Saturday, "
+         "killing three soldiers."),
+        ("Three soldiers killed", "Three soldiers were killed when militants attacked the Awdhegle military base on "
+         "Saturday, officials said."),
+    ]
+    batch = []
+    for n, (title, text) in enumerate(stories):
+        article = Article(f"http://outlet{n}.example/story", title, text, NOW, NOW, "http://feed.example/f")
+        batch.append(AnalysedArticle(article, detect(text, NOW.date(), title)))
+    store_articles(tmp_path / "bw.duckdb", batch)
+    rows = sorted((i.incident_id, i.source_count) for i in list_incidents(tmp_path / "bw.duckdb"))
+    assert rows == [("awdhegle-military-base-2026-06-13", 2), ("diapaga-military-base-2026-06-13", 3)]
