@@ -1651,3 +1651,16 @@ def test_soldiers_killed_by_friendly_fire_while_repelling_an_attack_do_not_deny_
     text = ("Taliban fighters stormed the army base in Ghazni on Sunday; two soldiers were killed by friendly fire as "
             "troops repelled the attack, officials said.")
     assert len(detect(text, date(2024, 6, 10), "").primary) == 1
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Three soldiers wounded in drone attack in Suarez",
+     "Dissidents attacked the battalion's headquarters in Suarez with drones on Saturday night, wounding three "
+     "soldiers, the army said on Sunday."),
+    ("FOUR SOLDIERS MARTYRED AS TERRORISTS ATTACK POST IN LADDHA",
+     "Four soldiers were martyred when terrorists attacked a security forces' post in Laddha on Monday, the ISPR "
+     "said."),
+])
+def test_a_unit_s_headquarters_and_the_security_forces_post_are_installations(title, text):
+    [report] = detect(text, date(2025, 7, 15), title).primary
+    assert report.attack_date in (date(2025, 7, 12), date(2025, 7, 14))
