@@ -1664,3 +1664,8 @@ def test_soldiers_killed_by_friendly_fire_while_repelling_an_attack_do_not_deny_
 def test_a_unit_s_headquarters_and_the_security_forces_post_are_installations(title, text):
     [report] = detect(text, date(2025, 7, 15), title).primary
     assert report.attack_date in (date(2025, 7, 12), date(2025, 7, 14))
+
+
+def test_an_attack_on_journalists_near_a_base_is_not_an_attack_on_it():
+    text = "Soldiers attacked journalists near Kamina air base on Sunday, injuring two reporters, their union said."
+    assert detect(text, date(2024, 6, 10), "").primary == ()
