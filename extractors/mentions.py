@@ -404,7 +404,7 @@ _DESCRIBING_CLAUSE = re.compile(r"\b(?:that|which|where)\s+(?:has\s+|have\s+|had
 
 # "foiled an attempt ... to enter the cantonment" with soldiers killed: a repelled attack still happened; so did one
 # that was planned or prepared ("militants who had been planning the assault for weeks stormed the base, killing five")
-_CARRIED_OUT = ("foil", "plann", "prepar")
+_CARRIED_OUT = ("foil", "planning", "preparing")  # not "a planned assault", which the harm may have forestalled
 _HARM = re.compile(r"\b(?:killed|killing|martyred|embraced shahadat|wounded|wounding|injured|injuring|rammed|"
                    r"exploded|detonated|blew (?:himself|themselves) up)\b", re.IGNORECASE)
 
