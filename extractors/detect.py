@@ -31,8 +31,8 @@ from extractors.candidates import LEAD_SENTENCES, Evidence, evidence_features
 from extractors.dates import find_dates, owns_event
 from extractors.dedup import MATCH_WINDOW_DAYS
 from extractors.gazetteer import Base, lookup, same_base, shares_spelled_name
-from extractors.mentions import (BaseRef, attack_cue, base_refs, excluded, is_origin, is_prose, is_title_case,
-                                 names_nothing)
+from extractors.mentions import (BaseRef, attack_cue, base_refs, dateline_end, excluded, is_origin, is_prose,
+                                 is_title_case, names_nothing)
 from extractors.reading import Mention, is_recent, read_mentions, role
 from extractors.records import Detection, IncidentReport
 from extractors.scorer import Scorer, packaged_scorer
@@ -339,11 +339,16 @@ def _attach_followers(incidents: list[_Incident], sentences: list[Sentence],
                 told.append(inc)
     place_words = {id(inc): _place_words(inc.ref.name) for inc in incidents}
     current: list[_Incident] = []
+    datelined = False
     for s in sentences:
+        # a second dateline opens another item ("SOPORE: ..." in a digest after "KISHTWAR: ..."): a new story
+        new_item = datelined and not s.is_title and dateline_end(s.text) > 0
+        datelined = datelined or (not s.is_title and dateline_end(s.text) > 0)
         if s.index in by_sentence:
             current = by_sentence[s.index]
             continue
-        if not current:
+        if not current or new_item:
+            current = []
             continue
         names = {inc.ref.name for inc in current}
         # a unit's home base ("a member of the 1st Battalion ... from Fort Rucker") is not where the story moved

@@ -301,9 +301,10 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     kill_named = re.compile(rf"^\W*(?P<names>(?:[A-Z][a-z’'-]+,\s+)*[A-Z][a-z’'-]+,?\s+and\s+){people}"
                             rf"\s+(?:were|have been|had been)\s+(?:{_SEVERITY}\s+)?killed\b")
     toll = re.compile(  # "the death toll ... has risen to 14", "the number of troops killed ... rose to 3"; "raising
-        # the death toll to five", "bringing to two the number of soldiers killed"
+        # the death toll to five", "bringing to two the number of soldiers killed", "the ministry raised to nine the
+        # number of soldiers killed"
         rf"\b(?:(?:death |dead )?toll|number of (?:[\w.()’'-]+\s+){{0,5}}?(?:killed|dead|martyred))\b{_TOLL_RISE}"
-        rf"|\b(?:raising|bringing|pushing|taking)\s+(?:the\s+(?:death\s+)?toll\s+to\s+"
+        rf"|\b(?:raising|bringing|pushing|taking|raised|brought)\s+(?:the\s+(?:death\s+)?toll\s+to\s+"
         rf"(?P<raised>(?:at least\s+)?{NUMBER})\b"
         rf"|to\s+(?P<brought>{NUMBER})\s+the\s+number\s+of\s+(?:[\w.’'-]+\s+){{0,3}}?(?:killed|dead)\b)",
         re.IGNORECASE)

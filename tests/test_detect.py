@@ -1669,3 +1669,19 @@ def test_a_unit_s_headquarters_and_the_security_forces_post_are_installations(ti
 def test_an_attack_on_journalists_near_a_base_is_not_an_attack_on_it():
     text = "Soldiers attacked journalists near Kamina air base on Sunday, injuring two reporters, their union said."
     assert detect(text, date(2024, 6, 10), "").primary == ()
+
+
+def test_a_digest_s_next_datelined_item_is_another_story():
+    text = ("GILGIT: The tourism board reported record arrivals.\n"
+            "BARAMULLA: Militants fired at an army camp at Uri late on Monday, officials said. There were no "
+            "casualties, an army spokesman said.\n"
+            "HANDWARA: A grenade hurled at a police post on Monday evening injured three policemen, police said.")
+    [report] = detect(text, date(2024, 5, 21), "Valley in brief").primary
+    assert (report.killed, report.wounded) == (0, 0)
+
+
+def test_a_ministry_that_raised_to_n_the_number_killed_gives_the_toll():
+    text = ("The defence ministry on Thursday raised to eleven the number of soldiers killed in Tuesday's attack on "
+            "the army base in Ghormach, and said 20 others had been wounded. On Wednesday it had said seven.")
+    [report] = detect(text, date(2020, 9, 24), "").primary
+    assert (report.killed, report.wounded) == (11, 20)
