@@ -78,10 +78,11 @@ _PAST_YEAR = re.compile(r"\b(?:in|during|of|from)\s+(?P<a>(?:19|20)\d\d)\b(?![\s
                         r"\b(?P<b>(?:19|20)\d\d)\s+(?:[\w’'-]+\s+){0,3}?(?:attacks?|strikes?|raids?|offensive|"
                         r"bombings?|assaults?|siege)\b", re.IGNORECASE)
 _YEARS_AGO = re.compile(r"\b(?P<n>\w+) years? ago\b|\b(?P<last>last|previous) year\b", re.IGNORECASE)
-# when someone said it, or when a toll was updated ("the death toll ... rose to nine soldiers on Tuesday")
+# when someone said it ("speaking to community radio on Monday"), or when a toll was updated ("the death toll ... rose
+# to nine soldiers on Tuesday")
 _SPEECH = re.compile(
     r"\b(?:said|says|told|announced|tweeted|reported|confirmed|stated|added|statement|claimed|updated?|"
-    r"speculated|wrote|posted|published|released|condemned|denounced|according to \w+)\b[^.;]{0,25}$"
+    r"speculated|wrote|posted|published|released|condemned|denounced|according to \w+|speaking|spoke)\b[^.;]{0,25}$"
     r"|\b(?:rose|risen|rises|climbed|reached|jumped) to (?:at least )?\w+(?: \w+)?\s+(?:on\s+|late\s+)?$"
     r"|\bdied (?:of|from) (?:(?:his|her|their) )?(?:wounds|injuries)\s+(?:on\s+|late\s+)?$",  # a toll that rose, too
     re.IGNORECASE)

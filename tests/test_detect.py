@@ -1685,3 +1685,10 @@ def test_a_ministry_that_raised_to_n_the_number_killed_gives_the_toll():
             "the army base in Ghormach, and said 20 others had been wounded. On Wednesday it had said seven.")
     [report] = detect(text, date(2020, 9, 24), "").primary
     assert (report.killed, report.wounded) == (11, 20)
+
+
+def test_the_day_someone_was_speaking_of_the_toll_does_not_end_the_attack_s_story():
+    text = ("Insurgents shelled the army garrison in Mocimboa before dawn on Saturday, residents said. Speaking to "
+            "community radio on Monday, the administrator said four defenders had died.")
+    [report] = detect(text, date(2024, 9, 17), "").primary
+    assert (report.attack_date, report.killed) == (date(2024, 9, 14), 4)
