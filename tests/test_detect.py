@@ -1692,3 +1692,14 @@ def test_the_day_someone_was_speaking_of_the_toll_does_not_end_the_attack_s_stor
             "community radio on Monday, the administrator said four defenders had died.")
     [report] = detect(text, date(2024, 9, 17), "").primary
     assert (report.attack_date, report.killed) == (date(2024, 9, 14), 4)
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Fano militia fighters attacked the army base in Debre Tabor on Sunday, killing three soldiers, residents said. "
+     "A Fano spokesman said its fighters had carried out the attack.", "Fano"),
+    ("The Arakan Army said on Sunday its fighters had overrun the army base in Ann after weeks of fighting.",
+     "Arakan Army"),
+])
+def test_groups_of_the_wider_world_are_read_as_claimants(text, group):
+    [report] = detect(text, date(2024, 6, 10), "").primary
+    assert report.claimed_by == group
