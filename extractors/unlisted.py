@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from extractors import places
 from extractors.gazetteer import GENERIC
 from extractors.mentions import is_title_case, names_nothing
-from extractors.vocabulary import EVENT_NOUN, vocabulary
+from extractors.vocabulary import EVENT_NOUN, Vocabulary, vocabulary
 
 _PLACE_KINDS = {"town": 0, "district": 1, "province": 2, "country": 3}
 # the words news puts beside a place to say what it is, by level ("the Bacho district of Narathiwat")
@@ -239,7 +239,7 @@ def _place_words(name: str) -> str:
     return " ".join(run)
 
 
-def _says_what(word: str, v) -> bool:
+def _says_what(word: str, v: Vocabulary) -> bool:
     """A word saying whose or what kind an installation is, not where: "army", "Frontier", "Corps", "FC", "fort"."""
     return not word[:1].isupper() or names_nothing(word) or word.lower() in _NOT_WHERE \
         or v.installation.fullmatch(word) is not None or any(re.fullmatch(m, word, re.IGNORECASE) for m in v.modifiers)
