@@ -51,6 +51,8 @@ _BASE_CHECKPOINT = re.compile(
     re.IGNORECASE)
 
 
+# "attacked troops' location in Damboa": an installation word that names its owners is as definite as one with an article
+_OWNER_NAMED = re.compile(r"(?:troops|soldiers|security forces)['’]?\s", re.IGNORECASE)
 _HEADLINE_PREPOSITION = re.compile(r"\b(?:on|at|in|near|against|targets?|hits?)\s+$", re.IGNORECASE)
 _DANGLING = re.compile(r"(?:\s+(?:in|the|at|of|on|a|an|near|from|by|for|with))+$", re.IGNORECASE)
 # infantry units are also named "Rifles" (Rashtriya Rifles, Assam Rifles)
@@ -301,8 +303,8 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
             # apposition: "Camp Taji, a military base north of Baghdad"; "Mitiga airport, which also hosts a
             # military air base": the description is of the installation just named
             continue
-        elif article or kept or (headline and _HEADLINE_PREPOSITION.search(before)
-                                 and _PLACE_AFTER.match(sentence[m.end():])):
+        elif article or kept or _OWNER_NAMED.match(m.group()) or (headline and _HEADLINE_PREPOSITION.search(before)
+                                                                  and _PLACE_AFTER.match(sentence[m.end():])):
             # headlines drop articles: "attack on army base in Tibu" is "an attack on an army base in Tibu", a
             # description its place makes as definite as the article would
             tail = _DESCRIPTION_TAIL.match(sentence[m.end():])

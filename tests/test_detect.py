@@ -1700,3 +1700,12 @@ def test_the_day_someone_was_speaking_of_the_toll_does_not_end_the_attack_s_stor
 def test_groups_of_the_wider_world_are_read_as_claimants(text, group):
     [report] = detect(text, date(2024, 6, 10), "").primary
     assert report.claimed_by == group
+
+
+def test_troops_location_is_an_installation_and_villagers_near_it_are_not_it():
+    text = "ISWAP terrorists attacked troops' location in Damboa on Tuesday night, killing two soldiers, the army said."
+    [report] = detect(text, date(2024, 6, 10), "").primary
+    assert (report.attack_date, report.killed) == (date(2024, 6, 4), 2)
+    villagers = ("Bandits attacked villagers near troops' location in Zurmi on Sunday, killing five residents, police "
+                 "said.")
+    assert detect(villagers, date(2024, 6, 10), "").primary == ()
