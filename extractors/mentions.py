@@ -51,7 +51,8 @@ _BASE_CHECKPOINT = re.compile(
     re.IGNORECASE)
 
 
-# "attacked troops' location in Damboa": an installation word that names its owners is as definite as one with an article
+# "attacked troops' location in Damboa": an installation word that names its owners is as definite as one with an
+# article
 _OWNER_NAMED = re.compile(r"(?:troops|soldiers|security forces)['’]?\s", re.IGNORECASE)
 _HEADLINE_PREPOSITION = re.compile(r"\b(?:on|at|in|near|against|targets?|hits?)\s+$", re.IGNORECASE)
 _DANGLING = re.compile(r"(?:\s+(?:in|the|at|of|on|a|an|near|from|by|for|with))+$", re.IGNORECASE)
