@@ -225,10 +225,10 @@ def unlisted_identity(name: str) -> str | None:
 
 def _place_words(name: str) -> str:
     """The place a descriptive name ("Diapaga military detachment") starts with; "" for a proper name ("Camp
-    O'Brien"), which outlets keep as it is."""
+    O'Brien") or a numbered one ("Sector 4 base", "Light Infantry Battalion 241 base"), which outlets keep as it is."""
     v = vocabulary()
     words = [w.strip("(),") for w in name.split()]
-    if not words or not _says_what(words[-1], v):
+    if not words or not _says_what(words[-1], v) or any(c.isdigit() for c in name):
         return ""
     run: list[str] = []
     for word in words:

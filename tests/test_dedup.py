@@ -161,5 +161,9 @@ def test_an_unlisted_installation_named_many_ways_is_one_base(names, slug):
 def test_listed_bases_and_proper_names_keep_their_own_slugs():
     assert base_slug("Ain al-Asad Air Base") == "ain-al-asad-air-base"
     assert base_slug("Camp O'Brien") == "camp-o-brien"  # a proper name is how outlets keep naming it
+    # a number says which: numbered posts and units with no place are never one another
+    assert len({base_slug(f"Synthetic Base {n}") for n in range(3)} | {base_slug("Sector 4 base"),
+                                                                       base_slug("Sector 5 base")}) == 5
+    assert base_slug("Light Infantry Battalion 241 base") != base_slug("Light Infantry Battalion 99 base")
     assert base_slug("Diapaga military base") != base_slug("Diapaga air base")
     assert base_slug("Unnamed army base, Mozogo") != base_slug("Unnamed army base, Mokolo")
