@@ -71,7 +71,7 @@ def db(tmp_path_factory):
 def incidents(db):
     stored = list_incidents(db)
     assert len(stored) == 72
-    assert "dioura-military-base-2019-03-17" in {i.incident_id for i in stored}
+    assert "unnamed-army-camp-in-the-village-of-dioura-at-23-2019-03-17" in {i.incident_id for i in stored}
     return stored
 
 
@@ -126,7 +126,7 @@ def test_without_a_width_every_column_is_whole_and_there_is_no_footer(incidents)
     lines, footer = table_lines(render_table(incidents))
     assert footer == [] and [h for h, _, _ in columns_of(lines)][-1] == "incident id"
     assert len(lines) == 2 + len(incidents)  # one line per incident: nothing wraps
-    assert "dioura-military-base-2019-03-17" in "\n".join(lines)
+    assert "unnamed-army-camp-in-the-village-of-dioura-at-23-2019-03-17" in "\n".join(lines)
 
 
 def test_a_table_that_fits_is_left_alone():
@@ -179,7 +179,7 @@ def test_in_a_terminal_the_command_fits_its_width(db, columns):
 
 def test_wide_prints_every_column_even_in_a_narrow_terminal(db):
     text = run_in_terminal(["incidents", "--db", str(db), "--wide"], 80)
-    assert "dioura-military-base-2019-03-17" in text and "Not shown" not in text
+    assert "unnamed-army-camp-in-the-village-of-dioura-at-23-2019-03-17" in text and "Not shown" not in text
 
 
 def test_one_line_flattens_a_quote_and_cuts_it_between_words_counting_columns_not_marks():
