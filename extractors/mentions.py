@@ -54,7 +54,9 @@ _BASE_CHECKPOINT = re.compile(
 # "attacked troops' location in Damboa": an installation word that names its owners is as definite as one with an
 # article
 _OWNER_NAMED = re.compile(r"(?:troops|soldiers|security forces)['’]?\s", re.IGNORECASE)
-_HEADLINE_PREPOSITION = re.compile(r"\b(?:on|at|in|near|against|targets?|hits?)\s+$", re.IGNORECASE)
+# ... and a unit's number may stand between: "attack on 151 Battalion location in Banki"
+_HEADLINE_PREPOSITION = re.compile(r"\b(?:on|at|in|near|against|targets?|hits?)\s+(?:\d{1,3}(?:st|nd|rd|th)?\s+)?$",
+                                   re.IGNORECASE)
 _DANGLING = re.compile(r"(?:\s+(?:in|the|at|of|on|a|an|near|from|by|for|with))+$", re.IGNORECASE)
 # infantry units are also named "Rifles" (Rashtriya Rifles, Assam Rifles)
 _UNITS = r"(?:Battalion|Brigade|Division|Regiment|Corps|Task Force|Sector|Squadron|Wing|Company|Rifles)"

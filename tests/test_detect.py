@@ -1709,3 +1709,10 @@ def test_troops_location_is_an_installation_and_villagers_near_it_are_not_it():
     villagers = ("Bandits attacked villagers near troops' location in Zurmi on Sunday, killing five residents, police "
                  "said.")
     assert detect(villagers, date(2024, 6, 10), "").primary == ()
+
+
+def test_a_headline_may_put_a_unit_s_number_between_its_preposition_and_the_installation():
+    text = "Bandits attacked the troops late on Sunday, the army said on Monday, adding that two soldiers were wounded."
+    title = "Two soldiers hurt in bandit attack on 223 Battalion location in Zurmi"
+    [report] = detect(text, date(2024, 6, 10), title).primary
+    assert ("Zurmi" in report.base, report.attack_date, report.wounded) == (True, date(2024, 6, 9), 2)
