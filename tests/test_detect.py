@@ -1255,8 +1255,16 @@ def test_people_counted_before_their_weapon_ranks_and_a_toll_of_the_martyred():
     ("Initial indications are that the attack was carried out by Kataib Hezbollah, the official said.",
      "Kataib Hezbollah"),
     ("\"We believe the attackers were al-Shabaab fighters,\" the commander said.", "al-Shabaab"),
+    # an official's passive naming of who carried the attack out, and the attackers named by their group
+    ("The army said the raid on the post had been carried out by fighters of the Islamic State Sahel Province.",
+     "Islamic State Sahel Province"),
+    ("Officials said three militants of the banned Tehreek-e-Taliban Pakistan were killed in the exchange of fire.",
+     "Tehreek-e-Taliban Pakistan"),
+    # a relative clause describes the blamed group; the aggregate after "for" blames no one for this attack
+    ("A police officer blamed al-Shabaab, which has carried out a wave of attacks on bases this year.", "al-Shabaab"),
+    ("Analysts have long blamed al-Shabaab for a wave of attacks on bases.", None),
 ])
-def test_blame_told_as_indications_and_belief(sentence, group):
+def test_blame_told_as_indications_belief_and_official_wordings(sentence, group):
     assert suspected([sentence]) == group
 
 
@@ -1475,20 +1483,6 @@ def test_stories_that_tell_no_new_attack(title, text):
 ])
 def test_what_stands_inside_an_installation_is_part_of_it(text):
     assert detect(text, date(2025, 5, 14), "").is_attack_report
-
-
-@pytest.mark.parametrize("sentence, blamed", [
-    # an official's passive naming of who carried the attack out, and the attackers named by their group
-    ("The army said the raid on the post had been carried out by fighters of the Islamic State Sahel Province.",
-     "Islamic State Sahel Province"),
-    ("Officials said three militants of the banned Tehreek-e-Taliban Pakistan were killed in the exchange of fire.",
-     "Tehreek-e-Taliban Pakistan"),
-    # a relative clause describes the blamed group; the aggregate after "for" blames no one for this attack
-    ("A police officer blamed al-Shabaab, which has carried out a wave of attacks on bases this year.", "al-Shabaab"),
-    ("Analysts have long blamed al-Shabaab for a wave of attacks on bases.", None),
-])
-def test_official_wordings_of_blame(sentence, blamed):
-    assert suspected([sentence]) == blamed
 
 
 def test_a_zero_after_a_sentence_about_another_time_goes_on_with_it():
