@@ -342,8 +342,8 @@ def _attach_followers(incidents: list[_Incident], sentences: list[Sentence],
     datelined = False
     for s in sentences:
         # a second dateline opens another item ("SOPORE: ..." in a digest after "KISHTWAR: ..."): a new story
-        new_item = datelined and not s.is_title and dateline_end(s.text) > 0
-        datelined = datelined or (not s.is_title and dateline_end(s.text) > 0)
+        opens = not s.is_title and dateline_end(s.text) > 0
+        new_item, datelined = datelined and opens, datelined or opens
         if s.index in by_sentence:
             current = by_sentence[s.index]
             continue
@@ -409,7 +409,8 @@ def _reports(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[Bas
     article = [s.text for s in sentences]
     named = [m for m in inc.mentions if m.ref.kind != "generic"]
     ref = named[0].ref if named else inc.ref if inc.ref.kind != "generic" else _most_specific(inc.mentions)
-    if not named and ref.base is not None and fields.country_in(whole + article) \
+    stated_country = fields.country_in(whole + article)  # the event's own clauses first
+    if not named and ref.base is not None and stated_country \
             and not any(ref.base.country in text for text in article):
         # the lead's "military base north of Mogadishu", later "the base at Bal'ad": a listed base in a country the
         # story never names (Iraq's Balad), in a story that names another, only shares the town's name
@@ -425,7 +426,7 @@ def _reports(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[Bas
         base = next((b for b in (lookup(f"{place.name} {kind}") for kind in kinds) if b is not None), None)
         place = None if base else place
     name = base.name if base else (ref.name if ref.kind == "named" else _unnamed_name(inc, ref, sentences, place))
-    country = base.country if base else fields.country_in(whole + article)
+    country = base.country if base else stated_country
     located = _locate(place, country) if place is not None else None
     if place is not None and located is None:
         # "the Daraban area" that GeoNames does not list: the district or province the text names, and it says so
