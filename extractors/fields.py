@@ -457,9 +457,10 @@ def _named_groups(text: str) -> list[tuple[re.Match, str]]:
     kept = [(m, name) for m, name in found if not any(
         o.start() <= m.start() and m.end() <= o.end() and o.end() - o.start() > m.end() - m.start() for o, _ in found)
         and not (_BRANCH_OF.match(text, m.end()) and any(o.start() >= m.end() for o, _ in found))]
-    # "Fitna al Khawarij, the term the state uses for the banned TTP": said where the glossed name stands
-    return [(m, next((n for o, n in sorted(kept, key=lambda g: g[0].start()) if o.start() >= m.end()), name)
-             if _GLOSSED_AS.match(text, m.end()) else name) for m, name in kept]
+    # "Fitna al Khawarij, the term the state uses for the banned TTP": the glossed group, said where the term stands
+    in_order = sorted(kept, key=lambda g: g[0].start())
+    return [(m, next((n for o, n in in_order if o.start() >= m.end()), name) if _GLOSSED_AS.match(text, m.end())
+             else name) for m, name in kept]
 
 
 # a name glossed as another's is that other group

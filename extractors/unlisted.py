@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import dropwhile, takewhile
 from dataclasses import dataclass, replace
 
 from extractors import places
@@ -84,10 +85,14 @@ def name_in_description(description: str) -> str | None:
     words = description[:noun.end()].split()
     for i, word in enumerate(words):
         word = word.strip(",")
-        if word[:1].isupper() and not (names_nothing(word)
-                                       or any(re.fullmatch(m, word, re.IGNORECASE) for m in v.modifiers)):
+        if word[:1].isupper() and not _stock_word(word, v):
             return " ".join(words[i:])
     return None
+
+
+def _stock_word(word: str, v: Vocabulary) -> bool:
+    """A word that says whose or what sort an installation is, never which: `names_nothing` or a stock modifier."""
+    return names_nothing(word) or any(re.fullmatch(m, word, re.IGNORECASE) for m in v.modifiers)
 
 
 def places_near_installations(sentences: Iterable[tuple[int, str]]) -> list[PlaceMention]:
@@ -230,19 +235,13 @@ def _place_words(name: str) -> str:
     words = [w.strip("(),") for w in name.split()]
     if not words or not _says_what(words[-1], v) or any(c.isdigit() for c in name):
         return ""
-    run: list[str] = []
-    for word in words:
-        if _says_what(word, v) and run:
-            break
-        if not _says_what(word, v):
-            run.append(word)
-    return " ".join(run)
+    return " ".join(takewhile(lambda w: not _says_what(w, v), dropwhile(lambda w: _says_what(w, v), words)))
 
 
 def _says_what(word: str, v: Vocabulary) -> bool:
     """A word saying whose or what kind an installation is, not where: "army", "Frontier", "Corps", "FC", "fort"."""
-    return not word[:1].isupper() or names_nothing(word) or word.lower() in _NOT_WHERE \
-        or v.installation.fullmatch(word) is not None or any(re.fullmatch(m, word, re.IGNORECASE) for m in v.modifiers)
+    return not word[:1].isupper() or word.lower() in _NOT_WHERE or v.installation.fullmatch(word) is not None \
+        or _stock_word(word, v)
 
 
 def unlisted_name(description: str, name: str | None, place: PlaceMention | None) -> str:
