@@ -88,10 +88,11 @@ def connect(path: Path | str, read_only: bool = False,
     con = _open_with_backoff(path, read_only, lock_wait_seconds)
     try:
         con.execute("SET TimeZone = 'UTC'")
-        if not (has_current_layout(con) and base_keys_current(con)):  # a new or older file: create or upgrade it
+        keys_current = base_keys_current(con)
+        if not (keys_current and has_current_layout(con)):  # a new or older file: create or upgrade it
             indexed = has_indexed_layout(con)
             # from before ids followed the reconciled dates, or keyed by older rules of what tells bases apart
-            regroup = _lacks_redirects(con) or not base_keys_current(con)
+            regroup = _lacks_redirects(con) or not keys_current
             if read_only and (indexed or regroup or missing_columns(con)):  # through a short writable connection
                 con.close()
                 with connect(path, lock_wait_seconds=lock_wait_seconds):
