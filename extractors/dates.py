@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from extractors.vocabulary import EVENT_NOUN
+from extractors.vocabulary import EVENT_NOUN, NUMBER, number_value
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = {
@@ -46,7 +46,8 @@ _DAY_MONTH = re.compile(
     rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?", re.IGNORECASE)
 # "on the night of June 3-4" / "overnight on 3-4 June": a night is keyed by the morning it ends.
 _NIGHT_BEFORE = re.compile(r"\bnight\s+(?:of\s+|from\s+)?(?:the\s+)?$|\bovernight\s+(?:on\s+)?$", re.IGNORECASE)
-_DAYS_AGO = re.compile(r"\b(?P<n>two|three|four|five|six|\d)\s+days\s+(?:ago|earlier)\b", re.IGNORECASE)
+# "ten days ago": counted back from publication, however many days ("two days earlier" likewise)
+_DAYS_AGO = re.compile(rf"\b(?P<n>{NUMBER})\s+days\s+(?:ago|earlier)\b", re.IGNORECASE)
 # "on the night of the 14th" (translated copy): a bare ordinal day in the latest month that does not put it
 # after publication. Only after on/of/to/into and not followed by a word, so "the 14th Brigade" or "on the
 # 20th anniversary" are not dates.
@@ -201,8 +202,7 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
                 back = 0  # "last night, at about 12:45 am": after midnight, the day the paper came out
             add(m, spoke - timedelta(days=back), "day", 2)
         for m in _DAYS_AGO.finditer(sentence):
-            n = _NUMBERS.get(m["n"].lower(), int(m["n"]) if m["n"].isdigit() else 0)
-            if n:
+            if n := number_value(m["n"]):
                 add(m, published - timedelta(days=n), "day", 2)
         for m in _MONTH_ONLY.finditer(sentence):
             add(m, _month_before(_month_number(m["mon"]), published, m["year"]), "month", 3)

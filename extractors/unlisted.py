@@ -146,9 +146,11 @@ _AIRPORT = re.compile(r"\b(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}?)(?:
 _AIRPORT_AT = re.compile(r"\b[Aa]irport (?:at|in|of) (?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)?)")
 _THE_AIRPORT = re.compile(r"\b(?:the|its) airport\b", re.IGNORECASE)
 # "fired at the airport, where the army keeps helicopters and a detachment of its air force", "the airport, which also
-# hosts coalition troops": an airport the military uses is an installation, and what is kept there is known by the
-# airport's name
-_AIRPORT_CLAUSE = re.compile(r"\bairport,?\s+(?:where|which (?:also )?(?:hosts|houses)|home to)\b", re.IGNORECASE)
+# hosts coalition troops", "the airport in El Obeid, where the army keeps a garrison", "The airport is used by the
+# armed forces": an airport the military uses is an installation, and what is kept there is known by the airport's name
+_AIRPORT_CLAUSE = re.compile(r"\bairport(?:\s+(?:in|at|of)\s+(?-i:[A-Z])[\w’'-]+(?:[\s-](?-i:[A-Z])[\w’'-]+)?)?,?\s+"
+                             r"(?:where|which (?:also )?(?:hosts|houses)|home to|hosts|houses|(?:is|was) (?:also )?"
+                             r"(?:used by|home to))\b", re.IGNORECASE)
 _MILITARY_AFTER = re.compile(r"[^.;]{0,60}?\b(?:army|military|troops|soldiers|forces|air force|coalition)\b",
                              re.IGNORECASE)
 

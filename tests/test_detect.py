@@ -1710,3 +1710,45 @@ def test_a_headline_may_put_a_unit_s_number_between_its_preposition_and_the_inst
     title = "Two soldiers hurt in bandit attack on 223 Battalion location in Zurmi"
     [report] = detect(text, date(2024, 6, 10), title).primary
     assert ("Zurmi" in report.base, report.attack_date, report.wounded) == (True, date(2024, 6, 9), 2)
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Gunmen fire on Kindu airport",
+     "KINDU — Gunmen fired on Kindu airport late on Sunday, wounding a baggage handler, police said. The airport is "
+     "used by the army, whose transport planes are parked on its western apron."),
+    ("", "Two drones struck the airport in Kassala, where the army keeps a garrison and two helicopters, on Sunday "
+         "evening, killing a soldier and an air force mechanic, a military source said."),
+])
+def test_an_airport_the_army_uses_is_an_installation_however_the_place_is_put(title, text):
+    [report] = detect(text, date(2025, 6, 9), title).primary
+    assert (report.base.lower().endswith("airport"), report.attack_date) == (True, date(2025, 6, 8))
+    assert "Kindu" in report.base or report.killed == 2
+
+
+def test_firing_on_an_airport_nobody_says_the_military_uses_is_not_an_attack_on_a_base():
+    text = "KINDU — Gunmen fired on Kindu airport late on Sunday, wounding a baggage handler, police said."
+    assert detect(text, date(2025, 6, 9), "Gunmen fire on Kindu airport").primary == ()
+
+
+@pytest.mark.parametrize("title, text, place", [
+    ("", "Rebels attacked the FACA position at Bria before dawn on Sunday, killing two soldiers, the army said.",
+     "Bria"),
+    ("Rebels overrun army battalion positions above Hpakant",
+     "Rebel fighters overran the positions of the junta's Light Infantry Battalion 87 above Hpakant on Sunday, "
+     "residents said.", "87"),
+])
+def test_a_position_held_by_a_state_s_forces_or_one_of_its_units_is_an_installation(title, text, place):
+    [report] = detect(text, date(2024, 6, 10), title).primary
+    assert (place in report.base, report.attack_date) == (True, date(2024, 6, 9))
+
+
+def test_positions_of_the_militants_the_army_shells_are_not_an_installation_attacked():
+    text = "The army shelled ISWAP positions near Marte on Sunday, killing several fighters, a military source said."
+    assert detect(text, date(2024, 6, 10), "").primary == ()
+
+
+def test_ten_days_ago_counts_back_from_publication_and_is_not_today_s_news():
+    text = ("Gunmen attacked the army camp at Tessit on Sunday, killing three soldiers. Ten days ago, gunmen stormed "
+            "the army post at Ansongo, wounding four soldiers.")
+    reports = detect(text, date(2024, 6, 10), "").reports
+    assert [(r.is_primary, r.attack_date) for r in reports if "Ansongo" in r.base] == [(False, date(2024, 5, 31))]
