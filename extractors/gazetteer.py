@@ -55,15 +55,20 @@ _INSTALLATION_WORD = re.compile(r"\b(?:base|camp|air|airbase|airfield|airport|ae
                                 r"post|outpost|site|field|cantonment|headquarters|hq|academy)\b", re.IGNORECASE)
 _ACCENTED = re.compile(r"[\u00c0-\u024f]")
 _WORD_START = re.compile(r"(?<![\w-])\w+")
-_NEAR_TOWN = re.compile(r"\b(?:near|outside|close to|(?:north|south|east|west)(?:east|west)? of)\s+"
-                        r"(?:the\s+(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
+_NEAR_TOWN = re.compile(r"\b(?:near|outside|close to|(?:north|south|east|west)(?:east|west)? of|"
+                        r"(?:residents|inhabitants|people|mayor|governor) of)\s+"
+                        r"(?:the\s+(?:town|city|village)\s+of\s+)?$|\b(?:town|city|village)\s+of\s+$", re.IGNORECASE)
 _INSTALLATION_BEFORE = re.compile(
     r"\b(?:base|airbase|camp|compound|airfield|post|garrison|installation|facility|barracks)\b[^.]{0,40}"
     r"\b(?:in|at|near|of|outside)\b[^.]{0,30}$", re.IGNORECASE)
 
 
+# Dutch, German and Nordic copy spells the word Kamp ("Kamp Holland" is Camp Holland)
+_CAMP_SPELLINGS = {"Camp": "[CK]amp", "camp": "[ck]amp"}
+
+
 def _alias_pattern(alias: str) -> str:
-    tokens = [re.escape(t) for t in re.split(r"[\s\-‐–]+", alias.replace("’", "'")) if t]
+    tokens = [_CAMP_SPELLINGS.get(t, re.escape(t)) for t in re.split(r"[\s\-‐–]+", alias.replace("’", "'")) if t]
     return r"[\s\-‐–]+".join(t.replace("'", "['’]?") for t in tokens)
 
 
@@ -139,14 +144,15 @@ def _index() -> tuple[re.Pattern[str], dict[str, Base], frozenset[str]]:
         for alias in aliases:
             by_key.setdefault(_key(alias), base)
             patterns.setdefault(_key(alias), _alias_pattern(alias))
-            starts.add(_WORD_START.match(fold_accents(alias)).group().lower())
+            start = _WORD_START.match(fold_accents(alias)).group().lower()
+            starts.update((start, "kamp") if start == "camp" else (start,))
     body = "|".join(sorted(patterns.values(), key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE), by_key, frozenset(starts)
 
 
 def _key(name: str) -> str:
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return " ".join(re.split(r"[^a-z0-9]+", s.replace("'", ""))).strip()
+    return " ".join("camp" if w == "kamp" else w for w in re.split(r"[^a-z0-9]+", s.replace("'", ""))).strip()
 
 
 def fold_accents(text: str) -> str:
@@ -175,7 +181,8 @@ def find_bases(text: str) -> list[BaseMatch]:
         # "the Al-Tanf zone", "Erbil province": an alias that is only a place's name, followed by a word for an
         # area, names the area
         # "killed a Turkish soldier near Bashiqa, Iraq": a place near which something happened is the town (an
-        # acronym such as "BIAP" is no town)
+        # acronym such as "BIAP" is no town); so is the place whose residents or mayor speak ("residents of Morozovsk")
+        # and the place the text calls a town ("in the town of al-Shaddadi")
         if not _INSTALLATION_WORD.search(m.group()) and (
                 _PLACE_WORDS.match(text[m.end():m.end() + 40])
                 or (not m.group().isupper() and _NEAR_TOWN.search(text[max(0, m.start() - 30):m.start()]))) \

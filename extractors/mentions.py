@@ -113,6 +113,14 @@ _ARMED_FORCES_OWNER = re.compile(
 _BASES_AT = re.compile(
     r"\bbases\b(?:(?!\b(?:town|city|village|district|outskirts|province)\b)[^;]){0,80}?\b(?:at|in)\s+"
     r"(?P<names>[A-Z][\w’'-]+(?:(?:\s*,\s*|\s+and\s+)[A-Z][\w’'-]+)*)")
+# "gunmen attacked the army in Gotheye", "attack army in Niger's Gotheye", "stormed the soldiers stationed in Kaya": the
+# forces a town holds are its garrison, so an attack whose object they are is an attack on it. Not soldiers met on a
+# road or a patrol ("ambushed soldiers near Kaya"): the attack's own verb takes the forces in the town as its object.
+FORCES_IN_TOWN = re.compile(
+    r"\b(?:attack(?:ed|ing|s)?|attacks? on|assault(?:ed)? on|storm(?:ed|ing|s)?|raid(?:ed|ing|s)?|overr[au]n)\s+"
+    r"(?P<forces>the\s+(?:army|military|soldiers|troops)|army|(?:the\s+)?(?:soldiers|troops)\s+"
+    r"(?:stationed|based|garrisoned))\s+(?:in|at)\s+(?:(?-i:[A-Z])[\w’'-]+['’]s\s+)?"
+    r"(?P<place>(?-i:[A-Z])[\w’'-]+(?:[\s-](?-i:[A-Z])[\w’'-]+)?)(?![\w’'-])", re.IGNORECASE)
 _LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+and\s+")
 _PLACE_WORD_AFTER = re.compile(
     r"(?:'s|’s)|\s+(?:province|region|governorate|state|county|oblast|krai|district)\b", re.IGNORECASE)
@@ -314,6 +322,9 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
             desc = f"{' '.join(kept)} {m.group()}".strip() + (tail.group(1).rstrip(".,") if tail else "")
             desc = _DANGLING.sub("", desc)  # "camp in North Waziristan in the" (early hours ...)
             refs.append(BaseRef(start, m.end(), "generic", desc))
+    for m in FORCES_IN_TOWN.finditer(sentence):
+        if free(m.start("forces"), m.end()) and not names_nothing(m["place"].split()[0]):
+            refs.append(BaseRef(m.start("forces"), m.end(), "generic", f"{m['forces']} in {m['place']}"))
     # "a JNIM camp near Boulkessi": the town named after a militants' camp locates it; it is not the army base
     refs = [r for r in refs if r.kind != "gazetteer" or not any(_LOCATES.match(sentence[e:r.start]) for e in militant)]
     refs.sort(key=lambda r: r.start)
@@ -446,8 +457,18 @@ _AIMED = re.compile(rf"\b{AIMING}\s", re.IGNORECASE)
 _FROM_ITSELF = re.compile(r"\s*(?:(?:the|a|an|its|their)\s+)?(?:[\w’'.-]+\s+){0,2}")
 
 
+# "Morozovsk is home to a regiment of Su-34 bombers that strike Ukrainian positions": the installation whose units do the
+# striking is where the attacks come from
+_HOME_OF_ATTACKERS = re.compile(
+    r"\s+(?:is|was|has long been)\s+(?:also\s+)?(?:home to|the home of|hosts|houses)\b[^.;]{0,80}?\b(?:that|which|who)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:strike|struck|bomb|bombed|attack|attacked|launch|launched|hit|pound|pounded|fl(?:y|ew))s?\b",
+    re.IGNORECASE)
+
+
 def is_origin(sentence: str, ref: BaseRef) -> bool:
     """The base is where someone is stationed, launched from, leaving or visiting - not the target."""
+    if _HOME_OF_ATTACKERS.match(sentence, ref.end):
+        return True
     window = sentence[max(0, ref.start - 50):ref.start]
     cue = next(reversed(list(vocabulary().origin.finditer(window))), None)
     if cue is None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from extractors import places
 from extractors.gazetteer import GENERIC
-from extractors.mentions import is_title_case, names_nothing
+from extractors.mentions import FORCES_IN_TOWN, is_title_case, names_nothing
 from extractors.vocabulary import EVENT_NOUN, Vocabulary, vocabulary
 
 _PLACE_KINDS = {"town": 0, "district": 1, "province": 2, "country": 3}
@@ -31,7 +31,7 @@ _COMPASS = r"(?:(?:north|south|east|west)(?:ern|east|west|eastern|western)?|cent
 # area", "in northwest Pakistan", "in Borno State": the place after a locating preposition, with the kind of place the text says it is ("in Bacho
 # district of Narathiwat": a capitalised word before the kind is the place it names).
 _PLACE_PHRASE = re.compile(
-    rf"(?:\b(?:in|at|near|outside|inside|on the outskirts of|close to|of the (?:army|military|armed forces|troops) of|"
+    rf"(?:\b(?:in|at|near|outside|inside|on the (?:outskirts|edge) of|close to|of the (?:army|military|armed forces|troops) of|"
     r"on(?=\s+the\s+(?:island|peninsula)\s+of\b))\s+"
     r"|^\s+(?=(?:town|city|village)\s+of\s))"  # "the garrison town of Uri": the town that hosts it
     rf"(?:the\s+)?(?:{_COMPASS}\s+)?"
@@ -104,8 +104,11 @@ def places_near_installations(sentences: Iterable[tuple[int, str]]) -> list[Plac
         if is_title_case(text):
             continue
         airport = _AIRPORT.search(text)
-        for noun in [*v.installation.finditer(text), *_EVENT_PLACED.finditer(text)]:
-            window = text[noun.end():noun.end() + _REACH + _CHAIN_REACH]
+        # "attacked the army in Gotheye": the forces a town holds stand for its garrison (mentions.FORCES_IN_TOWN)
+        words = [(m.end(), m.group()) for m in [*v.installation.finditer(text), *_EVENT_PLACED.finditer(text)]] + \
+            [(m.end("forces"), m["forces"]) for m in FORCES_IN_TOWN.finditer(text)]
+        for end, noun in words:
+            window = text[end:end + _REACH + _CHAIN_REACH]
             m = _PLACE_PHRASE.search(window[:_REACH])
             first = True
             while m is not None:
@@ -130,7 +133,7 @@ def places_near_installations(sentences: Iterable[tuple[int, str]]) -> list[Plac
                 if m is not None and kind == "town" and _LANDMARK.match(m.group()):
                     break  # "in Tagbara, near the city of Bambari": a town is located by its landmark, not narrowed
                 first = False
-            if airport is not None and _AIR.search(noun.group()):
+            if airport is not None and _AIR.search(noun):
                 # "targeting an army air base at the facility" of "struck Kassala airport": the airport names it
                 found.append(PlaceMention(f"{airport['name']} airport", "town", index))
     return found

@@ -1752,3 +1752,52 @@ def test_ten_days_ago_counts_back_from_publication_and_is_not_today_s_news():
             "the army post at Ansongo, wounding four soldiers.")
     reports = detect(text, date(2024, 6, 10), "").reports
     assert [(r.is_primary, r.attack_date) for r in reports if "Ansongo" in r.base] == [(False, date(2024, 5, 31))]
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Soldiers killed as militants attack army in Mali's Tenenkou",
+     "Militants attacked the army in Tenenkou, a town in central Mali, on Sunday evening, killing four soldiers, the "
+     "army said."),
+    ("", "Gunmen on motorcycles stormed the soldiers stationed in Tenenkou on Sunday evening, killing four, a local "
+         "official said."),
+])
+def test_the_forces_a_town_holds_are_its_garrison_when_the_attack_takes_them_as_its_object(title, text):
+    [report] = detect(text, date(2024, 6, 10), title).primary
+    assert (report.base, report.attack_date, report.killed) == ("Unnamed military base, Tenenkou", date(2024, 6, 9), 4)
+
+
+def test_soldiers_ambushed_near_a_town_are_not_its_garrison():
+    text = "Militants ambushed soldiers near Tenenkou on Sunday evening, killing four, the army said."
+    assert detect(text, date(2024, 6, 10), "").primary == ()
+
+
+def test_a_listed_camp_spelled_kamp_in_dutch_copy_is_that_camp():
+    text = "Kamp Holland in Uruzgan was fired upon with two rockets on Tuesday evening, the ministry said."
+    [report] = detect(text, date(2009, 4, 15), "").primary
+    assert (report.base, report.projectiles) == ("Multinational Base Tarin Kot", 2)
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Stray bullet hits soldier in Tyre barracks",
+     "Gunmen fired heavily into the air on Saturday night and a bullet fell inside the army barracks in Tyre, wounding "
+     "a soldier, the army said."),
+    ("Drone shot down near Hasimara air base was the air force's own",
+     "Gunners fired at a drone approaching Hasimara air base on Monday night. Officials said on Tuesday that the drone "
+     "was the air force's own, on a test flight."),
+])
+def test_shots_fired_into_the_air_and_a_downed_craft_that_was_the_forces_own_are_no_attack(title, text):
+    assert detect(text, date(2024, 6, 11), title).primary == ()
+
+
+@pytest.mark.parametrize("text", [
+    "A car bomb exploded in the town of al-Shaddadi on Monday, killing five people, the SDF said.",
+    "Residents of Morozovsk say their wells smell of kerosene. Morozovsk is home to a regiment of bombers that strike "
+    "towns across the front.",
+])
+def test_a_town_that_shares_a_listed_base_s_name_is_the_town_when_the_text_says_so(text):
+    assert detect(text, date(2024, 6, 11), "").primary == ()
+
+
+def test_rockets_fired_into_an_air_base_are_not_shots_fired_into_the_air():
+    text = "Militants fired three rockets into the air base at Ain al-Asad on Monday, officials said."
+    assert [r.base for r in detect(text, date(2024, 6, 11), "").primary] == ["Ain al-Asad Air Base"]
