@@ -101,6 +101,7 @@ _APPOSITIVE = re.compile(r",\s*(?:(?:which|that)\s+(?:also\s+)?(?:hosts?|houses?
 _UNIT_OF = re.compile(rf"\s+of\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+){{0,2}}[\w-]+['’]s\s+)?"
                       rf"((?:(?:[A-Z][\w’'-]*|\d+(?:st|nd|rd|th)?|and)\s+){{0,5}}{_UNITS}(?:\s+(?:No\.\s*)?\d+)?)"
                       rf"(?![\w’'-])")
+_INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:a|an)\s+$", re.IGNORECASE)
 # "the military post of Tassia" (translated copy). Not for a bare "camp": "the camp of Netanyahu" is a faction.
 _PLACE_OF = re.compile(r"\s+of\s+([A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)?)(?![\w’'-])(?!\s+[A-Z])")
 # "a Golani Brigade training base", "an army training camp": a unit's training base, not a militants' camp.
@@ -231,6 +232,8 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
             militant.append(m.end())
             continue
         named = None if headline else _NAMED_BEFORE.search(before)
+        if named and _INDEFINITE_BEFORE.search(before, 0, named.start(1)):
+            named = None  # "a Frontier Corps camp in Kech district": one of the corps' camps, a description
         if named:
             words = named.group(1).split()
             while words and names_nothing(words[0]):

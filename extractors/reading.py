@@ -104,6 +104,10 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
         cue = attack_cue(s.text)
         if cue is None or negative_target(s.text, cue, refs):
             continue
+        # "troops had laid mines around the base since resistance forces began attacking it last year": an attack told
+        # only in a since-clause is the past event a period starts from
+        told_since = all(a < cue < b for a, b in since) and bool(since) \
+            and attack_cue(_SINCE_CLAUSE.sub(lambda m: " " * len(m.group()), s.text)) is None
         # "an attack on a military camp three days ago left 89 soldiers dead": only a phrase that looks forward opens
         # the tale of another event; one that looks back (vocabulary earlier_phrase) dates the words before it
         after = min((m for m in (v.after_phrase.search(s.text), v.response_to.search(s.text)) if m),
@@ -143,7 +147,7 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
             # "audits have been carried out since the January 2016 attack on the Pathankot Air Force Station": what a
             # since-clause names is the past event a period starts from
             background = bool(v.background.search(_SINCE_CLAUSE.sub("", segment))) \
-                or any(a < ref.start < b for a, b in since) or _in_earlier_clause(s.text[:ref.start]) \
+                or told_since or any(a < ref.start < b for a, b in since) or _in_earlier_clause(s.text[:ref.start]) \
                 or (best is not None and best.precision != "day") or _past_year_after(s.text, ref, published)
             if best is None and _dated_in_past(dates, published):
                 background = True  # "The drone, which hit a shed on Feb. 11, ... sites in Erbil": the sentence is past

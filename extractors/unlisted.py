@@ -154,6 +154,10 @@ _THE_AIRPORT = re.compile(r"\b(?:the|its) airport\b", re.IGNORECASE)
 _AIRPORT_CLAUSE = re.compile(r"\bairport(?:\s+(?:in|at|of)\s+(?-i:[A-Z])[\w’'-]+(?:[\s-](?-i:[A-Z])[\w’'-]+)?)?,?\s+"
                              r"(?:where|which (?:also )?(?:hosts|houses)|home to|hosts|houses|(?:is|was) (?:also )?"
                              r"(?:used by|home to))\b", re.IGNORECASE)
+# "the airport in Ataq, the capital of Shabwa, which the Shabwa Defence Forces use as their main base": so is an airport
+# forces use as their base
+_USED_AS_BASE = re.compile(r"\bairport\b[^.;]{0,80}?\bwhich\b[^.;]{0,60}?\bus(?:e|es|ed)\s+(?:it\s+)?as\s+"
+                           r"(?:their|its|a|the)\s+(?:[\w-]+\s+)?base\b", re.IGNORECASE)
 _MILITARY_AFTER = re.compile(r"[^.;]{0,60}?\b(?:army|military|troops|soldiers|forces|air force|coalition)\b",
                              re.IGNORECASE)
 
@@ -161,7 +165,8 @@ _MILITARY_AFTER = re.compile(r"[^.;]{0,60}?\b(?:army|military|troops|soldiers|fo
 def military_airport(texts: Iterable[str]) -> str | None:
     """The name of the airport ("Sévaré airport") an article says the military keeps something at; else None."""
     texts = list(texts)
-    if not any(_MILITARY_AFTER.match(text, m.end()) for text in texts for m in _AIRPORT_CLAUSE.finditer(text)):
+    if not any(_MILITARY_AFTER.match(text, m.end()) for text in texts for m in _AIRPORT_CLAUSE.finditer(text)) \
+            and not any(_USED_AS_BASE.search(text) for text in texts):
         return None
     for text in texts:
         if (m := _AIRPORT.search(text) or _AIRPORT_AT.search(text)) and not names_nothing(m["name"].split()[0]):

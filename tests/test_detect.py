@@ -1801,3 +1801,32 @@ def test_a_town_that_shares_a_listed_base_s_name_is_the_town_when_the_text_says_
 def test_rockets_fired_into_an_air_base_are_not_shots_fired_into_the_air():
     text = "Militants fired three rockets into the air base at Ain al-Asad on Monday, officials said."
     assert [r.base for r in detect(text, date(2024, 6, 11), "").primary] == ["Ain al-Asad Air Base"]
+
+
+def test_an_opposition_walkout_is_no_labour_strike_and_a_lead_s_indefinite_camp_is_the_one_the_body_names():
+    title = "Governor promises help after attack on FC camp"
+    text = ("The governor on Tuesday condemned the attack on a Frontier Corps camp in Zhob district. Opposition members "
+            "staged a walkout in the assembly. According to officials, militants attacked the FC camp in Sambaza late "
+            "on Monday with rockets, killing two soldiers.")
+    [report] = detect(text, date(2025, 1, 29), title).primary
+    assert ("Sambaza" in report.base, report.attack_date, report.killed) == (True, date(2025, 1, 27), 2)
+
+
+def test_an_airport_forces_use_as_their_base_is_an_installation():
+    text = ("A drone struck the airport in Mukalla, the capital of the province, which the coastal forces use as their "
+            "main base, late on Monday, wounding two soldiers, an official said.")
+    [report] = detect(text, date(2023, 1, 10), "").primary
+    assert (report.base, report.attack_date, report.wounded) == ("Mukalla airport", date(2023, 1, 9), 2)
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Landslide hits army post in Kupwara",
+     "A landslide struck an army post in Kupwara on Tuesday, killing two soldiers, officials said."),
+    ("", "The water pipeline that supplies the army camp in Garissa was cut on Sunday night. \"This is an attack on the "
+         "camp's lifeline,\" the commissioner said."),
+    ("", "Troops laid mines around the army base in Hpakant since rebels began attacking it last year, and two farmers "
+         "were killed on Saturday."),
+])
+def test_a_landslide_a_speaker_s_characterisation_and_an_attack_told_only_in_a_since_clause_report_no_attack(title,
+                                                                                                            text):
+    assert detect(text, date(2024, 6, 11), title).primary == ()
