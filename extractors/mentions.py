@@ -385,10 +385,17 @@ _PROTESTED = re.compile(
     re.IGNORECASE)
 
 
+# "soldiers attacked them outside the air base", "troops stormed the village": the state's own forces doing the attacking
+# attack no installation of theirs
+_FORCES_ATTACKING = re.compile(r"\b(?:soldiers|troops|servicemen|policemen|police officers)\s+(?:[a-z]+ly\s+)?"
+                               r"(?:attack(?:ed|s)?|assault(?:ed|s)?|beat|stormed|raided)\b", re.IGNORECASE)
+
+
 def attack_cue(sentence: str) -> int | None:
     """Position of the first word saying an attack happened, or None when the sentence reports none."""
     v = vocabulary()
-    sentence = _PROTESTED.sub(lambda m: " " * len(m.group()), sentence)
+    sentence = _FORCES_ATTACKING.sub(lambda m: " " * len(m.group()),
+                                     _PROTESTED.sub(lambda m: " " * len(m.group()), sentence))
     strong = v.strong_attack.search(sentence)
     weapon = min((m.start() for rx in v.weapons.values() if (m := rx.search(sentence))), default=None)
     if weapon is not None and not v.impact.search(sentence):

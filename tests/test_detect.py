@@ -1830,3 +1830,10 @@ def test_an_airport_forces_use_as_their_base_is_an_installation():
 def test_a_landslide_a_speaker_s_characterisation_and_an_attack_told_only_in_a_since_clause_report_no_attack(title,
                                                                                                             text):
     assert detect(text, date(2024, 6, 11), title).primary == ()
+
+
+def test_soldiers_doing_the_attacking_attack_no_installation_of_theirs():
+    text = "Soldiers attacked traders outside Giwa Barracks in Maiduguri on Monday, injuring four, witnesses said."
+    assert detect(text, date(2024, 6, 11), "").primary == ()
+    raid = "Militants stormed Giwa Barracks in Maiduguri on Monday before soldiers repelled them, the army said."
+    assert [r.attack_date for r in detect(raid, date(2024, 6, 11), "").primary] == [date(2024, 6, 10)]
