@@ -302,9 +302,9 @@ def _incidents(mentions: list[Mention], main: date | None, published: date | Non
             # the text names outranks a day counted back from publication ("three days ago"), which syndicated
             # copies shift
             dated = [m.date for m in inc.mentions if m.date is not None and abs((m.date.value - main).days)
-                     <= MATCH_WINDOW_DAYS and (published is None or m.date.value <= published)]
+                     <= MATCH_WINDOW_DAYS and (published is None or m.date.value <= published) and not m.date.speech]
             if dated:
-                inc.date = min(dated, key=lambda d: (d.speech, d.rank)).value
+                inc.date = min(dated, key=lambda d: d.rank).value
             if inc.date == date.min:
                 inc.date, inc.precision = None, None
     return sorted(incidents.values(), key=lambda i: (not i.primary, i.mentions[0].sentence))

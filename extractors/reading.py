@@ -97,7 +97,7 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
         since = [m.span() for m in _SINCE_CLAUSE.finditer(s.text)]
         # ... unless a when-clause follows it: "on high alert since Jan. 8, when Iran fired missiles at Ain al-Asad"
         dates = [d for d in find_dates(s.text, published) if not any(
-            a < d.start <= b and (d.precision != "day" or d.start - a <= _SINCE_DAY_REACH) for a, b in since)
+            a <= d.start < b and (d.precision != "day" or d.start - a <= _SINCE_DAY_REACH) for a, b in since)
             or _WHEN.match(s.text, d.end)]
         if excluded(s.text, dated=any(d.precision == "day" and not d.speech for d in dates)):
             continue

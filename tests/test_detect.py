@@ -1837,3 +1837,25 @@ def test_soldiers_doing_the_attacking_attack_no_installation_of_theirs():
     assert detect(text, date(2024, 6, 11), "").primary == ()
     raid = "Militants stormed Giwa Barracks in Maiduguri on Monday before soldiers repelled them, the army said."
     assert [r.attack_date for r in detect(raid, date(2024, 6, 11), "").primary] == [date(2024, 6, 10)]
+
+
+def test_drones_that_flew_at_a_base_attacked_it_and_since_october_is_a_tally_s_period_not_its_date():
+    text = ("Three drones that flew at Tower 22 on Wednesday caused no damage. The attack, the fifth on the outpost since "
+            "October, was claimed by the Islamic Resistance in Iraq.")
+    [report] = detect(text, date(2024, 1, 12), "").primary
+    assert (report.base, report.attack_date) == ("Tower 22", date(2024, 1, 10))
+    assert [r for r in detect(text, date(2024, 1, 12), "").reports if not r.is_primary] == []
+
+
+def test_a_base_that_came_under_frequent_fire_tells_its_history_not_an_attack():
+    text = ("U.S. forces left the Conoco base in Deir ez-Zor on Monday, the SDF said. The base came under frequent fire "
+            "from militias across the river.")
+    assert detect(text, date(2025, 4, 22), "").primary == ()
+
+
+def test_the_day_a_source_spoke_does_not_date_the_attack_the_lead_dates():
+    text = ("The coalition said it had destroyed two drones launched late on Tuesday towards Khamis Mushait. A source "
+            "said the drones had been heading for King Khalid Air Base. The Houthis said on Wednesday they had "
+            "targeted King Khalid Air Base.")
+    [report] = detect(text, date(2021, 3, 10), "").primary
+    assert (report.base, report.attack_date) == ("King Khalid Air Base", date(2021, 3, 9))
