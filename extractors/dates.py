@@ -47,9 +47,9 @@ _DAY_MONTH = re.compile(
 # "on the night of June 3-4" / "overnight on 3-4 June": a night is keyed by the morning it ends.
 _NIGHT_BEFORE = re.compile(r"\bnight\s+(?:of\s+|from\s+)?(?:the\s+)?$|\bovernight\s+(?:on\s+)?$", re.IGNORECASE)
 # "ten days ago": counted back from publication, however many days ("two days earlier" likewise); "a fortnight ago",
-# "two weeks ago" say only roughly when, so they give the month
-_DAYS_AGO = re.compile(rf"\b(?P<n>{NUMBER})\s+days?\s+(?:ago|earlier)\b", re.IGNORECASE)
-_WEEKS_AGO = re.compile(rf"\b(?P<n>{NUMBER})\s+(?P<unit>weeks?|fortnights?)\s+(?:ago|earlier)\b", re.IGNORECASE)
+# "two weeks ago" say only roughly when, so they give the month. (Tried only where "ago" or "earlier" stands: a count
+# searched for at every word is costly.)
+_UNITS_AGO = re.compile(rf"\b(?P<n>{NUMBER})\s+(?P<unit>days?|weeks?|fortnights?)\s+(?:ago|earlier)\b", re.IGNORECASE)
 # "on the night of the 14th" (translated copy): a bare ordinal day in the latest month that does not put it
 # after publication. Only after on/of/to/into and not followed by a word, so "the 14th Brigade" or "on the
 # 20th anniversary" are not dates.
@@ -203,13 +203,15 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
             if m["rel"].lower() == "last night" and _SMALL_HOURS.match(sentence, m.end()):
                 back = 0  # "last night, at about 12:45 am": after midnight, the day the paper came out
             add(m, spoke - timedelta(days=back), "day", 2)
-        for m in _DAYS_AGO.finditer(sentence):
-            if n := number_value(m["n"]):
+        for m in _UNITS_AGO.finditer(sentence) if " ago" in sentence or "earlier" in sentence else ():
+            unit = m["unit"].lower()
+            if not (n := number_value(m["n"])):
+                continue
+            if unit.startswith("day"):
                 add(m, published - timedelta(days=n), "day", 2)
-        for m in _WEEKS_AGO.finditer(sentence):
-            if n := number_value(m["n"]):
-                days = n * (14 if m["unit"].lower().startswith("fortnight") else 7)
-                add(m, (published - timedelta(days=days)).replace(day=1), "month", 3)
+            else:
+                add(m, (published - timedelta(days=n * (14 if unit.startswith("fortnight") else 7))).replace(day=1),
+                    "month", 3)
         for m in _MONTH_ONLY.finditer(sentence):
             add(m, _month_before(_month_number(m["mon"]), published, m["year"]), "month", 3)
         for m in _LAST_MONTH.finditer(sentence):

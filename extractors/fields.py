@@ -189,9 +189,11 @@ def _salvoes(text: str) -> list[list[re.Match]]:
 
 def _people_list(v, other_verb: str = "") -> str:
     # "another 20 injured" is a second group of the sentence; a count starts a word, not inside a date ("2023-03-24 An
-    # American contractor"); "three Hezbollah members" are the attackers' own dead, not the toll
+    # American contractor"); "three Hezbollah members" are the attackers' own dead, not the toll; an acronym in brackets
+    # restates the name before it ("seven Somali National Army (SNA) soldiers")
     item = (rf"(?<![\w./:-])(?:at least\s+|some\s+|about\s+|another\s+)?{NUMBER}\s+{_NOT_A_COUNT}"
-            rf"(?:{_NOT_BETWEEN}(?!{v.any_group.pattern})[\w’'-]+\s+|U\.S\.\s+|U\.N\.\s+){{0,3}}?(?:{v.people})\b"
+            rf"(?:{_NOT_BETWEEN}(?!{v.any_group.pattern})[\w’'-]+\s+|U\.S\.\s+|U\.N\.\s+){{0,3}}?"
+            rf"(?:\([A-Z][A-Za-z]{{1,7}}\)\s+)?(?:{v.people})\b"
             rf"(?:\s+(?:{v.people})\b)?")  # "two American service members": a people word used as a modifier
     # "we lost eleven soldiers, and six others were wounded": after a verb, a group that has a verb of the other kind
     # of its own is not in the verb's list
@@ -304,7 +306,8 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
         # the death toll to five", "bringing to two the number of soldiers killed", "the ministry raised to nine the
         # number of soldiers killed"
         rf"\b(?:(?:death |dead )?toll|number of (?:[\w.()’'-]+\s+){{0,5}}?(?:killed|dead|martyred))\b{_TOLL_RISE}"
-        rf"|\b(?:raising|bringing|pushing|taking|raised|brought)\s+(?:the\s+(?:death\s+)?toll\s+to\s+"
+        rf"|\b(?:raising|bringing|pushing|taking|raises|brings|pushes|takes|raised|brought)\s+"
+        rf"(?:the\s+(?:death\s+)?toll\s+to\s+"
         rf"(?P<raised>(?:at least\s+)?{NUMBER})\b"
         rf"|to\s+(?P<brought>{NUMBER})\s+the\s+number\s+of\s+(?:[\w.’'-]+\s+){{0,3}}?(?:killed|dead)\b)",
         re.IGNORECASE)

@@ -232,7 +232,7 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
             militant.append(m.end())
             continue
         named = None if headline else _NAMED_BEFORE.search(before)
-        if named and _INDEFINITE_BEFORE.search(before, 0, named.start(1)):
+        if named and _INDEFINITE_BEFORE.search(before[max(0, named.start(1) - 4):named.start(1)]):
             named = None  # "a Frontier Corps camp in Kech district": one of the corps' camps, a description
         if named:
             words = named.group(1).split()

@@ -1859,3 +1859,17 @@ def test_the_day_a_source_spoke_does_not_date_the_attack_the_lead_dates():
             "targeted King Khalid Air Base.")
     [report] = detect(text, date(2021, 3, 10), "").primary
     assert (report.base, report.attack_date) == ("King Khalid Air Base", date(2021, 3, 9))
+
+
+def test_an_acronym_in_brackets_does_not_hide_the_toll_from_a_claimant_s_bigger_figure():
+    text = ("At least five Kenya Defence Forces (KDF) soldiers were killed when militants attacked the army camp in "
+            "Baure on Friday, officials said. Al-Shabaab claimed to have killed 25 soldiers.")
+    [report] = detect(text, date(2024, 6, 8), "").primary
+    assert report.killed == 5
+
+
+def test_a_death_that_brings_the_toll_to_a_number_in_the_present_tense_sets_it():
+    text = ("Insurgents attacked the army camp in Tessit on Tuesday, the army said. A wounded soldier died on Thursday; "
+            "his death brings to six the number of soldiers killed in the attack.")
+    [report] = detect(text, date(2024, 6, 7), "").primary
+    assert report.killed == 6
