@@ -155,6 +155,8 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
                 # "In last month's attack, two fighters were killed ... It said that several rockets landed inside
                 # Mission Support Site Conoco": a sentence whose subject is a pronoun goes on with the one before
                 background = True
+            if best is None and _SAME_TIME.search(segment):
+                best = _last_day_told(sentences, s.index, published)
             antecedent = latest.get(ref.name)
             if best is None and not background and ref.anaphoric and antecedent is not None:
                 # "the outpost" with no time or cue of its own is still the attack its antecedent sentence dated
@@ -192,6 +194,17 @@ def _with_airport(sentence: str, refs: list[BaseRef], airport: str | None) -> li
 
 
 _QUOTE_OPENS = re.compile(r"\s*[\"“]")
+# "On the same night, drones also targeted the air base": the time the story last told
+_SAME_TIME = re.compile(r"\b(?:the|that) same (?:night|day|evening|morning|afternoon)\b", re.IGNORECASE)
+
+
+def _last_day_told(sentences: list[Sentence], index: int, published: date | None) -> DateMention | None:
+    """The last day an event is dated to in the sentences before `index`, the time "the same night" refers to."""
+    for before in reversed(sentences[:index]):
+        days = [d for d in find_dates(before.text, published) if d.precision == "day" and not d.speech]
+        if days:
+            return days[-1]
+    return None
 
 
 def _sentence_before(sentences: list[Sentence], index: int) -> str:

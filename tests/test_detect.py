@@ -1873,3 +1873,10 @@ def test_a_death_that_brings_the_toll_to_a_number_in_the_present_tense_sets_it()
             "his death brings to six the number of soldiers killed in the attack.")
     [report] = detect(text, date(2024, 6, 7), "").primary
     assert report.killed == 6
+
+
+def test_the_same_night_is_the_night_the_story_last_told():
+    text = ("Omdurman was still without power on Thursday, two days after drones struck a power station on Tuesday "
+            "night. On the same night, drones also targeted the Wadi Seidna air base, the army said.")
+    [report] = detect(text, date(2025, 1, 16), "").primary
+    assert (report.base, report.attack_date) == ("Wadi Seidna Air Base", date(2025, 1, 14))
