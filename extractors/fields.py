@@ -267,6 +267,12 @@ _HURT_BEFORE = re.compile(r"\b(?:injured|wounded|hurt)\b", re.IGNORECASE)
 _TOTAL = re.compile(r"\b(?:a|the) total of\b|\bin total\b|\baltogether\b", re.IGNORECASE)
 _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 _LUMPED = re.compile(r"\b(?:killed|dead) or (?:wounded|injured)\b", re.IGNORECASE)  # gives neither count
+# "Al-Shabab claimed to have killed 63 Kenyan soldiers", "asserting that its fighters had killed thirty soldiers": what
+# the attackers say they killed is their account, never the toll, even when nobody else gives one
+_CLAIMED_TOLL = re.compile(r"\b(?:claim(?:ed|s|ing)?|assert(?:ed|s|ing)?|boast(?:ed|s|ing)?)\s+(?:that\s+)?"
+                           r"(?:(?:it|its (?:fighters|men|militants)|they|(?:the )?group)\s+(?:had\s+|have\s+|has\s+)?"
+                           r"|to have\s+)"
+                           r"(?:killed|martyred|wounded|injured)\b", re.IGNORECASE)
 _REVISES = re.compile(r"\b(?:rais|revis|updat|increas)\w*|\bup from\b", re.IGNORECASE)
 _SOURCE_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|reported|added|according)\b", re.IGNORECASE)
 _LAST_ITEM = re.compile(r"(?:,\s*and|,|\band)\s*[^,]*$")
@@ -393,7 +399,7 @@ def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool, bool
     named_dead = [n + len(re.findall(r"[A-Z][a-z’'-]+", m["names"]))
                   for text in texts for m in named.finditer(text) if (n := _sum_people(_listing(m, text) + " "))]
     risen = max([n for n, _ in rises] + named_dead, default=None)
-    counted = [t for t in texts if not _LUMPED.search(t)]
+    counted = [t for t in texts if not _LUMPED.search(t) and not _CLAIMED_TOLL.search(t)]
     stated_killed, _ = _stated(counted, kill_patterns, _MAY_KILL)
     wounded, wounded_at = _stated(counted, wound_patterns, _MAY_WOUND)
     by_side = (n for text in texts for m in split.finditer(text) if (n := _sum_people(_listing(m, text) + " ")))

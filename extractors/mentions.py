@@ -385,8 +385,8 @@ _PROTESTED = re.compile(
     re.IGNORECASE)
 
 
-# "soldiers attacked them outside the air base", "troops stormed the village": the state's own forces doing the attacking
-# attack no installation of theirs
+# "soldiers attacked them outside the air base", "troops stormed the village": the state's own forces doing the
+# attacking attack no installation of theirs
 _FORCES_ATTACKING = re.compile(r"\b(?:soldiers|troops|servicemen|policemen|police officers)\s+(?:[a-z]+ly\s+)?"
                                r"(?:attack(?:ed|s)?|assault(?:ed|s)?|beat|stormed|raided)\b", re.IGNORECASE)
 
@@ -467,11 +467,12 @@ _AIMED = re.compile(rf"\b{AIMING}\s", re.IGNORECASE)
 _FROM_ITSELF = re.compile(r"\s*(?:(?:the|a|an|its|their)\s+)?(?:[\w’'.-]+\s+){0,2}")
 
 
-# "Morozovsk is home to a regiment of Su-34 bombers that strike Ukrainian positions": the installation whose units do the
-# striking is where the attacks come from
+# "Morozovsk is home to a regiment of Su-34 bombers that strike Ukrainian positions": the installation whose units do
+# the striking is where the attacks come from
 _HOME_OF_ATTACKERS = re.compile(
-    r"\s+(?:is|was|has long been)\s+(?:also\s+)?(?:home to|the home of|hosts|houses)\b[^.;]{0,80}?\b(?:that|which|who)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:strike|struck|bomb|bombed|attack|attacked|launch|launched|hit|pound|pounded|fl(?:y|ew))s?\b",
+    r"\s+(?:is|was|has long been)\s+(?:also\s+)?(?:home to|the home of|hosts|houses)\b[^.;]{0,80}?"
+    r"\b(?:that|which|who)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:strike|struck|bomb|bombed|attack|attacked|launch|launched|hit|pound|pounded|fl(?:y|ew))s?\b",
     re.IGNORECASE)
 
 

@@ -1574,8 +1574,25 @@ def test_a_business_company_at_the_base_is_not_a_unit_stationed_there():
     ("Dig reveals frontier fort was stormed",
      "Archaeologists excavating a fort near the Danube say its garrison was stormed and its barracks burned in the "
      "third century; arrowheads litter the gate."),
+    ("Stray bullet hits soldier in Tyre barracks",
+     "Gunmen fired heavily into the air on Saturday night and a bullet fell inside the army barracks in Tyre, wounding "
+     "a soldier, the army said."),
+    ("Drone shot down near Hasimara air base was the air force's own",
+     "Gunners fired at a drone approaching Hasimara air base on Monday night. Officials said on Tuesday that the drone "
+     "was the air force's own, on a test flight."),
+    ("Landslide hits army post in Kupwara",
+     "A landslide struck an army post in Kupwara on Tuesday, killing two soldiers, officials said."),
+    ("", "The water pipeline that supplies the army camp in Garissa was cut on Sunday night. \"This is an attack on "
+         "the camp's lifeline,\" the commissioner said."),
+    ("", "Troops laid mines around the army base in Hpakant since rebels began attacking it last year, and two farmers "
+         "were killed on Saturday."),
+    ("", "U.S. forces left the Conoco base in Deir ez-Zor on Monday, the SDF said. The base came under frequent fire "
+         "from militias across the river."),
 ])
-def test_a_memorial_a_friendly_shootdown_and_an_excavation_report_no_attack(title, text):
+def test_look_alike_stories_at_a_base_report_no_attack(title, text):
+    """A memorial, a friendly shootdown, an excavation; shots fired into the air, a downed craft that was the
+    forces' own, a landslide, a speaker's characterisation, an attack told only in a since-clause, a base's history of
+    frequent fire."""
     assert detect(text, date(2025, 3, 4), title).primary == ()
 
 
@@ -1672,6 +1689,12 @@ def test_an_attack_on_journalists_near_a_base_is_not_an_attack_on_it():
      "camp at Uri late on Monday, officials said. There were no casualties, an army spokesman said.\nHANDWARA: A "
      "grenade hurled at a police post on Monday evening injured three policemen, police said.",
      date(2024, 5, 21), 0, 0),
+    # an acronym in brackets restating a force's name does not hide the toll from the claimant's bigger figure
+    ("", "At least five Kenya Defence Forces (KDF) soldiers were killed when militants attacked the army camp in Baure "
+         "on Friday, officials said. Al-Shabaab claimed to have killed 25 soldiers.", date(2024, 6, 8), 5, None),
+    # a death that "brings to" a number the toll, in the present tense too
+    ("", "Insurgents attacked the army camp in Tessit on Tuesday, the army said. A wounded soldier died on Thursday; "
+         "his death brings to six the number of soldiers killed in the attack.", date(2024, 6, 7), 6, None),
 ])
 def test_tolls_told_as_communiques_ministries_and_digests_word_them(title, text, published, killed, wounded):
     [report] = detect(text, published, title).primary
@@ -1712,17 +1735,16 @@ def test_a_headline_may_put_a_unit_s_number_between_its_preposition_and_the_inst
     assert ("Zurmi" in report.base, report.attack_date, report.wounded) == (True, date(2024, 6, 9), 2)
 
 
-@pytest.mark.parametrize("title, text", [
+@pytest.mark.parametrize("title, text, base, killed", [
     ("Gunmen fire on Kindu airport",
      "KINDU — Gunmen fired on Kindu airport late on Sunday, wounding a baggage handler, police said. The airport is "
-     "used by the army, whose transport planes are parked on its western apron."),
+     "used by the army, whose transport planes are parked on its western apron.", "Kindu airport", None),
     ("", "Two drones struck the airport in Kassala, where the army keeps a garrison and two helicopters, on Sunday "
-         "evening, killing a soldier and an air force mechanic, a military source said."),
+         "evening, killing a soldier and an air force mechanic, a military source said.", "Kassala airport", 2),
 ])
-def test_an_airport_the_army_uses_is_an_installation_however_the_place_is_put(title, text):
+def test_an_airport_the_army_uses_is_an_installation_however_the_place_is_put(title, text, base, killed):
     [report] = detect(text, date(2025, 6, 9), title).primary
-    assert (report.base.lower().endswith("airport"), report.attack_date) == (True, date(2025, 6, 8))
-    assert "Kindu" in report.base or report.killed == 2
+    assert (report.base, report.attack_date, report.killed) == (base, date(2025, 6, 8), killed)
 
 
 def test_firing_on_an_airport_nobody_says_the_military_uses_is_not_an_attack_on_a_base():
@@ -1777,18 +1799,6 @@ def test_a_listed_camp_spelled_kamp_in_dutch_copy_is_that_camp():
     assert (report.base, report.projectiles) == ("Multinational Base Tarin Kot", 2)
 
 
-@pytest.mark.parametrize("title, text", [
-    ("Stray bullet hits soldier in Tyre barracks",
-     "Gunmen fired heavily into the air on Saturday night and a bullet fell inside the army barracks in Tyre, wounding "
-     "a soldier, the army said."),
-    ("Drone shot down near Hasimara air base was the air force's own",
-     "Gunners fired at a drone approaching Hasimara air base on Monday night. Officials said on Tuesday that the drone "
-     "was the air force's own, on a test flight."),
-])
-def test_shots_fired_into_the_air_and_a_downed_craft_that_was_the_forces_own_are_no_attack(title, text):
-    assert detect(text, date(2024, 6, 11), title).primary == ()
-
-
 @pytest.mark.parametrize("text", [
     "A car bomb exploded in the town of al-Shaddadi on Monday, killing five people, the SDF said.",
     "Residents of Morozovsk say their wells smell of kerosene. Morozovsk is home to a regiment of bombers that strike "
@@ -1805,9 +1815,9 @@ def test_rockets_fired_into_an_air_base_are_not_shots_fired_into_the_air():
 
 def test_an_opposition_walkout_is_no_labour_strike_and_a_lead_s_indefinite_camp_is_the_one_the_body_names():
     title = "Governor promises help after attack on FC camp"
-    text = ("The governor on Tuesday condemned the attack on a Frontier Corps camp in Zhob district. Opposition members "
-            "staged a walkout in the assembly. According to officials, militants attacked the FC camp in Sambaza late "
-            "on Monday with rockets, killing two soldiers.")
+    text = ("The governor on Tuesday condemned the attack on a Frontier Corps camp in Zhob district. Opposition "
+            "members staged a walkout in the assembly. According to officials, militants attacked the FC camp in "
+            "Sambaza late on Monday with rockets, killing two soldiers.")
     [report] = detect(text, date(2025, 1, 29), title).primary
     assert ("Sambaza" in report.base, report.attack_date, report.killed) == (True, date(2025, 1, 27), 2)
 
@@ -1819,19 +1829,6 @@ def test_an_airport_forces_use_as_their_base_is_an_installation():
     assert (report.base, report.attack_date, report.wounded) == ("Mukalla airport", date(2023, 1, 9), 2)
 
 
-@pytest.mark.parametrize("title, text", [
-    ("Landslide hits army post in Kupwara",
-     "A landslide struck an army post in Kupwara on Tuesday, killing two soldiers, officials said."),
-    ("", "The water pipeline that supplies the army camp in Garissa was cut on Sunday night. \"This is an attack on the "
-         "camp's lifeline,\" the commissioner said."),
-    ("", "Troops laid mines around the army base in Hpakant since rebels began attacking it last year, and two farmers "
-         "were killed on Saturday."),
-])
-def test_a_landslide_a_speaker_s_characterisation_and_an_attack_told_only_in_a_since_clause_report_no_attack(title,
-                                                                                                            text):
-    assert detect(text, date(2024, 6, 11), title).primary == ()
-
-
 def test_soldiers_doing_the_attacking_attack_no_installation_of_theirs():
     text = "Soldiers attacked traders outside Giwa Barracks in Maiduguri on Monday, injuring four, witnesses said."
     assert detect(text, date(2024, 6, 11), "").primary == ()
@@ -1840,17 +1837,11 @@ def test_soldiers_doing_the_attacking_attack_no_installation_of_theirs():
 
 
 def test_drones_that_flew_at_a_base_attacked_it_and_since_october_is_a_tally_s_period_not_its_date():
-    text = ("Three drones that flew at Tower 22 on Wednesday caused no damage. The attack, the fifth on the outpost since "
-            "October, was claimed by the Islamic Resistance in Iraq.")
+    text = ("Three drones that flew at Tower 22 on Wednesday caused no damage. The attack, the fifth on the outpost "
+            "since October, was claimed by the Islamic Resistance in Iraq.")
     [report] = detect(text, date(2024, 1, 12), "").primary
     assert (report.base, report.attack_date) == ("Tower 22", date(2024, 1, 10))
     assert [r for r in detect(text, date(2024, 1, 12), "").reports if not r.is_primary] == []
-
-
-def test_a_base_that_came_under_frequent_fire_tells_its_history_not_an_attack():
-    text = ("U.S. forces left the Conoco base in Deir ez-Zor on Monday, the SDF said. The base came under frequent fire "
-            "from militias across the river.")
-    assert detect(text, date(2025, 4, 22), "").primary == ()
 
 
 def test_the_day_a_source_spoke_does_not_date_the_attack_the_lead_dates():
@@ -1861,22 +1852,22 @@ def test_the_day_a_source_spoke_does_not_date_the_attack_the_lead_dates():
     assert (report.base, report.attack_date) == ("King Khalid Air Base", date(2021, 3, 9))
 
 
-def test_an_acronym_in_brackets_does_not_hide_the_toll_from_a_claimant_s_bigger_figure():
-    text = ("At least five Kenya Defence Forces (KDF) soldiers were killed when militants attacked the army camp in "
-            "Baure on Friday, officials said. Al-Shabaab claimed to have killed 25 soldiers.")
-    [report] = detect(text, date(2024, 6, 8), "").primary
-    assert report.killed == 5
-
-
-def test_a_death_that_brings_the_toll_to_a_number_in_the_present_tense_sets_it():
-    text = ("Insurgents attacked the army camp in Tessit on Tuesday, the army said. A wounded soldier died on Thursday; "
-            "his death brings to six the number of soldiers killed in the attack.")
-    [report] = detect(text, date(2024, 6, 7), "").primary
-    assert report.killed == 6
-
-
 def test_the_same_night_is_the_night_the_story_last_told():
     text = ("Omdurman was still without power on Thursday, two days after drones struck a power station on Tuesday "
             "night. On the same night, drones also targeted the Wadi Seidna air base, the army said.")
     [report] = detect(text, date(2025, 1, 16), "").primary
     assert (report.base, report.attack_date) == ("Wadi Seidna Air Base", date(2025, 1, 14))
+
+
+def test_shots_fired_into_the_air_in_the_lead_do_not_deny_the_story_s_attack():
+    text = ("Soldiers fired into the air to disperse a crowd outside the barracks in Bamako. Militants shelled the "
+            "barracks on Sunday, killing two soldiers, the army said.")
+    [report] = detect(text, date(2024, 6, 10), "").primary
+    assert (report.attack_date, report.killed) == (date(2024, 6, 9), 2)
+
+
+def test_what_the_attackers_say_they_killed_is_never_the_toll():
+    text = ("Al-Shabaab fighters stormed the army base in El Wak on Friday, officials said. The number of casualties "
+            "remains unconfirmed; the group claims it has killed 40 soldiers.")
+    [report] = detect(text, date(2024, 6, 8), "").primary
+    assert report.killed is None
