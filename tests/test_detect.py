@@ -1871,3 +1871,13 @@ def test_what_the_attackers_say_they_killed_is_never_the_toll():
             "remains unconfirmed; the group claims it has killed 40 soldiers.")
     [report] = detect(text, date(2024, 6, 8), "").primary
     assert report.killed is None
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Suspected members of the Bangsamoro Islamic Freedom Fighters attacked an army detachment in Datu Piang on "
+     "Sunday, the division said.", "Bangsamoro Islamic Freedom Fighters"),
+    ("Anti-balaka fighters attacked the UN base in Bangassou on Sunday, the mission said.", "anti-Balaka"),
+])
+def test_more_groups_of_the_wider_world_are_read_as_doers(text, group):
+    [report] = detect(text, date(2024, 6, 10), "").primary
+    assert report.suspected == group
