@@ -22,9 +22,10 @@ from functools import lru_cache
 from extractors.gazetteer import Base, find_bases, lookup, spelled_like
 from extractors.vocabulary import vocabulary
 
-# "the mission's base near Oicha": an owner in the possessive determines the installation as the article before it does
+# "the mission's base near Oicha", "the UN peacekeepers' base": an owner in the possessive (a name may qualify it)
+# determines the installation as the article before it does
 _DETERMINER = re.compile(r"(?:^|[\s(\"“,])(a|an|another|one|the|this|that|its|their|same)"
-                         r"(?:\s+[a-z][\w-]*(?:['’]s|s['’]))?\s*$", re.IGNORECASE)
+                         r"(?:\s+(?:(?-i:[A-Z])[\w.]*\s+)?[a-z][\w-]*(?:['’]s|s['’]))?\s*$", re.IGNORECASE)
 # Arabic names keep their lower-case article: "Abu al-Dohour Airbase", "Tal as-Samn camp"
 _PROPER = r"(?:[A-Z]|(?:al|el|ad|an|ar|as|ash|at|az|ed|er|es)-[A-Z])"
 _NAMED_BEFORE = re.compile(

@@ -1881,3 +1881,9 @@ def test_what_the_attackers_say_they_killed_is_never_the_toll():
 def test_more_groups_of_the_wider_world_are_read_as_doers(text, group):
     [report] = detect(text, date(2024, 6, 10), "").primary
     assert report.suspected == group
+
+
+def test_an_owner_in_the_possessive_qualified_by_a_name_determines_the_installation():
+    text = "Rebels attacked the UN peacekeepers' base in Bangassou on Sunday, killing a peacekeeper, the mission said."
+    [report] = detect(text, date(2024, 6, 10), "").primary
+    assert ("Bangassou" in report.base, report.attack_date, report.killed) == (True, date(2024, 6, 9), 1)
