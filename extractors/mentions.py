@@ -386,9 +386,9 @@ _PROTESTED = re.compile(
     re.IGNORECASE)
 
 
-# "soldiers attacked them outside the air base", "troops stormed the village": the state's own forces doing the
-# attacking attack no installation of theirs
-_FORCES_ATTACKING = re.compile(r"\b(?:soldiers|troops|servicemen|policemen|police officers)\s+(?:[a-z]+ly\s+)?"
+# "soldiers attacked them outside the air base", "troops stormed the village", "police stormed the barracks" (a raid):
+# the state's own forces doing the attacking attack no installation of theirs
+_FORCES_ATTACKING = re.compile(r"\b(?:soldiers|troops|servicemen|police|policemen|police officers)\s+(?:[a-z]+ly\s+)?"
                                r"(?:attack(?:ed|s)?|assault(?:ed|s)?|beat|stormed|raided)\b", re.IGNORECASE)
 
 

@@ -1588,11 +1588,16 @@ def test_a_business_company_at_the_base_is_not_a_unit_stationed_there():
          "were killed on Saturday."),
     ("", "U.S. forces left the Conoco base in Deir ez-Zor on Monday, the SDF said. The base came under frequent fire "
          "from militias across the river."),
+    ("Police raid barracks in Lopburi", "Police stormed the army barracks in Lopburi on Friday and arrested four "
+     "soldiers over drug sales."),
+    ("", "A tank crew mistook soldiers at an army post near Nahal Oz for infiltrators and fired a shell at the post on "
+         "Monday, killing one of them, the army said."),
+    ("", "The helicopter was carrying supplies to the army base at Diapaga when gunmen shot it down on Tuesday."),
 ])
 def test_look_alike_stories_at_a_base_report_no_attack(title, text):
     """A memorial, a friendly shootdown, an excavation; shots fired into the air, a downed craft that was the
     forces' own, a landslide, a speaker's characterisation, an attack told only in a since-clause, a base's history of
-    frequent fire."""
+    frequent fire, a police raid, friendly fire, a base as a supply flight's destination."""
     assert detect(text, date(2025, 3, 4), title).primary == ()
 
 
