@@ -298,9 +298,9 @@ def _incidents(mentions: list[Mention], main: date | None, published: date | Non
     for inc in incidents.values():
         inc.mentions.sort(key=lambda m: m.sentence)
         if inc.primary:
-            # a date after publication is when the text was updated, not when the attack happened; a date or weekday
-            # the text names outranks a day counted back from publication ("three days ago"), which syndicated
-            # copies shift
+            # a date after publication is when the text was updated, and the day a source spoke is when it spoke, not
+            # when the attack happened; a date or weekday the text names outranks a day counted back from publication
+            # ("three days ago"), which syndicated copies shift
             dated = [m.date for m in inc.mentions if m.date is not None and abs((m.date.value - main).days)
                      <= MATCH_WINDOW_DAYS and (published is None or m.date.value <= published) and not m.date.speech]
             if dated:

@@ -10,8 +10,8 @@
   "no one was killed" -> 0 killed only; "killed or wounded" lumps both and gives neither; a death from
   illness ("died of a cardiac arrest while sheltering") is not a kill; "left two troops with minor
   injuries" wounds two; a toll that rose wins, "a total of" comes before partial counts, an initial or previous
-  toll and the attackers' claim come last, "also" adds a group, and wounded who died move to the dead; a group's
-  own members and attackers counted beside defenders are not the toll.
+  toll and a claim sentence come last, what the attackers say they killed never counts, "also" adds a group, and
+  wounded who died move to the dead; a group's own members and attackers counted beside defenders are not the toll.
 - claimed_by: a known group next to an explicit claim ("claimed responsibility", "said its fighters
   attacked"), never when the claim is denied or generic; suspected: a group or actor next to blame words.
 """
@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from extractors.mentions import names_nothing
+from extractors.mentions import blanked, names_nothing
 from extractors.records import WEAPONS
 from extractors.vocabulary import NUMBER, number_value, vocabulary
 
@@ -388,8 +388,9 @@ def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool, bool
     was killed / nobody was hurt."""
     v = vocabulary()
     toll, named, split, kill_patterns, wound_patterns = _casualty_patterns()
-    # a figure the story calls initial or previous was replaced by a later one, and the attackers' claim of what they
-    # killed is their account: read them only if nothing else counts; "a total of" sums what partial counts told first
+    # a figure the story calls initial or previous was replaced by a later one, and a claim sentence's figures are
+    # often the attackers' account: read them only if nothing else counts (what the attackers say they killed,
+    # _CLAIMED_TOLL, never); "a total of" sums what partial counts told first
     texts = sorted(map(_numbers_once, texts),
                    key=lambda t: (_superseded(t) or v.claim.search(t) is not None, _TOTAL.search(t) is None))
     # a toll that rose is the latest figure: it overrides every earlier count in the story ("toll rises to nine")
@@ -499,7 +500,7 @@ def claimed_by(texts: Iterable[str]) -> str | None:
             # the claimant speaks before or within the cue; a group after it is what was struck ("the
             # Pentagon said it had struck Kataib Hezbollah"); an apposition describes the claimant, it does not
             # claim ("JNIM, the al-Qaeda affiliate in the Sahel, had claimed")
-            plain = _APPOSITION.sub(lambda m: " " * len(m.group()), text)
+            plain = blanked(_APPOSITION, text)
             # ... except in the passive, "which was claimed by the Islamic Resistance in Iraq"
             passive = cue.group().lower().endswith(" by") and next(
                 (name for m, name in _named_groups(plain) if 0 <= m.start() - cue.end() <= len(" the ")), None)

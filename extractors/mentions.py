@@ -392,11 +392,15 @@ _FORCES_ATTACKING = re.compile(r"\b(?:soldiers|troops|servicemen|police|policeme
                                r"(?:attack(?:ed|s)?|assault(?:ed|s)?|beat|stormed|raided)\b", re.IGNORECASE)
 
 
+def blanked(pattern: re.Pattern[str], text: str) -> str:
+    """`text` with what `pattern` matches turned to spaces, so every other word keeps its offset."""
+    return pattern.sub(lambda m: " " * len(m.group()), text)
+
+
 def attack_cue(sentence: str) -> int | None:
     """Position of the first word saying an attack happened, or None when the sentence reports none."""
     v = vocabulary()
-    sentence = _FORCES_ATTACKING.sub(lambda m: " " * len(m.group()),
-                                     _PROTESTED.sub(lambda m: " " * len(m.group()), sentence))
+    sentence = blanked(_FORCES_ATTACKING, blanked(_PROTESTED, sentence))
     strong = v.strong_attack.search(sentence)
     weapon = min((m.start() for rx in v.weapons.values() if (m := rx.search(sentence))), default=None)
     if weapon is not None and not v.impact.search(sentence):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from extractors.dates import DateMention, best_date, find_dates
-from extractors.mentions import (AIMING, STRIKE_VERBS, BaseRef, attack_cue, base_refs, dateline_end, excluded,
+from extractors.mentions import (AIMING, STRIKE_VERBS, BaseRef, attack_cue, base_refs, blanked, dateline_end, excluded,
                                  is_origin, is_prose, is_title_case, negative_target)
 from extractors.sentences import Sentence
 from extractors.unlisted import airport_spans, kept_at_airport, military_airport
@@ -106,8 +106,7 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
             continue
         # "troops had laid mines around the base since resistance forces began attacking it last year": an attack told
         # only in a since-clause is the past event a period starts from
-        told_since = all(a < cue < b for a, b in since) and bool(since) \
-            and attack_cue(_SINCE_CLAUSE.sub(lambda m: " " * len(m.group()), s.text)) is None
+        told_since = bool(since) and attack_cue(blanked(_SINCE_CLAUSE, s.text)) is None
         # "an attack on a military camp three days ago left 89 soldiers dead": only a phrase that looks forward opens
         # the tale of another event; one that looks back (vocabulary earlier_phrase) dates the words before it
         after = min((m for m in (v.after_phrase.search(s.text), v.response_to.search(s.text)) if m),
