@@ -28,6 +28,8 @@ from datetime import date, timedelta
 
 from extractors.vocabulary import EVENT_NOUN, NUMBER, number_value
 
+# the place's clock may be up to a day ahead of the outlet's: a date that far after publication can still be the news
+AHEAD_OF_OUTLET = timedelta(days=1)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
@@ -62,12 +64,19 @@ _NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|
 _WEEKDAY_SPAN = re.compile(rf"\b(?P<first>{_WD})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:to|into|and)\s+"
                            rf"(?P<second>{_WD})\b", re.IGNORECASE)
 _WEEKDAY = re.compile(rf"\b(?P<wd>{_WD})(?:'s|’s)?\b", re.IGNORECASE)
+# "the committee will question him on Tuesday", "talks open next Tuesday": a weekday a future verb governs is a day
+# still to come, so it dates nothing the article reports (unless it owns the event: "will investigate Tuesday's attack")
+_FUTURE_BEFORE = re.compile(r"\b(?:will|shall|(?:is|are) (?:due|expected|scheduled|set) to)\b[^,.;:]{0,80}$|\bnext\s+$",
+                            re.IGNORECASE)
 # "overnight into Tuesday": the weekday names the night's morning, so "overnight" adds no date of its own
 _RELATIVE = re.compile(
     rf"\b(?P<rel>the day before yesterday|yesterday|last night|overnight(?!\s+(?:(?:into|to|on|from)\s+)?{_WD})|"
     r"today|tonight|this morning|"
     r"this evening|this afternoon|"
     r"earlier today|a day earlier|the previous day|the day before)\b", re.IGNORECASE)
+# "shortly after midnight local time on Saturday" in a paper dated Friday: the place is ahead of the outlet's clock,
+# so a weekday said in local time may be the day after publication (never more than one day ahead)
+_LOCAL_TIME = re.compile(r"\blocal(?:\s+time)?\b", re.IGNORECASE)
 _IN_A_NAME = re.compile(r"\b[A-Z][\w.-]*\s+$")
 _SMALL_HOURS = re.compile(r",?\s+(?:at\s+)?(?:about\s+|around\s+|roughly\s+|approximately\s+)?"
                           r"(?:12|1|2|3|4)(?:[:.]\d\d)?\s*a\.?m\b", re.IGNORECASE)
@@ -144,7 +153,7 @@ def _fit_year(month: int, day: int, published: date | None, year: str | None) ->
         if published is None:
             return None
         candidate = date(published.year, month, day)
-        if candidate > published + timedelta(days=1):
+        if candidate > published + AHEAD_OF_OUTLET:
             candidate = date(published.year - 1, month, day)
         return candidate
     except ValueError:
@@ -188,9 +197,14 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
         for m in _WEEKDAY_SPAN.finditer(sentence):
             add(m, weekday_on_or_before(m["second"], published), "day", 1)
         for m in _WEEKDAY.finditer(sentence):
+            if _FUTURE_BEFORE.search(sentence, max(0, m.start() - 90), m.start()) and not owns_event(sentence, m.end()):
+                continue
             value = weekday_on_or_before(m["wd"], published)
             if value == published and _LAST_WEEKDAY.search(sentence[max(0, m.start() - 10):m.start()]):
                 value -= timedelta(days=7)  # "last Thursday" in a Thursday paper is a week ago
+            elif value == published + AHEAD_OF_OUTLET - timedelta(days=7) and _LOCAL_TIME.search(
+                    sentence, max(0, m.start() - 25), m.end() + 15):
+                value = published + AHEAD_OF_OUTLET
             add(m, value, "day", 1)
         # "an overnight shootout, authorities said Wednesday": relative words count from the day the source spoke
         # when the sentence names it, not from the day the paper came out
@@ -242,7 +256,7 @@ def _ordinal_day(day: int, published: date) -> date | None:
             candidate = date(year, month, day)
         except ValueError:
             candidate = None
-        if candidate is not None and candidate <= published + timedelta(days=1):
+        if candidate is not None and candidate <= published + AHEAD_OF_OUTLET:
             return candidate
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
     return None
@@ -256,7 +270,7 @@ def _numeric_date(a: int, b: int, year: int, published: date | None) -> date | N
         except ValueError:
             continue
     if published is not None:
-        past = [d for d in options if d <= published + timedelta(days=1)]
+        past = [d for d in options if d <= published + AHEAD_OF_OUTLET]
         options = sorted(past or options, key=lambda d: abs((published - d).days))
     return options[0] if options else None
 

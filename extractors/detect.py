@@ -28,7 +28,7 @@ from extractors import fields
 from extractors.arabic import language
 from extractors.arabic_reading import read_arabic
 from extractors.candidates import LEAD_SENTENCES, Evidence, evidence_features
-from extractors.dates import find_dates, owns_event
+from extractors.dates import AHEAD_OF_OUTLET, find_dates, owns_event
 from extractors.dedup import MATCH_WINDOW_DAYS
 from extractors.gazetteer import Base, lookup, same_base, shares_spelled_name
 from extractors.mentions import (BaseRef, attack_cue, base_refs, dateline_end, excluded, is_origin, is_prose,
@@ -298,11 +298,12 @@ def _incidents(mentions: list[Mention], main: date | None, published: date | Non
     for inc in incidents.values():
         inc.mentions.sort(key=lambda m: m.sentence)
         if inc.primary:
-            # a date after publication is when the text was updated, and the day a source spoke is when it spoke, not
-            # when the attack happened; a date or weekday the text names outranks a day counted back from publication
-            # ("three days ago"), which syndicated copies shift
+            # a date after publication (beyond the place's clock being ahead) is when the text was updated, and the
+            # day a source spoke is when it spoke, not when the attack happened; a date or weekday the text names
+            # outranks a day counted back from publication ("three days ago"), which syndicated copies shift
             dated = [m.date for m in inc.mentions if m.date is not None and abs((m.date.value - main).days)
-                     <= MATCH_WINDOW_DAYS and (published is None or m.date.value <= published) and not m.date.speech]
+                     <= MATCH_WINDOW_DAYS and (published is None or m.date.value <= published + AHEAD_OF_OUTLET)
+                     and not m.date.speech]
             if dated:
                 inc.date = min(dated, key=lambda d: d.rank).value
             if inc.date == date.min:

@@ -386,10 +386,13 @@ _PROTESTED = re.compile(
     re.IGNORECASE)
 
 
-# "soldiers attacked them outside the air base", "troops stormed the village", "police stormed the barracks" (a raid):
-# the state's own forces doing the attacking attack no installation of theirs
-_FORCES_ATTACKING = re.compile(r"\b(?:soldiers|troops|servicemen|police|policemen|police officers)\s+(?:[a-z]+ly\s+)?"
-                               r"(?:attack(?:ed|s)?|assault(?:ed|s)?|beat|stormed|raided)\b", re.IGNORECASE)
+# "soldiers attacked them outside the air base", "police stormed the barracks" (a raid), "guards at the air base
+# opened fire on men cutting the fence": the state's own forces or a base's guards doing the attacking or firing attack
+# no installation of theirs
+_FORCES_ATTACKING = re.compile(
+    r"\b(?:soldiers|troops|servicemen|police|policemen|police officers|guards|sentr(?:y|ies))"
+    r"(?:\s+(?:at|of|from)\s+(?:the|a|an|its|their)(?:\s+(?!\w+ed\b)[\w’'-]+){1,4}?)?"
+    r"\s+(?:[a-z]+ly\s+)?(?:attack(?:ed|s)?|assault(?:ed|s)?|beat|stormed|raided|opened fire)\b", re.IGNORECASE)
 
 
 def blanked(pattern: re.Pattern[str], text: str) -> str:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from extractors.dates import DateMention, best_date, find_dates
+from extractors.dates import AHEAD_OF_OUTLET, DateMention, best_date, find_dates
 from extractors.mentions import (AIMING, STRIKE_VERBS, BaseRef, attack_cue, base_refs, blanked, dateline_end, excluded,
                                  is_origin, is_prose, is_title_case, negative_target)
 from extractors.sentences import Sentence
@@ -212,10 +212,12 @@ def _sentence_before(sentences: list[Sentence], index: int) -> str:
 
 
 def is_recent(d: DateMention | None, published: date | None) -> bool:
-    """Whether a mention's date can be the article's news: undated, or a day at most a week before publication."""
+    """Whether a mention's date can be the article's news: undated, or a day at most a week before publication (or
+    the day after it: the place's clock may be ahead of the outlet's)."""
     if d is None:
         return True
-    return d.precision == "day" and (published is None or 0 <= (published - d.value).days <= MAX_NEWS_AGE_DAYS)
+    return d.precision == "day" and (published is None
+                                     or -AHEAD_OF_OUTLET.days <= (published - d.value).days <= MAX_NEWS_AGE_DAYS)
 
 
 def _dated_in_past(dates: list[DateMention], published: date | None) -> bool:

@@ -25,6 +25,22 @@ def test_weekday_is_the_most_recent_such_day(phrase, expected):
     assert resolve(phrase) == (expected, "day")
 
 
+def test_a_weekday_a_future_verb_governs_dates_nothing_unless_it_owns_the_event():
+    assert resolve("The minister will visit the wounded at the garrison on Thursday.") is None
+    assert resolve("Talks on the base's future open next Wednesday.") is None
+    assert resolve("Investigators will examine Saturday's attack on the camp.") == (date(2020, 6, 13), "day")
+    # a clause break ends what the verb governs
+    assert resolve("The army will hold a funeral, but the rockets fell on Friday.") == (date(2020, 6, 12), "day")
+
+
+def test_a_weekday_in_local_time_may_be_the_day_after_publication():
+    """The place's clock may run ahead of the outlet's; without "local" the weekday is the most recent one."""
+    assert resolve("Shells hit the post at 1:10 a.m. local time on Tuesday.") == (date(2020, 6, 16), "day")
+    assert resolve("Shells hit the post at 1:10 a.m. on Tuesday, local time.") == (date(2020, 6, 16), "day")
+    assert resolve("Shells hit the post on Tuesday.") == (date(2020, 6, 9), "day")
+    assert resolve("Shells hit the post at noon local time on Wednesday.") == (date(2020, 6, 10), "day")
+
+
 def test_publication_weekday_means_the_publication_day():
     assert weekday_on_or_before("monday", MONDAY) == MONDAY
     assert resolve("Three rockets landed on Monday afternoon.") == (MONDAY, "day")

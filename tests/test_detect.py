@@ -1593,11 +1593,20 @@ def test_a_business_company_at_the_base_is_not_a_unit_stationed_there():
     ("", "A tank crew mistook soldiers at an army post near Nahal Oz for infiltrators and fired a shell at the post on "
          "Monday, killing one of them, the army said."),
     ("", "The helicopter was carrying supplies to the army base at Diapaga when gunmen shot it down on Tuesday."),
+    ("", "An air force drone inadvertently struck the army camp in Boni on Thursday, killing two soldiers, the general "
+         "staff said."),
+    ("", "The fighter jet had taken off from the Shindand air base and was bombing insurgent positions in Farah when "
+         "a missile hit it on Monday, officials said."),
+    ("", "A 21-gun salute was fired at the Rawalpindi garrison at dawn on Tuesday to mark Defence Day, alarming "
+         "people living nearby."),
+    ("", "Guards at the Kainji air base opened fire on thieves cutting through its fence on Sunday night, wounding "
+         "one of them, the air force said."),
 ])
 def test_look_alike_stories_at_a_base_report_no_attack(title, text):
     """A memorial, a friendly shootdown, an excavation; shots fired into the air, a downed craft that was the
     forces' own, a landslide, a speaker's characterisation, an attack told only in a since-clause, a base's history of
-    frequent fire, a police raid, friendly fire, a base as a supply flight's destination."""
+    frequent fire, a police raid, friendly fire (a crew's mistake, an own strike by accident), a base as a supply
+    flight's destination or a downed aircraft's origin, a gun salute, a base's guards firing on intruders."""
     assert detect(text, date(2025, 3, 4), title).primary == ()
 
 

@@ -29,8 +29,9 @@ being scored once with the session-start code. Round 34 is session 13's work rou
 tests/holdout/challenge_articles_35.toml by a helper who read neither the detector nor the corpora; round 36, with
 its held-back twin tests/holdout/challenge_articles_37.toml, is the same kind of pair on the Iraq/Syria/Gulf news
 most real reports are; round 38, with tests/holdout/challenge_articles_39.toml, is mostly look-alike news of
-eighteen new kinds a bulk feed carries; round 40, with tests/holdout/challenge_articles_41.toml, is recall of attacks
-told in unusual ways across the world.
+eighteen new kinds a bulk feed carries; round 40, with round 41 (held back in session 13, opened in
+session 14 after being scored once with the session-start code), is recall of attacks told in unusual ways across
+the world.
 The first Arabic set, tests/challenge_articles_ar_2.toml (issue 14), is written the way Iraqi, Kurdish, Syrian and
 Yemeni outlets word such news (counts after the noun, night phrases, Arabic names, look-alike negatives); its
 twin tests/holdout/challenge_articles_ar_3.toml is held back the same way.
@@ -64,7 +65,7 @@ FILES = ("challenge_articles.toml", "challenge_articles_2.toml", "challenge_arti
          "challenge_articles_29.toml", "challenge_articles_30.toml", "challenge_articles_31.toml",
          "challenge_articles_32.toml", "challenge_articles_33.toml", "challenge_articles_34.toml",
          "challenge_articles_36.toml", "challenge_articles_38.toml", "challenge_articles_40.toml",
-         "challenge_articles_ar_2.toml")
+         "challenge_articles_41.toml", "challenge_articles_ar_2.toml")
 # Minimum (positives, negatives) per set; the seventh set is about precision, so mostly negatives; the first Arabic
 # set is a small work round (its held-back twin is tests/holdout/challenge_articles_ar_3.toml).
 MINIMUM = {"challenge_articles_7.toml": (8, 20), "challenge_articles_10.toml": (15, 12),
@@ -80,6 +81,7 @@ MINIMUM = {"challenge_articles_7.toml": (8, 20), "challenge_articles_10.toml": (
            "challenge_articles_32.toml": (18, 10), "challenge_articles_33.toml": (18, 10),
            "challenge_articles_34.toml": (18, 12), "challenge_articles_36.toml": (18, 12),
            "challenge_articles_38.toml": (12, 18), "challenge_articles_40.toml": (20, 10),
+           "challenge_articles_41.toml": (18, 10),
            "challenge_articles_ar_2.toml": (10, 6)}
 SETS = {name: tomllib.loads((Path(__file__).parent / name).read_text("utf-8"))["article"] for name in FILES}
 ARTICLES = [(name, a) for name in FILES for a in SETS[name]]
