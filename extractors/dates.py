@@ -63,7 +63,9 @@ _NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|
 # "Sunday to Monday", "the night of Saturday 10 to Sunday 11 May": the later day
 _WEEKDAY_SPAN = re.compile(rf"\b(?P<first>{_WD})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:to|into|and)\s+"
                            rf"(?P<second>{_WD})\b", re.IGNORECASE)
-_WEEKDAY = re.compile(rf"\b(?P<wd>{_WD})(?:'s|’s)?\b", re.IGNORECASE)
+# "Tuesday evening's drone attack": the part of the day goes with the weekday that owns the event
+_WEEKDAY = re.compile(rf"\b(?P<wd>{_WD})(?:\s+(?:morning|afternoon|evening|night)(?=['’]s))?(?:'s|’s)?\b",
+                      re.IGNORECASE)
 # "the committee will question him on Tuesday", "talks open next Tuesday": a weekday a future verb governs is a day
 # still to come, so it dates nothing the article reports (unless it owns the event: "will investigate Tuesday's attack")
 _FUTURE_BEFORE = re.compile(r"\b(?:will|shall|(?:is|are) (?:due|expected|scheduled|set) to)\b[^,.;:]{0,80}$|\bnext\s+$",
@@ -104,9 +106,16 @@ _SPEECH = re.compile(
 _SPEECH_AFTER = re.compile(r"(?:'s|’s)?\s+(?:statement|briefing|interview|(?:press|news) conference|announcement)\b"
                            r"|,?\s+(?:said|announced|confirmed|identified|named|condemned|denounced|denied|reported|"
                            r"told|stated|added|released|published|tweeted|wrote|claimed)\b", re.IGNORECASE)
+# the hour or part of the day an event happened, which tellers of the event give and those of reactions to it rarely do
+_HOUR = re.compile(r"\b(?:\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?|hrs\b|GMT\b)|\d{4}\s*(?:hrs|GMT)\b|dawn|dusk|"
+                   r"midnight|night|early hours|small hours|daybreak)", re.IGNORECASE)
+# "traded accusations on Sunday over the drone attack on X", "opened an inquiry on Monday into the raid": a day before
+# "over"/"into"/"about" the event is when people reacted to it, like the day a source spoke
+_REACTION_TO_EVENT = re.compile(rf"\s+(?:[\w’'-]+\s+){{0,12}}?(?:over|into|about)\s+(?:the|a|an|this|last|its)\s+"
+                                rf"(?:[\w’'-]+\s+){{0,4}}?{EVENT_NOUN}\b", re.IGNORECASE)
 # "claimed responsibility for Thursday's attack": a day owning the event dates the event, whatever verb precedes it
 # ... and so does a date used as the event's adjective: "the January 2024 drone attack", "the Tuesday raid"
-_DAY_OF_EVENT = re.compile(rf"(?<=['’]s)\s+(?:[\w-]+\s+){{0,2}}?{EVENT_NOUN}\b", re.IGNORECASE)
+_DAY_OF_EVENT = re.compile(rf"(?<=['’]s)\s+(?:[\w-]+\s+){{0,4}}?{EVENT_NOUN}\b", re.IGNORECASE)
 _DATE_AS_ADJECTIVE = re.compile(rf"\s+(?:(?!(?:the|a|an|that|this|his|its)\b)[\w-]+\s+){{0,2}}?{EVENT_NOUN}\b",
                                 re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
@@ -114,14 +123,16 @@ _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _DATELINE_END = re.compile(r"(?:\s*\([^)]{1,30}\)){0,2}(?:\s*\))?\s*(?:;|:|--|—|–|\||-\s)")
 
 
-def owns_event(sentence: str, date_end: int, date_start: int | None = None) -> bool:
-    """Whether the date phrase ending at `date_end` owns an event noun ("Thursday's attack", "Sunday's explosion"),
-    or, starting at `date_start` after "the", is its adjective ("the January 2024 drone attack")."""
-    if _DAY_OF_EVENT.match(sentence, date_end) is not None:
-        return True
-    return date_start is not None and _DATE_AS_ADJECTIVE.match(sentence, date_end) is not None and (
-        _THE_BEFORE.search(sentence, 0, date_start) is not None
-        or sentence[date_start:date_start + 4].lower() == "the ")
+def owned_event_end(sentence: str, date_end: int, date_start: int | None = None) -> int | None:
+    """End of the event noun the date phrase ending at `date_end` owns ("Thursday's attack", "Sunday's explosion"),
+    or, starting at `date_start` after "the", is the adjective of ("the January 2024 drone attack"); else None."""
+    if (owned := _DAY_OF_EVENT.match(sentence, date_end)) is not None:
+        return owned.end()
+    if date_start is None or (adjective := _DATE_AS_ADJECTIVE.match(sentence, date_end)) is None:
+        return None
+    after_the = _THE_BEFORE.search(sentence, 0, date_start) is not None \
+        or sentence[date_start:date_start + 4].lower() == "the "
+    return adjective.end() if after_the else None
 
 
 @dataclass(frozen=True)
@@ -134,6 +145,8 @@ class DateMention:
     precision: str  # "day" | "month" | "year"
     speech: bool  # attached to a speech verb ("said on Monday")
     rank: int  # lower = more specific (explicit date < weekday < relative word < month < year)
+    event_end: int | None = None  # end of the event noun it owns ("Tuesday evening's drone attack"), if any
+    timed: bool = False  # told with the hour or part of the day ("at around 11.40 pm on Saturday", "Sunday night")
 
 
 def weekday_on_or_before(name: str, published: date) -> date:
@@ -178,10 +191,13 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
         if "mon" in m.groupdict() and m["mon"] == "may":
             return
         taken.append((m.start(), m.end()))
-        speech = not owns_event(sentence, m.end(), m.start()) and bool(
+        event_end = owned_event_end(sentence, m.end(), m.start())
+        speech = event_end is None and bool(
             _SPEECH.search(sentence[max(0, m.start() - 60):m.start()]) or _SPEECH_AFTER.match(sentence[m.end():])
-            or (m.start() < 60 and _DATELINE_END.match(sentence[m.end():])))
-        found.append(DateMention(m.start(), m.end(), value, precision, speech, rank))
+            or (m.start() < 60 and _DATELINE_END.match(sentence[m.end():]))
+            or _REACTION_TO_EVENT.match(sentence, m.end()))
+        timed = _HOUR.search(sentence, max(0, m.start() - 30), m.end() + 25) is not None
+        found.append(DateMention(m.start(), m.end(), value, precision, speech, rank, event_end, timed))
 
     for rx in (_MONTH_DAY, _DAY_MONTH):
         for m in rx.finditer(sentence):
@@ -197,7 +213,8 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
         for m in _WEEKDAY_SPAN.finditer(sentence):
             add(m, weekday_on_or_before(m["second"], published), "day", 1)
         for m in _WEEKDAY.finditer(sentence):
-            if _FUTURE_BEFORE.search(sentence, max(0, m.start() - 90), m.start()) and not owns_event(sentence, m.end()):
+            if _FUTURE_BEFORE.search(sentence, max(0, m.start() - 90), m.start()) \
+                    and owned_event_end(sentence, m.end()) is None:
                 continue
             value = weekday_on_or_before(m["wd"], published)
             if value == published and _LAST_WEEKDAY.search(sentence[max(0, m.start() - 10):m.start()]):
@@ -280,14 +297,15 @@ ADJACENT_CHARS = 30  # a date this close to what it dates is the time of that wo
 
 def best_date(mentions: list[DateMention], anchor: tuple[int, int] | None = None) -> DateMention | None:
     """The phrase that most likely dates the event: event dates before speech dates, then, given the `anchor`
-    span of what is dated (an installation's name), a date next to it ("struck Tower 22 in Jordan in January
-    2024", "On Sunday, a drone struck X") before one in a later clause ("..., was discharged on Thursday"),
-    then the most specific."""
+    span of what is dated (an installation's name), a date next to it, itself or through the event it owns ("struck
+    Tower 22 in Jordan in January 2024", "On Sunday, a drone struck X", "Sunday's drone attack on X") before one in a
+    later clause ("..., was discharged on Thursday"), then the most specific."""
     if not mentions:
         return None
 
     def far(d: DateMention) -> bool:
         start, end = anchor or (d.start, d.end)
-        return not (abs(d.start - end) <= ADJACENT_CHARS or abs(start - d.end) <= ADJACENT_CHARS)
+        told_until = d.event_end or d.end  # "Tuesday evening's drone attack on X": the event it owns is next to X
+        return not (abs(d.start - end) <= ADJACENT_CHARS or abs(start - told_until) <= ADJACENT_CHARS)
 
     return min(mentions, key=lambda d: (d.speech, anchor is not None and far(d), d.rank, d.start))

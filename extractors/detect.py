@@ -28,7 +28,7 @@ from extractors import fields
 from extractors.arabic import language
 from extractors.arabic_reading import read_arabic
 from extractors.candidates import LEAD_SENTENCES, Evidence, evidence_features
-from extractors.dates import AHEAD_OF_OUTLET, find_dates, owns_event
+from extractors.dates import AHEAD_OF_OUTLET, find_dates
 from extractors.dedup import MATCH_WINDOW_DAYS
 from extractors.gazetteer import Base, lookup, same_base, shares_spelled_name
 from extractors.mentions import (BaseRef, attack_cue, base_refs, dateline_end, excluded, is_origin, is_prose,
@@ -184,6 +184,7 @@ def _main_date(mentions: list[Mention], sentences: list[Sentence], refs: dict[in
     # the attack at 2:30am on the night of May 9-10")
     lead = _lead_date([s for s in sentences[:max(main.sentence + 2, lead_end)] if not refs.get(s.index)],
                       published) \
+        or _lead_date([s for s in sentences[max(main.sentence + 2, lead_end):] if not refs.get(s.index)], published) \
         or _story_date([s for s in sentences[:LEAD_SENTENCES + 2]
                         if any(r.name == main.ref.name for r in refs.get(s.index, []))], published) \
         or _event_day(sentences, published)
@@ -194,7 +195,7 @@ def _event_day(sentences: list[Sentence], published: date | None) -> date | None
     """A recent day the article gives its event anywhere ("Thursday's explosion occurred at the installation of an
     infantry battalion"), when nothing nearer the installation dates it."""
     return next((d.value for s in sentences for d in find_dates(s.text, published) if d.precision == "day"
-                 and not d.speech and is_recent(d, published) and owns_event(s.text, d.end, d.start)), None)
+                 and not d.speech and is_recent(d, published) and d.event_end is not None), None)
 
 
 def _story_date(sentences: list[Sentence], published: date | None) -> date | None:
@@ -305,7 +306,7 @@ def _incidents(mentions: list[Mention], main: date | None, published: date | Non
                      <= MATCH_WINDOW_DAYS and (published is None or m.date.value <= published + AHEAD_OF_OUTLET)
                      and not m.date.speech]
             if dated:
-                inc.date = min(dated, key=lambda d: d.rank).value
+                inc.date = min(dated, key=lambda d: (d.rank, not d.timed)).value
             if inc.date == date.min:
                 inc.date, inc.precision = None, None
     return sorted(incidents.values(), key=lambda i: (not i.primary, i.mentions[0].sentence))

@@ -56,7 +56,8 @@ _BASE_CHECKPOINT = re.compile(
 # article
 _OWNER_NAMED = re.compile(r"(?:troops|soldiers|security forces)['’]?\s", re.IGNORECASE)
 # ... and a unit's number may stand between: "attack on 151 Battalion location in Banki"
-_HEADLINE_PREPOSITION = re.compile(r"\b(?:on|at|in|near|against|targets?|hits?)\s+(?:\d{1,3}(?:st|nd|rd|th)?\s+)?$",
+_HEADLINE_PREPOSITION = re.compile(r"\b(?:on|at|in|near|against|targets?|hits?|attacks?|strikes?|storms?|raids?|"
+                                   r"shells?|pounds?|overruns?)\s+(?:\d{1,3}(?:st|nd|rd|th)?\s+)?$",
                                    re.IGNORECASE)
 _DANGLING = re.compile(r"(?:\s+(?:in|the|at|of|on|a|an|near|from|by|for|with))+$", re.IGNORECASE)
 # infantry units are also named "Rifles" (Rashtriya Rifles, Assam Rifles)
@@ -320,8 +321,9 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
             continue
         elif article or kept or _OWNER_NAMED.match(m.group()) or (headline and _HEADLINE_PREPOSITION.search(before)
                                                                   and _PLACE_AFTER.match(sentence[m.end():])):
-            # headlines drop articles: "attack on army base in Tibu" is "an attack on an army base in Tibu", a
-            # description its place makes as definite as the article would
+            # headlines drop articles: "attack on army base in Tibu" is "an attack on an army base in Tibu" and
+            # "Drones attack army base in Saravena" is "... attack an army base ...", a description its place makes
+            # as definite as the article would
             tail = _DESCRIPTION_TAIL.match(sentence[m.end():])
             desc = f"{' '.join(kept)} {m.group()}".strip() + (tail.group(1).rstrip(".,") if tail else "")
             desc = _DANGLING.sub("", desc)  # "camp in North Waziristan in the" (early hours ...)
@@ -386,13 +388,14 @@ _PROTESTED = re.compile(
     re.IGNORECASE)
 
 
-# "soldiers attacked them outside the air base", "police stormed the barracks" (a raid), "guards at the air base
-# opened fire on men cutting the fence": the state's own forces or a base's guards doing the attacking or firing attack
-# no installation of theirs
+# "soldiers attacked them outside the air base", "police stormed the barracks", "prosecutors raid battalion
+# headquarters" (a search), "guards at the air base opened fire on men cutting the fence": the state's own forces, its
+# law enforcement or a base's guards doing the attacking or firing attack no installation of theirs
 _FORCES_ATTACKING = re.compile(
-    r"\b(?:soldiers|troops|servicemen|police|policemen|police officers|guards|sentr(?:y|ies))"
-    r"(?:\s+(?:at|of|from)\s+(?:the|a|an|its|their)(?:\s+(?!\w+ed\b)[\w’'-]+){1,4}?)?"
-    r"\s+(?:[a-z]+ly\s+)?(?:attack(?:ed|s)?|assault(?:ed|s)?|beat|stormed|raided|opened fire)\b", re.IGNORECASE)
+    r"\b(?:soldiers|troops|servicemen|police|policemen|police officers|guards|sentr(?:y|ies)|prosecutors|investigators|"
+    r"detectives|agents)(?:\s+(?:at|of|from)\s+(?:the|a|an|its|their)(?:\s+(?!\w+ed\b)[\w’'()-]+){1,4}?){0,2}"
+    r"\s+(?:[a-z]+ly\s+)?(?:attack(?:s|ed)?|assault(?:s|ed)?|beat|storm(?:s|ed)?|raid(?:s|ed)?|open(?:s|ed)? fire)\b",
+    re.IGNORECASE)
 
 
 def blanked(pattern: re.Pattern[str], text: str) -> str:

@@ -41,7 +41,7 @@ def number_value(token: str) -> int | None:
 
 # the nouns a story calls one violent event by ("Thursday's attack", "a separate blast", "the raid took place in X")
 EVENT_NOUN = (r"(?:attacks?|assaults?|raids?|strikes?|bombings?|blasts?|explosions?|shelling|ambush(?:es)?|"
-              r"incidents?)")
+              r"incidents?|barrages?|bombardments?)")
 # "a Russian airstrike", "Iran's ballistic missile attack", "an Israeli drone strike"
 _ATTACK_NOUN = (r"(?:(?:ballistic|cruise|hypersonic|missile|drone|air|rocket|artillery|military|retaliatory|massive|"
                 r"overnight|deadly)\s+){0,2}(?:attacks?|strikes?|airstrikes?|barrage|bombardment|assault|raids?)\b")

@@ -41,6 +41,21 @@ def test_a_weekday_in_local_time_may_be_the_day_after_publication():
     assert resolve("Shells hit the post at noon local time on Wednesday.") == (date(2020, 6, 10), "day")
 
 
+def test_a_day_before_over_or_into_the_event_is_when_people_reacted_to_it():
+    def spoken(sentence: str) -> list[bool]:
+        return [d.speech for d in find_dates(sentence, MONDAY)]
+    assert spoken("Lawmakers clashed on Monday over the drone attack on the airfield.") == [True]
+    assert spoken("An inquiry was opened on Monday into the bombing at the gate.") == [True]
+    assert spoken("Rockets hit the base on Monday over the objections of nobody.") == [False]
+
+
+def test_a_weekday_with_its_part_of_the_day_owns_the_event_after_it():
+    [tuesday] = find_dates("Doctors treated soldiers hurt in Tuesday evening's drone attack.", MONDAY)
+    assert (tuesday.value, tuesday.event_end is not None) == (date(2020, 6, 9), True)
+    assert [d.timed for d in find_dates("Gunmen fired at the post at 11.40 pm on Sunday; the minister spoke on "
+                                         "Monday.", MONDAY)] == [True, False]
+
+
 def test_publication_weekday_means_the_publication_day():
     assert weekday_on_or_before("monday", MONDAY) == MONDAY
     assert resolve("Three rockets landed on Monday afternoon.") == (MONDAY, "day")

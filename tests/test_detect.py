@@ -791,6 +791,8 @@ def test_a_review_or_podcast_headline_frames_an_old_attack():
     # a breakdown set off by commas after the count is the same people, not more of them
     (["Nine troops, seven Ugandans and two Somalis, were killed when the outpost was shelled."], 9, None),
     (["Four others, three gendarmes and a cook, were injured in the mortar fire."], None, 4),
+    # a post's sentry and the ranks of South Asian armies are people
+    (["The gunfire injured a sentry and killed two sepoys."], 2, 1),
 ])
 def test_casualty_counts_read_from_how_tolls_are_worded(texts, killed, wounded):
     assert casualties(texts)[:2] == (killed, wounded)
@@ -1601,13 +1603,64 @@ def test_a_business_company_at_the_base_is_not_a_unit_stationed_there():
          "people living nearby."),
     ("", "Guards at the Kainji air base opened fire on thieves cutting through its fence on Sunday night, wounding "
          "one of them, the air force said."),
+    ("", "Two soldiers were killed when an artillery shell exploded during training at the Kalaikunda air base on "
+         "Monday."),
+    ("", "A mortar round exploded in its tube during live-fire practice at Fort Magsaysay on Monday, wounding three "
+         "soldiers."),
+    ("Prosecutors raid army base in Cali", "Investigators raided the army base in Cali on Tuesday and arrested two "
+     "soldiers over stolen rifles."),
 ])
 def test_look_alike_stories_at_a_base_report_no_attack(title, text):
     """A memorial, a friendly shootdown, an excavation; shots fired into the air, a downed craft that was the
     forces' own, a landslide, a speaker's characterisation, an attack told only in a since-clause, a base's history of
     frequent fire, a police raid, friendly fire (a crew's mistake, an own strike by accident), a base as a supply
-    flight's destination or a downed aircraft's origin, a gun salute, a base's guards firing on intruders."""
+    flight's destination or a downed aircraft's origin, a gun salute, a base's guards firing on intruders, an accident
+    in training, a search by law enforcement."""
     assert detect(text, date(2025, 3, 4), title).primary == ()
+
+
+@pytest.mark.parametrize("text, published, attack_date", [
+    # the day a funeral or a row happened is not the attack's, which the day owning the event, or the hour told
+    # with it, gives
+    ("Crowds in Dhamar buried on Thursday five soldiers killed in Wednesday's Houthi rocket and drone barrage on the "
+     "Al Anad air base.", date(2024, 5, 9), date(2024, 5, 8)),
+    ("Parties traded accusations on Sunday over the drone attack on Harir air base. The drones were launched at about "
+     "10 p.m. on Saturday, the ministry said.", date(2024, 5, 12), date(2024, 5, 11)),
+    ("Opposition leaders on Monday accused the government of complacency over security at the Nagrota cantonment, "
+     "where militants fired on a sentry post. According to the army, two militants opened fire on the post at the "
+     "cantonment at about 11 pm on Sunday, injuring a soldier.", date(2024, 5, 13), date(2024, 5, 12)),
+])
+def test_a_reaction_led_lead_leaves_the_attack_its_own_day(text, published, attack_date):
+    [report] = detect(text, published, "").primary
+    assert report.attack_date == attack_date
+
+
+def test_an_attack_sentence_naming_no_installation_dates_the_story_a_reaction_leads():
+    """When the lead's day is the row's and the installation is never dated, the body's attack sentence, however far
+    down, dates the attack."""
+    text = ("A row broke out on Sunday between the prime minister's office and deputies of the governing coalition, who "
+            "accuse the government's security advisers of ignoring months of warnings from intelligence officers, over "
+            "the rockets that targeted Camp Taji. The advisers said the militias wanted to sabotage talks. A deputy "
+            "answered that the government spoke for Washington. The speaker called for calm. Three rockets were fired "
+            "from a field near Tarmiyah at about 9 p.m. on Friday, the army said.")
+    [report] = detect(text, date(2024, 5, 12), "Row over rockets on Camp Taji").primary
+    assert report.attack_date == date(2024, 5, 10)
+
+
+def test_a_headline_drops_the_article_after_an_attack_verb_too():
+    [report] = detect("Gunmen fired on the post at night, wounding two soldiers.", date(2025, 1, 12),
+                      "Drones attack army base in Mopti").primary
+    assert report.base == "Unnamed military base, Mopti"
+
+
+@pytest.mark.parametrize("text, weapon", [
+    # "harassed" is how the Philippine military words fire on a detachment; mortar rounds are "lobbed"
+    ("Gunmen harassed the army detachment in Pikit on Sunday night, the brigade said.", "ground_assault"),
+    ("Militants lobbed two mortar rounds at the army camp in Bulo Burte on Sunday; nobody was hurt.", "mortar"),
+])
+def test_attacks_told_with_the_verbs_of_local_military_wording(text, weapon):
+    [report] = detect(text, date(2025, 3, 4), "").primary
+    assert (report.attack_date, report.weapons) == (date(2025, 3, 2), (weapon,))
 
 
 def test_the_day_before_yesterday_and_homemade_weapons_named_by_what_they_are():
