@@ -194,7 +194,8 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
         event_end = owned_event_end(sentence, m.end(), m.start())
         speech = event_end is None and bool(
             _SPEECH.search(sentence[max(0, m.start() - 60):m.start()]) or _SPEECH_AFTER.match(sentence[m.end():])
-            or (m.start() < 60 and _DATELINE_END.match(sentence[m.end():]))
+            # a weekday opening the sentence ("WEDNESDAY: Three rockets ...") heads a digest's item, not a dateline
+            or (m.start() < 60 and not (m.start() == 0 and rank == 1) and _DATELINE_END.match(sentence[m.end():]))
             or _REACTION_TO_EVENT.match(sentence, m.end()))
         timed = _HOUR.search(sentence, max(0, m.start() - 30), m.end() + 25) is not None
         found.append(DateMention(m.start(), m.end(), value, precision, speech, rank, event_end, timed))

@@ -130,7 +130,13 @@ def _framed(title: str) -> bool:
     v = vocabulary()
     if title and v.settled_frames.search(title):
         return True
-    if not title or not v.title_frames.search(title):
+    frame = v.title_frames.search(title) if title else None
+    if frame is None:
+        return False
+    # "Three attacks on U.S. forces as strikes on militias fail to deter": attacks the headline reports before the
+    # frame's words are its news; the frame is an aside
+    cue = attack_cue(title)
+    if cue is not None and cue < frame.start():
         return False
     return not _headline_reports(title)
 

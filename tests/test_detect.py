@@ -1609,13 +1609,17 @@ def test_a_business_company_at_the_base_is_not_a_unit_stationed_there():
          "soldiers."),
     ("Prosecutors raid army base in Cali", "Investigators raided the army base in Cali on Tuesday and arrested two "
      "soldiers over stolen rifles."),
+    ("", "Ukrainian drones hit an oil terminal near Morozovsk overnight. The General Staff said it had struck the "
+         "terminal because it supplies fuel to the Morozovsk air base."),
+    ("Bangs near Kamra air base alarm residents", "Messages on social media claimed that Kamra air base was \"under "
+     "attack\" on Saturday, and some residents left their homes."),
 ])
 def test_look_alike_stories_at_a_base_report_no_attack(title, text):
     """A memorial, a friendly shootdown, an excavation; shots fired into the air, a downed craft that was the
     forces' own, a landslide, a speaker's characterisation, an attack told only in a since-clause, a base's history of
     frequent fire, a police raid, friendly fire (a crew's mistake, an own strike by accident), a base as a supply
     flight's destination or a downed aircraft's origin, a gun salute, a base's guards firing on intruders, an accident
-    in training, a search by law enforcement."""
+    in training, a search by law enforcement, a base a depot supplies, a rumour on social media."""
     assert detect(text, date(2025, 3, 4), title).primary == ()
 
 
@@ -1645,6 +1649,17 @@ def test_an_attack_sentence_naming_no_installation_dates_the_story_a_reaction_le
             "from a field near Tarmiyah at about 9 p.m. on Friday, the army said.")
     [report] = detect(text, date(2024, 5, 12), "Row over rockets on Camp Taji").primary
     assert report.attack_date == date(2024, 5, 10)
+
+
+def test_a_weekly_digest_reports_each_day_s_attack_under_its_heading():
+    """Attacks a headline reports before its frame words ("... as strikes on militias fail to deter") are its news,
+    and a weekday heading an item ("TUESDAY:") dates it, as no dateline does."""
+    text = ("(Weekly brief) Militias carried out two attacks on U.S. forces this week. TUESDAY: Two rockets were fired "
+            "at the coalition base at al-Shaddadi. THURSDAY: A drone struck near the runway at the Rumalyn landing "
+            "zone.")
+    title = "Weekly brief: two attacks on U.S. forces as strikes on militias fail to deter"
+    found = [(r.base, r.attack_date) for r in detect(text, date(2024, 3, 9), title).primary]
+    assert found == [("Al-Shaddadi Base", date(2024, 3, 5)), ("Rmeilan Landing Zone", date(2024, 3, 7))]
 
 
 def test_a_headline_drops_the_article_after_an_attack_verb_too():
