@@ -125,9 +125,17 @@ def candidates(text: str, published: date | None, title: str = "") -> list[Candi
 
 
 
+_DIGEST_ITEMS = re.compile(r"\s*[;|]\s+")
+
+
 def _framed(title: str) -> bool:
     """Headline about something other than an attack (strikes back at militants, trial, handover ...)."""
     v = vocabulary()
+    items = _DIGEST_ITEMS.split(title)
+    if len(items) > 1:
+        # "Africa in brief: Nine soldiers killed in Niger; mortars hit Somali base; Kati attackers jailed": a digest's
+        # headline lists its items, and a frame heads only its own
+        return all(_framed(item) for item in items)
     if title and v.settled_frames.search(title):
         return True
     frame = v.title_frames.search(title) if title else None

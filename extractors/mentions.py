@@ -85,13 +85,15 @@ _MODIFIER_SPAN = re.compile(
 # "the army camp in Tessit"; French-style copy puts the owner first: "the camp of the armed forces in Arbinda", "the
 # camp of the Armed Forces of the DRC (FARDC) in Eringeti".
 # an acronym in brackets restates the noun before it: "the Forward Operating Base (FOB) in Wajiroko"
+# an acronym or the original words in brackets ("(COB)", "(base de operaciones)") leave the place after them
 _PLACE_AFTER = re.compile(
-    r"(?:\s*\([A-Z][A-Za-z]{1,6}\))?"
+    r"(?:\s*\((?:[A-Z][A-Za-z]{1,6}|[a-zà-ÿ]+(?:\s+[a-zà-ÿ]+){0,3})\))?"
     r"(?:\s+of\s+the\s+(?:[\w’'-]+\s+){0,3}?(?i:armed forces|army|military|forces|troops|gendarmerie)"
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*)?(?:\s*\([A-Z][A-Za-z]{1,6}\))?"
     # "the base of the National Army and the African Union forces in Bulo Burte": two forces share it
     r"(?:\s+and\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?i:armed forces|army|military|forces|troops|mission))?)?"
-    r"\s+(?:in|at)\s+(?:the\s+(?:town|village|city|area|district|municipality|commune|locality)\s+of\s+)?"
+    r"\s+(?:in|at|on\s+the\s+(?:edge|outskirts)\s+of)\s+"
+    r"(?:the\s+(?:town|village|city|(?:urban\s+)?area|district|municipality|commune|locality)\s+of\s+)?"
     r"([A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)?)(?![\w’'-])(?!\s+[A-Z])")
 _AT_PLACE = re.compile(r"\s+(?:in|at|near)\s+(?:the\s+)?")
 _APPOSITIVE = re.compile(r",\s*(?:(?:which|that)\s+(?:also\s+)?(?:hosts?|houses?|is home to|includes?|has)\s+)?"
@@ -100,9 +102,14 @@ _APPOSITIVE = re.compile(r",\s*(?:(?:which|that)\s+(?:also\s+)?(?:hosts?|houses?
 # "the headquarters of the Sudanese army's 22nd Infantry Division": the unit named after an owner's possessive;
 # "the base of the Special Energy and Roads Battalion No. 10": a unit's name may join words and carry its number;
 # "the base of the 81 Task Force Battalion": a unit's number may be bare
-_UNIT_OF = re.compile(rf"\s+of\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+){{0,2}}[\w-]+['’]s\s+)?"
-                      rf"((?:(?:[A-Z][\w’'-]*|\d+(?:st|nd|rd|th)?|and)\s+){{0,5}}{_UNITS}(?:\s+(?:No\.\s*)?\d+)?)"
-                      rf"(?![\w’'-])")
+# a numbered unit is one whatever the case of its word ("the 3203rd regiment" in translated copy); acronyms in
+# brackets and the army it belongs to may stand around it ("the company operating base (COB) of 37 Assam Rifles",
+# "the Rapid Intervention Battalion (BIR)", "... of the FARDC")
+_UNIT_OF = re.compile(rf"(?:\s+\([A-Z]{{2,8}}\))?\s+of\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+){{0,2}}[\w-]+['’]s\s+)?"
+                      rf"((?:(?:[A-Z][\w’'-]*|\d+(?:st|nd|rd|th)?|and)\s+){{0,5}}{_UNITS}(?:\s+(?:No\.\s*)?\d+)?"
+                      rf"|\d+(?:st|nd|rd|th)\s+(?i:{_UNITS}))(?![\w’'-])"
+                      rf"(?:\s+\([A-Z]{{2,8}}\))?"
+                      rf"(?:\s+of\s+the\s+(?:[A-Z]{{2,8}}|[A-Z][a-z]+\s+(?:Army|Armed Forces)))?")
 _INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:a|an)\s+$", re.IGNORECASE)
 # "the military post of Tassia" (translated copy). Not for a bare "camp": "the camp of Netanyahu" is a faction.
 _PLACE_OF = re.compile(r"\s+of\s+([A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)?)(?![\w’'-])(?!\s+[A-Z])")
@@ -132,8 +139,19 @@ _PLACE_WORD_AFTER = re.compile(
 def _non_military(span: str) -> bool:
     """Whether the words qualifying an installation make it a non-military one (a refugee camp, a militants'
     training camp); "training" alone next to an armed-forces word ("a Golani Brigade training base") does not."""
-    words = {m.group().lower() for m in vocabulary().non_military.finditer(span)}
-    return bool(words) and not (words == {"training"} and _ARMED_FORCES_OWNER.search(span))
+    v = vocabulary()
+    words = {m.group().lower() for m in v.non_military.finditer(span)}
+    if words:
+        return not (words == {"training"} and _ARMED_FORCES_OWNER.search(span))
+    # an armed group named as the owner ("an ELN camp", "the Arakan Army's base") makes it theirs
+    return any(rx.search(span) for name, rx in v.groups if name not in _STATE_FORCES)
+
+
+def names_militants_installation(sentence: str) -> bool:
+    """Whether the sentence names a camp or base of armed groups ("a camp of the National Liberation Army (ELN)",
+    "a JNIM base"): what "the camp" refers back to when no military installation was named before."""
+    return any(_non_military(_modifier_span(sentence[:m.start()])) or _militant_owner(sentence[m.end():])
+               for m in vocabulary().installation.finditer(sentence))
 
 
 def _modifier_span(before: str) -> str:

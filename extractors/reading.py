@@ -12,7 +12,7 @@ from datetime import date
 
 from extractors.dates import AHEAD_OF_OUTLET, DateMention, best_date, find_dates
 from extractors.mentions import (AIMING, STRIKE_VERBS, BaseRef, attack_cue, base_refs, blanked, dateline_end, excluded,
-                                 is_origin, is_prose, is_title_case, negative_target)
+                                 is_origin, is_prose, is_title_case, names_militants_installation, negative_target)
 from extractors.sentences import Sentence
 from extractors.unlisted import airport_spans, kept_at_airport, military_airport
 from extractors.vocabulary import vocabulary
@@ -70,13 +70,23 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
     framing = title if re.search(r"\bcamps?\b", title, re.IGNORECASE) and v.civilian_camp.search(title) else ""
     latest: dict[str, Mention] = {}
     airport = military_airport(s.text for s in sentences)
+    datelined = False
     for s in sentences:
         headline = s.is_title or is_title_case(s.text)
+        # a second dateline opens another item of a digest ("SOMALIA — ..." after "NIGER — ..."): "the base" there
+        # refers to nothing the earlier item named
+        opens = not s.is_title and dateline_end(s.text) > 0
+        if datelined and opens:
+            last = None
+        datelined = datelined or opens
         refs = []
         for ref in _with_airport(s.text, base_refs(s.text, headline=headline), airport):
             if ref.kind == "anaphor" and last is None:
                 # "attacked their base in Rueso district" as the story's first mention: a description placed by its
-                # town, not a reference back; with no place ("the base of the paint") it refers to nothing
+                # town, not a reference back; with no place ("the base of the paint") it refers to nothing, and
+                # after a militants' camp was named ("bombed a camp of the ELN ... the camp was used by") it is that
+                if any(names_militants_installation(p.text) for p in sentences[:s.index]):
+                    continue
                 described = _described(s.text, ref)
                 if described is None:
                     continue

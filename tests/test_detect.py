@@ -1662,6 +1662,68 @@ def test_a_weekly_digest_reports_each_day_s_attack_under_its_heading():
     assert found == [("Al-Shaddadi Base", date(2024, 3, 5)), ("Rmeilan Landing Zone", date(2024, 3, 7))]
 
 
+@pytest.mark.parametrize("text, base", [
+    # an installation that "fell to" fighters was taken by assault
+    ("An army camp in Debre Sina fell to Fano fighters on Thursday after a day of fighting, residents said.",
+     "Unnamed military base, Debre Sina"),
+    # a numbered unit in lower case, its acronym in brackets and its army, then the place
+    ("Militiamen attacked the positions of the 1102nd regiment of the FARDC at Fataki on Thursday, killing two "
+     "soldiers.", "1102nd regiment positions in Fataki"),
+    ("The post of the Motorised Infantry Battalion (BIM) in Kolofata was attacked on Thursday night, the army said.",
+     "Motorised Infantry Battalion post in Kolofata"),
+    ("Gunmen fired upon the company operating base (COB) of 9 Assam Rifles at Moreh on Thursday night, injuring a "
+     "rifleman.", "9 Assam Rifles base in Moreh"),
+    # the original words in brackets, the edge of a town's urban area, a base of operations
+    ("The army post (puesto militar) on the edge of the urban area of Saravena was attacked on Thursday with drones.",
+     "Saravena army post"),
+    ("Drones dropped explosives on the Army's base of operations (base de operaciones) in Tepalcatepec on Thursday, "
+     "wounding a soldier.", "Tepalcatepec base of operations"),
+    # the passive of harassment
+    ("An Army detachment in Catubig was harassed by about twenty rebels on Thursday night, the battalion said.",
+     "Unnamed military base, Catubig"),
+])
+def test_installations_of_the_wider_world_as_local_and_translated_copy_names_them(text, base):
+    [report] = detect(text, date(2024, 8, 31), "").primary
+    assert (report.base, report.attack_date) == (base, date(2024, 8, 29))
+
+
+@pytest.mark.parametrize("title, text", [
+    ("12th Tactical Air Base repels attack by thirty drones",
+     "12TH TACTICAL AIR BASE REPELS ATTACK BY THIRTY DRONES\nOn Thursday, 29 August 2024, the 12th Tactical Air Base "
+     "in Mirosławiec repelled an attack by thirty drones approaching from the sea. Its counter-drone teams brought "
+     "them down with jammers and guns.\nThe attack was the main scenario of the \"Iron Sky-24\" exercise, the command "
+     "said."),
+    ("", "An article on Friday misstated the date of the suicide bombing at Forward Operating Base Chapman. It took "
+         "place on 30 December 2009."),
+    ("Drones over Manching air base", "Police are investigating drones seen over the Manching air base on Thursday "
+     "night. Soldiers tried to jam them, but no drone was found or brought down, and nothing was dropped on the base."),
+    ("", "\"Every attack on a base in the last two years has been a sales pitch for us,\" the chief executive said on "
+         "Thursday."),
+    ("Army bombs ELN camp in Catatumbo", "The army bombed a camp of the ELN near Tibú on Thursday, killing seven "
+     "guerrillas. After the bombing, troops reached the camp and found rifles and drones."),
+])
+def test_bulk_feed_items_that_tell_no_attack_on_an_installation(title, text):
+    """An exercise's scenario, a correction, a sighting where nothing was fired, a sales pitch, an armed group's camp
+    (its name before the noun, and "the camp" after it)."""
+    assert detect(text, date(2024, 8, 31), title).primary == ()
+
+
+def test_a_digest_headline_frames_only_its_own_item():
+    text = ("NIGER — Nine soldiers killed at Banibangou post. Jihadists attacked the army post at Banibangou on "
+            "Thursday.")
+    title = "Africa briefs: nine soldiers killed in Niger; Kati attackers jailed"
+    [report] = detect(text, date(2024, 8, 31), title).primary
+    assert (report.base, report.attack_date) == ("Banibangou military post", date(2024, 8, 29))
+
+
+def test_the_base_in_a_digest_s_next_item_is_not_the_last_item_s():
+    text = ("NIGER — Jihadists attacked the army post at Banibangou on Thursday, killing nine soldiers.\nSOMALIA — "
+            "Al-Shabaab fighters fired mortar rounds at an army base in Bariire late on Thursday, wounding three "
+            "soldiers at the base, officials said.")
+    first = detect(text, date(2024, 8, 31), "Africa briefs").primary[0]
+    assert (first.base, first.killed, first.wounded) == ("Banibangou military post", 9, None)
+
+
 def test_a_headline_drops_the_article_after_an_attack_verb_too():
     [report] = detect("Gunmen fired on the post at night, wounding two soldiers.", date(2025, 1, 12),
                       "Drones attack army base in Mopti").primary
