@@ -46,6 +46,8 @@ from extractors.vocabulary import EVENT_NOUN, vocabulary
 _ANOTHER_EVENT = re.compile(rf"\b(?:a |the )?(?:separate|another|second|earlier|later)\s+(?:[\w-]+\s+)?{EVENT_NOUN}\b",
                             re.IGNORECASE)
 # "A day earlier, on Monday, a rocket struck Harir": another attack on a base already reported that day.
+_DIVIDED = re.compile(r"\b(?:one|two|three|four|five|six|\d+|some|most|all|the rest|none) of (?:them|which|these)\b",
+                      re.IGNORECASE)
 _SEPARATE_DAY = re.compile(r"\b(?:a day (?:earlier|later|before)|the (?:previous|next|following) day|the day before)\b",
                            re.IGNORECASE)
 
@@ -469,7 +471,10 @@ def _reports(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[Bas
         attack_date=inc.date,
         date_precision=inc.precision if inc.date else None,
         weapons=weapons or ("unknown",),
-        projectiles=fields.projectiles(own, inc.follow) or fields.projectiles(whole, inc.follow),
+        # a salvo the story then divides is often counted in a sentence that goes on with the story without naming the
+        # installation ("Four rounds were fired from the edge of the forest. Three of them landed inside Camp Simba")
+        projectiles=fields.projectiles(own, inc.follow) or fields.projectiles(whole, inc.follow)
+        or (fields.projectiles(prose) if any(_DIVIDED.search(t) for t in texts) else None),
         killed=0 if killed is None and none_killed else killed,
         wounded=0 if wounded is None and none_wounded else wounded,
         claimed_by=fields.spelled_out(fields.claimed_by(texts), article),

@@ -144,7 +144,8 @@ def _non_military(span: str) -> bool:
     if words:
         return not (words == {"training"} and _ARMED_FORCES_OWNER.search(span))
     # an armed group named as the owner ("an ELN camp", "the Arakan Army's base") makes it theirs
-    return any(rx.search(span) for name, rx in v.groups if name not in _STATE_FORCES)
+    return v.any_group.search(span) is not None \
+        and any(rx.search(span) for name, rx in v.groups if name not in _STATE_FORCES)
 
 
 def names_militants_installation(sentence: str) -> bool:
@@ -222,9 +223,16 @@ def is_prose(text: str) -> bool:
     return len(text.split()) >= 6 and not is_title_case(text)
 
 
+# "the Frontier Corps qila (fort) in Datta Khel", "the quartel (barracks) of the 9th Brigade": a local word glossed by
+# an installation noun in brackets is that installation
+_GLOSSED = re.compile(r"\b[a-z]+\s\((fort|camp|base|garrison|post|outpost|barracks|cantonment)\)")
+
+
 def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
     """Installation references in `sentence`, in order, without overlaps."""
     v = vocabulary()
+    if "(" in sentence:  # the gloss stands for the word it glosses; every other word keeps its offset
+        sentence = _GLOSSED.sub(lambda m: " " * (m.start(1) - m.start()) + m.group(1) + " ", sentence)
     refs = [BaseRef(m.start, m.end, "gazetteer", m.base.name, m.base) for m in find_bases(sentence)]
 
     def free(s: int, e: int) -> bool:

@@ -1681,6 +1681,11 @@ def test_a_weekly_digest_reports_each_day_s_attack_under_its_heading():
     # the passive of harassment
     ("An Army detachment in Catubig was harassed by about twenty rebels on Thursday night, the battalion said.",
      "Unnamed military base, Catubig"),
+    # a local word glossed by an installation noun in brackets
+    ("Terrorists fired rockets at the Frontier Corps qila (fort) in Spinwam late on Thursday, injuring two soldiers.",
+     "Frontier Corps fort in Spinwam"),
+    ("Gunmen attacked the quartel (barracks) of the army in Pemba on Thursday night, the ministry said.",
+     "Pemba barracks"),
 ])
 def test_installations_of_the_wider_world_as_local_and_translated_copy_names_them(text, base):
     [report] = detect(text, date(2024, 8, 31), "").primary
@@ -1722,6 +1727,18 @@ def test_the_base_in_a_digest_s_next_item_is_not_the_last_item_s():
             "soldiers at the base, officials said.")
     first = detect(text, date(2024, 8, 31), "Africa briefs").primary[0]
     assert (first.base, first.killed, first.wounded) == ("Banibangou military post", 9, None)
+
+
+@pytest.mark.parametrize("text, projectiles", [
+    ("Militants shelled the army camp at Baledogle late on Sunday, officials said. Five mortar rounds were fired from "
+     "a farm to the east. Two of them landed inside the camp, wounding a soldier.", 5),
+    # a count the story never divides, in a sentence that does not name the installation, may be another salvo's
+    ("Militants shelled the army camp at Baledogle late on Sunday, officials said. Five mortar rounds were fired from "
+     "a farm to the east, residents said.", None),
+])
+def test_a_salvo_the_story_divides_is_counted_where_it_is_told(text, projectiles):
+    [report] = detect(text, date(2024, 9, 2), "").primary
+    assert report.projectiles == projectiles
 
 
 def test_a_headline_drops_the_article_after_an_attack_verb_too():
