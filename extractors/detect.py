@@ -46,8 +46,11 @@ from extractors.vocabulary import EVENT_NOUN, vocabulary
 _ANOTHER_EVENT = re.compile(rf"\b(?:a |the )?(?:separate|another|second|earlier|later)\s+(?:[\w-]+\s+)?{EVENT_NOUN}\b",
                             re.IGNORECASE)
 # "A day earlier, on Monday, a rocket struck Harir": another attack on a base already reported that day.
-_DIVIDED = re.compile(r"\b(?:one|two|three|four|five|six|\d+|some|most|all|the rest|none) of (?:them|which|these)\b",
-                      re.IGNORECASE)
+_SOME = r"(?:one|two|three|four|five|six|\d+|some|most|all|the rest|none)"
+_DOWNED = r"(?:shot down|intercepted|downed|destroyed|neutrali[sz]ed|brought down)"
+_DIVIDED = re.compile(rf"\b{_SOME} of (?:them|which|these)\s+(?:[\w-]+\s+){{0,2}}?(?:landed|fell|hit|struck|exploded|"
+                      rf"impacted|crashed|dropped|next to|near|inside|outside|(?:was|were) {_DOWNED})\b"
+                      rf"|\b{_DOWNED}\s+(?:only\s+)?{_SOME} of them\b", re.IGNORECASE)
 _SEPARATE_DAY = re.compile(r"\b(?:a day (?:earlier|later|before)|the (?:previous|next|following) day|the day before)\b",
                            re.IGNORECASE)
 
@@ -471,8 +474,9 @@ def _reports(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[Bas
         attack_date=inc.date,
         date_precision=inc.precision if inc.date else None,
         weapons=weapons or ("unknown",),
-        # a salvo the story then divides is often counted in a sentence that goes on with the story without naming the
-        # installation ("Four rounds were fired from the edge of the forest. Three of them landed inside Camp Simba")
+        # a salvo the story divides by where its rounds fell is often counted in a sentence that goes on with the
+        # story without naming the installation ("Four rounds were fired from the edge of the forest. Three of them
+        # landed inside Camp Simba"), unlike a total divided among regions ("46 drones ..., 14 of them over Kursk")
         projectiles=fields.projectiles(own, inc.follow) or fields.projectiles(whole, inc.follow)
         or (fields.projectiles(prose) if any(_DIVIDED.search(t) for t in texts) else None),
         killed=0 if killed is None and none_killed else killed,

@@ -88,7 +88,7 @@ _MODIFIER_SPAN = re.compile(
 # an acronym or the original words in brackets ("(COB)", "(base de operaciones)") leave the place after them
 _PLACE_AFTER = re.compile(
     r"(?:\s*\((?:[A-Z][A-Za-z]{1,6}|[a-zà-ÿ]+(?:\s+[a-zà-ÿ]+){0,3})\))?"
-    r"(?:\s+of\s+the\s+(?:[\w’'-]+\s+){0,3}?(?i:armed forces|army|military|forces|troops|gendarmerie)"
+    r"(?:\s+of\s+the\s+(?:[\w’'-]+\s+){0,3}?(?i:armed forces|army|military|forces|troops|gendarmerie|defen[cs]e force)"
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*)?(?:\s*\([A-Z][A-Za-z]{1,6}\))?"
     # "the base of the National Army and the African Union forces in Bulo Burte": two forces share it
     r"(?:\s+and\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?i:armed forces|army|military|forces|troops|mission))?)?"

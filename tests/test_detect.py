@@ -1686,6 +1686,11 @@ def test_a_weekly_digest_reports_each_day_s_attack_under_its_heading():
      "Frontier Corps fort in Spinwam"),
     ("Gunmen attacked the quartel (barracks) of the army in Pemba on Thursday night, the ministry said.",
      "Pemba barracks"),
+    # an army or a defence force named in full, its acronym after it
+    ("Boko Haram fighters attacked the position of the Chadian National Army at Kaiga on Thursday night, killing four "
+     "soldiers.", "Kaiga position"),
+    ("Fano fighters attacked the camp of the Ethiopian National Defence Force (ENDF) in Debre Markos on Thursday "
+     "night.", "Debre Markos camp"),
 ])
 def test_installations_of_the_wider_world_as_local_and_translated_copy_names_them(text, base):
     [report] = detect(text, date(2024, 8, 31), "").primary
@@ -1732,9 +1737,14 @@ def test_the_base_in_a_digest_s_next_item_is_not_the_last_item_s():
 @pytest.mark.parametrize("text, projectiles", [
     ("Militants shelled the army camp at Baledogle late on Sunday, officials said. Five mortar rounds were fired from "
      "a farm to the east. Two of them landed inside the camp, wounding a soldier.", 5),
-    # a count the story never divides, in a sentence that does not name the installation, may be another salvo's
+    ("Drones struck the Kacha airfield overnight, the General Staff said. Six drones were launched from the sea; air "
+     "defences shot down four of them.", 6),
+    # a count the story never divides, in a sentence that does not name the installation, may be another salvo's, and
+    # so may a total divided among regions
     ("Militants shelled the army camp at Baledogle late on Sunday, officials said. Five mortar rounds were fired from "
      "a farm to the east, residents said.", None),
+    ("Drones struck the Kacha airfield overnight, the General Staff said. The ministry said 38 drones were destroyed "
+     "over five regions, 12 of them over Crimea.", None),
 ])
 def test_a_salvo_the_story_divides_is_counted_where_it_is_told(text, projectiles):
     [report] = detect(text, date(2024, 9, 2), "").primary
