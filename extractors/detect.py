@@ -199,11 +199,9 @@ def _main_date(mentions: list[Mention], sentences: list[Sentence], refs: dict[in
     if dated:
         first_event = [m for m in dated if not m.date.speech]
         return (first_event or dated)[0].date.value
-    # the lead tells the news: an attack sentence there that names no installation dates it ("... informed him about
-    # the attack at 2:30am on the night of May 9-10")
-    lead = _lead_date([s for s in sentences[:max(main.sentence + 2, lead_end)] if not refs.get(s.index)],
-                      published) \
-        or _lead_date([s for s in sentences[max(main.sentence + 2, lead_end):] if not refs.get(s.index)], published) \
+    # an attack sentence that names no installation dates the news, the first one in the lead ("... informed him about
+    # the attack at 2:30am on the night of May 9-10") or, when the lead is a reaction (a row, a visit), in the body
+    lead = _lead_date([s for s in sentences if not refs.get(s.index)], published) \
         or _story_date([s for s in sentences[:LEAD_SENTENCES + 2]
                         if any(r.name == main.ref.name for r in refs.get(s.index, []))], published) \
         or _event_day(sentences, published)
