@@ -88,9 +88,11 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
                 if any(names_militants_installation(p.text) for p in sentences[:s.index]):
                     continue
                 described = _described(s.text, ref)
-                if described is None:
+                unit_named = None if described else _unit_named_before(sentences[:s.index + 1], ref)
+                if described is None and unit_named is None:
                     continue
-                ref = BaseRef(ref.start, ref.end, "generic", described)
+                ref = BaseRef(ref.start, ref.end, "named", unit_named) if unit_named \
+                    else BaseRef(ref.start, ref.end, "generic", described)
             elif ref.kind == "anaphor":
                 ref = BaseRef(ref.start, ref.end, last.kind, last.name, last.base, anaphoric=True)
             elif (ref.kind != "generic" or last is None or last.kind == "generic") \
@@ -248,6 +250,24 @@ def _described(sentence: str, ref: BaseRef) -> str | None:
                     r"|\s+(?:in|at|near|outside))\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s*){1,3}"
                     r"(?:district|province|region|area|town|village|city|state)?", sentence[ref.end:])
     return (ref.name + tail.group()).strip() if tail else None
+
+
+# "The air defences of the 17th Infantry Division in Sinja intercepted drones launched at the division's headquarters":
+# a unit's installation in the possessive is that of the numbered unit the story named, where it named it
+_UNITS_INSTALLATION = re.compile(r"(?P<unit>brigade|division|battalion|regiment)['’]s\s+(?P<what>\S.*)", re.IGNORECASE)
+_NUMBERED_UNIT = r"\b\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w-]*\s+){{0,3}}{unit}\b(?:\s+(?:in|at)\s+([A-Z][\w’'-]+))?"
+
+
+def _unit_named_before(sentences: list[Sentence], ref: BaseRef) -> str | None:
+    owned = _UNITS_INSTALLATION.fullmatch(ref.name)
+    if owned is None:
+        return None
+    unit = re.compile(_NUMBERED_UNIT.format(unit=owned["unit"].capitalize()))
+    named = next((m for s in reversed(sentences) for m in unit.finditer(s.text)), None)
+    if named is None:
+        return None
+    place = f" in {named.group(1)}" if named.group(1) else ""
+    return f"{named.group().split(' in ')[0].split(' at ')[0]} {owned['what']}{place}"
 
 
 # "a rocket attack on Bagram Airfield in 2008": a bare year right after the base name dates the attack to it.

@@ -1691,6 +1691,9 @@ def test_a_weekly_digest_reports_each_day_s_attack_under_its_heading():
      "soldiers.", "Kaiga position"),
     ("Fano fighters attacked the camp of the Ethiopian National Defence Force (ENDF) in Debre Markos on Thursday "
      "night.", "Debre Markos camp"),
+    # "the division's headquarters" is that of the numbered division the story named, where it named it
+    ("Gunners of the 22nd Infantry Division in Babanusa shot down drones that the RSF launched at the division's "
+     "headquarters on Thursday, the army said.", "22nd Infantry Division headquarters in Babanusa"),
 ])
 def test_installations_of_the_wider_world_as_local_and_translated_copy_names_them(text, base):
     [report] = detect(text, date(2024, 8, 31), "").primary
