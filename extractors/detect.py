@@ -267,6 +267,7 @@ def _incidents(mentions: list[Mention], main: date | None, published: date | Non
                named_later: BaseRef | None) -> list[_Incident]:
     incidents: dict[tuple, _Incident] = {}
     named_primary: BaseRef | None = None
+    named_item = 0
     pending_generic: list[Mention] = []
     for m in mentions:
         same_day = m.date is not None and m.date.precision == "day" and main is not None \
@@ -282,8 +283,15 @@ def _incidents(mentions: list[Mention], main: date | None, published: date | Non
         primary = main is not None and not m.background and (same_day or later or m.date is None or spoken_since)
         if m.ref.kind == "generic":
             # a description beside the name in one sentence is that installation ("Three drones targeted a base
-            # hosting coalition troops at Irbil airport"): its words are the named attack's
-            if primary and (named_primary is None or any(
+            # hosting coalition troops at Irbil airport"): its words are the named attack's; one first described in a
+            # later item of a digest is another installation ("NIGER — ... the army post at Banibangou ... SOMALIA —
+            # ... an army base in Bariire")
+            if primary and named_primary is not None and m.item > named_item \
+                    and not any(o.ref.name == m.ref.name and o.item < m.item for o in mentions):
+                key = (m.ref.name.lower(), True, None)
+                incidents.setdefault(key, _Incident(key, m.ref, True, m.date.value if m.date else main, "day")
+                                     ).mentions.append(m)
+            elif primary and (named_primary is None or any(
                     o.sentence == m.sentence and o.ref.name == named_primary.name for o in mentions)):
                 pending_generic.append(m)
             continue
@@ -298,7 +306,7 @@ def _incidents(mentions: list[Mention], main: date | None, published: date | Non
             and (later or _SEPARATE_DAY.search(m.segment))
         key = (m.ref.name.lower(), primary, when if not primary or separate else None)
         if primary and named_primary is None:
-            named_primary = m.ref
+            named_primary, named_item = m.ref, m.item
         inc = incidents.setdefault(key, _Incident(key, m.ref, primary, when, precision))
         inc.mentions.append(m)
     for m in pending_generic:

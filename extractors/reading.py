@@ -56,6 +56,7 @@ class Mention:
     background: bool
     clause: str  # the text its facts are read from: its own clause when another base has its own, else the sentence
     role: str  # "target" (attacked in its clause), "landmark" (near, opposite, km from it) or "" (said otherwise)
+    item: int = 0  # the digest item it is told in (a second dateline opens another: "NIGER — ...", "SOMALIA — ...")
 
 
 def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[list[Mention], dict[int, list[BaseRef]]]:
@@ -70,14 +71,14 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
     framing = title if re.search(r"\bcamps?\b", title, re.IGNORECASE) and v.civilian_camp.search(title) else ""
     latest: dict[str, Mention] = {}
     airport = military_airport(s.text for s in sentences)
-    datelined = False
+    datelined, item = False, 0
     for s in sentences:
         headline = s.is_title or is_title_case(s.text)
         # a second dateline opens another item of a digest ("SOMALIA — ..." after "NIGER — ..."): "the base" there
         # refers to nothing the earlier item named
         opens = not s.is_title and dateline_end(s.text) > 0
         if datelined and opens:
-            last = None
+            last, item = None, item + 1
         datelined = datelined or opens
         refs = []
         for ref in _with_airport(s.text, base_refs(s.text, headline=headline), airport):
@@ -173,7 +174,7 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
                 # "the outpost" with no time or cue of its own is still the attack its antecedent sentence dated
                 best, background = antecedent.date, antecedent.background
             facts = segment if clause is not None else s.text[:told_after] if told_after is not None else s.text
-            latest[ref.name] = Mention(s.index, ref, segment, best, background, facts, role(s.text, ref))
+            latest[ref.name] = Mention(s.index, ref, segment, best, background, facts, role(s.text, ref), item)
             out.append(latest[ref.name])
     # A headline or a subheading sums up its body: an installation every body sentence tells of as past (a cue, or a
     # date long before publication) is past in an undated headline too ("Satellite images show Russia rebuilt hangars

@@ -1733,8 +1733,10 @@ def test_the_base_in_a_digest_s_next_item_is_not_the_last_item_s():
     text = ("NIGER — Jihadists attacked the army post at Banibangou on Thursday, killing nine soldiers.\nSOMALIA — "
             "Al-Shabaab fighters fired mortar rounds at an army base in Bariire late on Thursday, wounding three "
             "soldiers at the base, officials said.")
-    first = detect(text, date(2024, 8, 31), "Africa briefs").primary[0]
+    first, second = detect(text, date(2024, 8, 31), "Africa briefs").primary
     assert (first.base, first.killed, first.wounded) == ("Banibangou military post", 9, None)
+    # the installation the next item describes is another one
+    assert (second.base, second.attack_date, second.wounded) == ("Unnamed military base, Bariire", date(2024, 8, 29), 3)
 
 
 @pytest.mark.parametrize("text, projectiles", [
