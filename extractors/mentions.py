@@ -143,8 +143,9 @@ def _non_military(span: str) -> bool:
     words = {m.group().lower() for m in v.non_military.finditer(span)}
     if words:
         return not (words == {"training"} and _ARMED_FORCES_OWNER.search(span))
-    # an armed group named as the owner ("an ELN camp", "the Arakan Army's base") makes it theirs
-    return v.any_group.search(span) is not None \
+    # an armed group named as the owner ("an ELN camp", "the Arakan Army's base") makes it theirs (groups are named
+    # in capitals: a span without one is not searched)
+    return span.lower() != span and v.any_group.search(span) is not None \
         and any(rx.search(span) for name, rx in v.groups if name not in _STATE_FORCES)
 
 
