@@ -320,6 +320,8 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     wound_toll = re.compile(  # an update: "the number of service members wounded in Sunday's attack has risen to 47"
         rf"\bnumber of (?:[\w.’'-]+\s+){{0,4}}?(?:wounded|injured)\b{_TOLL_RISE}", re.IGNORECASE)
     dead_noun = re.compile(rf"(?P<list>(?:at least\s+)?{NUMBER})\s+dead\s+(?:{v.people})\b", re.IGNORECASE)
+    # a hospital's or residents' count of the dead: "the bodies of 14 soldiers had been brought in"
+    dead_bodies = re.compile(rf"\bbodies\s+of\s+(?P<list>(?:at least\s+)?{NUMBER}\s+(?:{v.people}))\b", re.IGNORECASE)
     dead_and = re.compile(  # a toll's "five dead and eleven wounded"
         rf"(?<![\w-]){_BARE}\s+dead\s+and\s+[\w-]+\s+(?:wounded|injured)\b", re.IGNORECASE)
     # a communique's toll list: "Provisional toll: friendly side: fourteen (14) killed, among them a lieutenant, ..."
@@ -367,7 +369,8 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     kill_split = re.compile(
         rf"\b{NUMBER}\s+(?:[\w-]+\s+)?(?:{v.attackers})\s+(?:and|as well as)\s+{people}{_OF_FORCE}\s+"
         rf"(?:were\s+|have been\s+|had been\s+)?{_MARTYRED}\b", re.IGNORECASE)
-    return (toll, kill_named, kill_split, (kill_after, kill_before, dead_noun, dead_and, dead_listed, kill_bare),
+    return (toll, kill_named, kill_split, (kill_after, kill_before, dead_noun, dead_and, dead_listed, kill_bare,
+                                           dead_bodies),
             (wound_toll, wound_after, wound_before, wound_bare, wound_and, wound_comma, wound_suffered, wound_treated,
              wound_left, wound_to, wound_described, wound_listed))
 
@@ -431,7 +434,7 @@ def _some_wounded_died(texts: list[str]) -> int:
 
 
 # words every killed / wounded phrasing contains: most sentences of a story have none, and skip the phrasings
-_MAY_KILL = re.compile(r"kill|dead|died|death|martyr|shahadat|lives|slain|lost|fell|fallen|sacrifice|price",
+_MAY_KILL = re.compile(r"kill|dead|died|death|martyr|shahadat|lives|slain|lost|fell|fallen|sacrifice|price|bodies",
                        re.IGNORECASE)
 _MAY_WOUND = re.compile(r"wound|injur|hurt|concussion", re.IGNORECASE)
 

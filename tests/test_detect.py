@@ -793,6 +793,8 @@ def test_a_review_or_podcast_headline_frames_an_old_attack():
     (["Four others, three gendarmes and a cook, were injured in the mortar fire."], None, 4),
     # a post's sentry and the ranks of South Asian armies are people
     (["The gunfire injured a sentry and killed two sepoys."], 2, 1),
+    # a hospital's or residents' count of the bodies is the dead
+    (["A doctor in the town said the bodies of eight soldiers had been brought to the morgue."], 8, None),
 ])
 def test_casualty_counts_read_from_how_tolls_are_worded(texts, killed, wounded):
     assert casualties(texts)[:2] == (killed, wounded)
