@@ -31,9 +31,9 @@ from extractors.candidates import LEAD_SENTENCES, Evidence, evidence_features
 from extractors.dates import AHEAD_OF_OUTLET, find_dates
 from extractors.dedup import MATCH_WINDOW_DAYS
 from extractors.gazetteer import Base, lookup, same_base, shares_spelled_name
-from extractors.mentions import (BaseRef, attack_cue, base_refs, dateline_end, excluded, is_origin, is_prose,
-                                 is_title_case, names_nothing)
-from extractors.reading import Mention, is_recent, read_mentions, role
+from extractors.mentions import (BaseRef, attack_cue, base_refs, excluded, is_origin, is_prose, is_title_case,
+                                 names_nothing)
+from extractors.reading import Mention, digest_items, is_recent, read_mentions, role
 from extractors.records import Detection, IncidentReport
 from extractors.scorer import Scorer, packaged_scorer
 from extractors.sentences import Sentence, article_sentences
@@ -46,13 +46,17 @@ from extractors.vocabulary import EVENT_NOUN, vocabulary
 _ANOTHER_EVENT = re.compile(rf"\b(?:a |the )?(?:separate|another|second|earlier|later)\s+(?:[\w-]+\s+)?{EVENT_NOUN}\b",
                             re.IGNORECASE)
 # "A day earlier, on Monday, a rocket struck Harir": another attack on a base already reported that day.
+_SEPARATE_DAY = re.compile(r"\b(?:a day (?:earlier|later|before)|the (?:previous|next|following) day|the day before)\b",
+                           re.IGNORECASE)
+# a digest's headline lists its items: "Africa in brief: Nine soldiers killed in Niger; mortars hit Somali base"
+_DIGEST_ITEMS = re.compile(r"\s*[;|]\s+")
+# "Four rounds were fired ... Three of them landed inside Camp Simba", "air defences shot down four of them": a salvo
+# the story divides by where its rounds fell or were downed
 _SOME = r"(?:one|two|three|four|five|six|\d+|some|most|all|the rest|none)"
 _DOWNED = r"(?:shot down|intercepted|downed|destroyed|neutrali[sz]ed|brought down)"
 _DIVIDED = re.compile(rf"\b{_SOME} of (?:them|which|these)\s+(?:[\w-]+\s+){{0,2}}?(?:landed|fell|hit|struck|exploded|"
                       rf"impacted|crashed|dropped|next to|near|inside|outside|(?:was|were) {_DOWNED})\b"
                       rf"|\b{_DOWNED}\s+(?:only\s+)?{_SOME} of them\b", re.IGNORECASE)
-_SEPARATE_DAY = re.compile(r"\b(?:a day (?:earlier|later|before)|the (?:previous|next|following) day|the day before)\b",
-                           re.IGNORECASE)
 
 
 @dataclass
@@ -128,9 +132,6 @@ def candidates(text: str, published: date | None, title: str = "") -> list[Candi
     return out
 
 
-
-
-_DIGEST_ITEMS = re.compile(r"\s*[;|]\s+")
 
 
 def _framed(title: str) -> bool:
@@ -366,11 +367,10 @@ def _attach_followers(incidents: list[_Incident], sentences: list[Sentence],
                 told.append(inc)
     place_words = {id(inc): _place_words(inc.ref.name) for inc in incidents}
     current: list[_Incident] = []
-    datelined = False
+    items = digest_items(sentences)
     for s in sentences:
-        # a second dateline opens another item ("SOPORE: ..." in a digest after "KISHTWAR: ..."): a new story
-        opens = not s.is_title and dateline_end(s.text) > 0
-        new_item, datelined = datelined and opens, datelined or opens
+        # a digest's next item ("SOPORE: ..." after "KISHTWAR: ...") is a new story
+        new_item = s.index > 0 and items[s.index] != items[s.index - 1]
         if s.index in by_sentence:
             current = by_sentence[s.index]
             continue

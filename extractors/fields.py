@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from extractors.mentions import blanked, names_nothing
+from extractors.mentions import ACRONYM, blanked, names_nothing
 from extractors.records import WEAPONS
 from extractors.vocabulary import NUMBER, number_value, vocabulary
 
@@ -193,7 +193,7 @@ def _people_list(v, other_verb: str = "") -> str:
     # restates the name before it ("seven Somali National Army (SNA) soldiers")
     item = (rf"(?<![\w./:-])(?:at least\s+|some\s+|about\s+|another\s+)?{NUMBER}\s+{_NOT_A_COUNT}"
             rf"(?:{_NOT_BETWEEN}(?!{v.any_group.pattern})[\w’'-]+\s+|U\.S\.\s+|U\.N\.\s+){{0,3}}?"
-            rf"(?:\([A-Z][A-Za-z]{{1,7}}\)\s+)?(?:{v.people})\b"
+            rf"(?:{ACRONYM}\s+)?(?:{v.people})\b"
             rf"(?:\s+(?:{v.people})\b)?")  # "two American service members": a people word used as a modifier
     # "we lost eleven soldiers, and six others were wounded": after a verb, a group that has a verb of the other kind
     # of its own is not in the verb's list

@@ -26,6 +26,8 @@ from extractors.vocabulary import vocabulary
 # determines the installation as the article before it does
 _DETERMINER = re.compile(r"(?:^|[\s(\"“,])(a|an|another|one|the|this|that|its|their|same)"
                          r"(?:\s+(?:(?-i:[A-Z])[\w.]*\s+)?[a-z][\w-]*(?:['’]s|s['’]))?\s*$", re.IGNORECASE)
+# an acronym in brackets restating the name before it: "the Forward Operating Base (FOB)", "(SNA) soldiers"
+ACRONYM = r"\([A-Z][A-Za-z]{1,7}\)"
 # Arabic names keep their lower-case article: "Abu al-Dohour Airbase", "Tal as-Samn camp"
 _PROPER = r"(?:[A-Z]|(?:al|el|ad|an|ar|as|ash|at|az|ed|er|es)-[A-Z])"
 _NAMED_BEFORE = re.compile(
@@ -87,9 +89,9 @@ _MODIFIER_SPAN = re.compile(
 # an acronym in brackets restates the noun before it: "the Forward Operating Base (FOB) in Wajiroko"
 # an acronym or the original words in brackets ("(COB)", "(base de operaciones)") leave the place after them
 _PLACE_AFTER = re.compile(
-    r"(?:\s*\((?:[A-Z][A-Za-z]{1,6}|[a-zà-ÿ]+(?:\s+[a-zà-ÿ]+){0,3})\))?"
+    rf"(?:\s*(?:{ACRONYM}|\([a-zà-ÿ]+(?:\s+[a-zà-ÿ]+){{0,3}}\)))?"
     r"(?:\s+of\s+the\s+(?:[\w’'-]+\s+){0,3}?(?i:armed forces|army|military|forces|troops|gendarmerie|defen[cs]e force)"
-    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*)?(?:\s*\([A-Z][A-Za-z]{1,6}\))?"
+    rf"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*)?(?:\s*{ACRONYM})?"
     # "the base of the National Army and the African Union forces in Bulo Burte": two forces share it
     r"(?:\s+and\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?i:armed forces|army|military|forces|troops|mission))?)?"
     r"\s+(?:in|at|on\s+the\s+(?:edge|outskirts)\s+of)\s+"
@@ -105,10 +107,10 @@ _APPOSITIVE = re.compile(r",\s*(?:(?:which|that)\s+(?:also\s+)?(?:hosts?|houses?
 # a numbered unit is one whatever the case of its word ("the 3203rd regiment" in translated copy); acronyms in
 # brackets and the army it belongs to may stand around it ("the company operating base (COB) of 37 Assam Rifles",
 # "the Rapid Intervention Battalion (BIR)", "... of the FARDC")
-_UNIT_OF = re.compile(rf"(?:\s+\([A-Z]{{2,8}}\))?\s+of\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+){{0,2}}[\w-]+['’]s\s+)?"
+_UNIT_OF = re.compile(rf"(?:\s+{ACRONYM})?\s+of\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+){{0,2}}[\w-]+['’]s\s+)?"
                       rf"((?:(?:[A-Z][\w’'-]*|\d+(?:st|nd|rd|th)?|and)\s+){{0,5}}{_UNITS}(?:\s+(?:No\.\s*)?\d+)?"
                       rf"|\d+(?:st|nd|rd|th)\s+(?i:{_UNITS}))(?![\w’'-])"
-                      rf"(?:\s+\([A-Z]{{2,8}}\))?"
+                      rf"(?:\s+{ACRONYM})?"
                       rf"(?:\s+of\s+the\s+(?:[A-Z]{{2,8}}|[A-Z][a-z]+\s+(?:Army|Armed Forces)))?")
 _INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:a|an)\s+$", re.IGNORECASE)
 # "the military post of Tassia" (translated copy). Not for a bare "camp": "the camp of Netanyahu" is a faction.
@@ -145,15 +147,28 @@ def _non_military(span: str) -> bool:
         return not (words == {"training"} and _ARMED_FORCES_OWNER.search(span))
     # an armed group named as the owner ("an ELN camp", "the Arakan Army's base") makes it theirs (groups are named
     # in capitals: a span without one is not searched)
-    return span.lower() != span and v.any_group.search(span) is not None \
-        and any(rx.search(span) for name, rx in v.groups if name not in _STATE_FORCES)
+    return span.lower() != span and _armed_group(span)
+
+
+def _armed_group(text: str, *, at_start: bool = False) -> bool:
+    """Whether `text` names (at its start, if `at_start`) a listed armed group, not a state's forces; one combined
+    search first, since most texts name none."""
+    v = vocabulary()
+    if v.any_group.search(text) is None:
+        return False
+    return any((rx.match if at_start else rx.search)(text) for name, rx in v.groups if name not in _STATE_FORCES)
+
+
+def _militants(sentence: str, noun: re.Match[str]) -> bool:
+    """Whether the installation noun `noun` is armed groups' ("a refugee camp", "a JNIM camp", "a camp of the banned
+    BLA", "an ELN base"), not a military installation."""
+    return _non_military(_modifier_span(sentence[:noun.start()])) or _militant_owner(sentence[noun.end():])
 
 
 def names_militants_installation(sentence: str) -> bool:
     """Whether the sentence names a camp or base of armed groups ("a camp of the National Liberation Army (ELN)",
     "a JNIM base"): what "the camp" refers back to when no military installation was named before."""
-    return any(_non_military(_modifier_span(sentence[:m.start()])) or _militant_owner(sentence[m.end():])
-               for m in vocabulary().installation.finditer(sentence))
+    return any(_militants(sentence, m) for m in vocabulary().installation.finditer(sentence))
 
 
 def _modifier_span(before: str) -> str:
@@ -257,7 +272,7 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
         before = sentence[:m.start()]
         if _IN_A_UNIT_NAME.match(sentence, m.end()):
             continue  # "the 164th Theater Airfield Operations Group": the unit's name, not a place
-        if _non_military(_modifier_span(before)) or _militant_owner(sentence[m.end():]):
+        if _militants(sentence, m):
             militant.append(m.end())
             continue
         named = None if headline else _NAMED_BEFORE.search(before)
@@ -402,8 +417,7 @@ def _militant_owner(after: str) -> bool:
         return False
     v = vocabulary()
     rest = after[owner.end():]
-    return bool(v.non_military.match(rest)) or any(
-        rx.match(rest) for name, rx in v.groups if name not in _STATE_FORCES)
+    return bool(v.non_military.match(rest)) or _armed_group(rest, at_start=True)
 
 
 # "staged a sit-in at the gate of an air base to protest against drone strikes abroad": the attacks are what is

@@ -7,12 +7,14 @@ decided by detect.py.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
 from extractors.dates import AHEAD_OF_OUTLET, DateMention, best_date, find_dates
-from extractors.mentions import (AIMING, STRIKE_VERBS, BaseRef, attack_cue, base_refs, blanked, dateline_end, excluded,
-                                 is_origin, is_prose, is_title_case, names_militants_installation, negative_target)
+from extractors.mentions import (ACRONYM, AIMING, STRIKE_VERBS, BaseRef, attack_cue, base_refs, blanked, dateline_end,
+                                 excluded, is_origin, is_prose, is_title_case, names_militants_installation,
+                                 negative_target)
 from extractors.sentences import Sentence
 from extractors.unlisted import airport_spans, kept_at_airport, military_airport
 from extractors.vocabulary import vocabulary
@@ -71,22 +73,20 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
     framing = title if re.search(r"\bcamps?\b", title, re.IGNORECASE) and v.civilian_camp.search(title) else ""
     latest: dict[str, Mention] = {}
     airport = military_airport(s.text for s in sentences)
-    datelined, item = False, 0
+    items = digest_items(sentences)
+    militants_named_before = _militants_named_before(sentences)
     for s in sentences:
         headline = s.is_title or is_title_case(s.text)
-        # a second dateline opens another item of a digest ("SOMALIA — ..." after "NIGER — ..."): "the base" there
-        # refers to nothing the earlier item named
-        opens = not s.is_title and dateline_end(s.text) > 0
-        if datelined and opens:
-            last, item = None, item + 1
-        datelined = datelined or opens
+        item = items[s.index]
+        if s.index and item != items[s.index - 1]:
+            last = None  # "the base" in a digest's next item refers to nothing the earlier item named
         refs = []
         for ref in _with_airport(s.text, base_refs(s.text, headline=headline), airport):
             if ref.kind == "anaphor" and last is None:
                 # "attacked their base in Rueso district" as the story's first mention: a description placed by its
                 # town, not a reference back; with no place ("the base of the paint") it refers to nothing, and
                 # after a militants' camp was named ("bombed a camp of the ELN ... the camp was used by") it is that
-                if any(names_militants_installation(p.text) for p in sentences[:s.index]):
+                if militants_named_before(s.index):
                     continue
                 described = _described(s.text, ref)
                 unit_named = None if described else _unit_named_before(sentences[:s.index + 1], ref)
@@ -194,6 +194,34 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
     return out, refs_by_sentence
 
 
+def digest_items(sentences: list[Sentence]) -> list[int]:
+    """The digest item each sentence is told in: a second dateline opens another item ("SOMALIA — ..." after
+    "NIGER — ..."), and a story with at most one dateline is one item."""
+    items, item, datelined = [], 0, False
+    for s in sentences:
+        opens = not s.is_title and dateline_end(s.text) > 0
+        if datelined and opens:
+            item += 1
+        datelined = datelined or opens
+        items.append(item)
+    return items
+
+
+def _militants_named_before(sentences: list[Sentence]) -> Callable[[int], bool]:
+    """Whether a sentence before the one at an index names armed groups' camp or base; each sentence is read once,
+    and only when an anaphor needs it."""
+    read = 0
+    named = False
+
+    def before(index: int) -> bool:
+        nonlocal read, named
+        while read < index and not named:
+            named = names_militants_installation(sentences[read].text)
+            read += 1
+        return named
+    return before
+
+
 def _with_airport(sentence: str, refs: list[BaseRef], airport: str | None) -> list[BaseRef]:
     """An airport the article says the military uses is an installation: each mention of it is one, and so is what the
     text says is kept there ("at the airport, where the army keeps ... a detachment of its air force")."""
@@ -247,7 +275,7 @@ def _described(sentence: str, ref: BaseRef) -> str | None:
     """The installation word and the place phrase after it ("base in Rueso district", in translated copy "the position
     of the army of Bosso", "the camp of the Armed Forces of the DRC (FARDC) in Eringeti"), None without one."""
     tail = re.match(r"(?:\s+of\s+the\s+(?:[\w’'-]+\s+)?(?i:army|military|armed forces|troops)"
-                    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*)?(?:\s*\([A-Z][A-Za-z]{1,6}\))?\s+(?:of|in|at)"
+                    rf"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*)?(?:\s*{ACRONYM})?\s+(?:of|in|at)"
                     r"|\s+(?:in|at|near|outside))\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s*){1,3}"
                     r"(?:district|province|region|area|town|village|city|state)?", sentence[ref.end:])
     return (ref.name + tail.group()).strip() if tail else None
@@ -256,19 +284,19 @@ def _described(sentence: str, ref: BaseRef) -> str | None:
 # "The air defences of the 17th Infantry Division in Sinja intercepted drones launched at the division's headquarters":
 # a unit's installation in the possessive is that of the numbered unit the story named, where it named it
 _UNITS_INSTALLATION = re.compile(r"(?P<unit>brigade|division|battalion|regiment)['’]s\s+(?P<what>\S.*)", re.IGNORECASE)
-_NUMBERED_UNIT = r"\b\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w-]*\s+){{0,3}}{unit}\b(?:\s+(?:in|at)\s+([A-Z][\w’'-]+))?"
+_NUMBERED_UNIT = {unit: re.compile(rf"(?P<unit>\b\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w-]*\s+){{0,3}}{unit.capitalize()}\b)"
+                                   rf"(?:\s+(?:in|at)\s+(?P<place>[A-Z][\w’'-]+))?")
+                  for unit in ("brigade", "division", "battalion", "regiment")}
 
 
 def _unit_named_before(sentences: list[Sentence], ref: BaseRef) -> str | None:
     owned = _UNITS_INSTALLATION.fullmatch(ref.name)
     if owned is None:
         return None
-    unit = re.compile(_NUMBERED_UNIT.format(unit=owned["unit"].capitalize()))
-    named = next((m for s in reversed(sentences) for m in unit.finditer(s.text)), None)
+    named = next((m for s in reversed(sentences) for m in _NUMBERED_UNIT[owned["unit"].lower()].finditer(s.text)), None)
     if named is None:
         return None
-    place = f" in {named.group(1)}" if named.group(1) else ""
-    return f"{named.group().split(' in ')[0].split(' at ')[0]} {owned['what']}{place}"
+    return f"{named['unit']} {owned['what']}" + (f" in {named['place']}" if named["place"] else "")
 
 
 # "a rocket attack on Bagram Airfield in 2008": a bare year right after the base name dates the attack to it.
