@@ -120,6 +120,10 @@ _DATE_AS_ADJECTIVE = re.compile(rf"\s+(?:(?!(?:the|a|an|that|this|his|its)\b)[\w
                                 re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 # a dateline may stamp the hour and the outlet after its date: "KISMAYO, Dec 2 (0020 GMT) (Newsline) -"
+# "the 14th October division", "the 6 October Bridge": a date that names a unit, a movement or a place is a name,
+# not when something happened
+_DATE_AS_NAME = re.compile(r"\s+(?:division|brigade|battalion|regiment|corps|movement|bridge|square|street|avenue|"
+                           r"stadium|university)\b", re.IGNORECASE)
 _DATELINE_END = re.compile(r"(?:\s*\([^)]{1,30}\)){0,2}(?:\s*\))?\s*(?:;|:|--|—|–|\||-\s)")
 
 
@@ -202,6 +206,8 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
 
     for rx in (_MONTH_DAY, _DAY_MONTH):
         for m in rx.finditer(sentence):
+            if _DATE_AS_NAME.match(sentence, m.end()):
+                continue
             day = int(m["day"])
             if m["day2"] and _NIGHT_BEFORE.search(sentence[max(0, m.start() - 25):m.start()]):
                 day = int(m["day2"])

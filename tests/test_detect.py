@@ -2054,3 +2054,10 @@ def test_an_owner_in_the_possessive_qualified_by_a_name_determines_the_installat
     text = "Rebels attacked the UN peacekeepers' base in Bangassou on Sunday, killing a peacekeeper, the mission said."
     [report] = detect(text, date(2024, 6, 10), "").primary
     assert ("Bangassou" in report.base, report.attack_date, report.killed) == (True, date(2024, 6, 9), 1)
+
+
+def test_a_date_that_names_a_unit_is_not_when_the_attack_happened():
+    text = ("One soldier was wounded last night when militants shelled the army base at Jowhar, the commander of the "
+            "army's 21st October brigade told reporters.")
+    [report] = detect(text, date(2024, 3, 6), "").primary
+    assert (report.attack_date, report.wounded) == (date(2024, 3, 5), 1)
