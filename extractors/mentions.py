@@ -275,7 +275,7 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
         if _militants(sentence, m):
             militant.append(m.end())
             continue
-        named = None if headline else _NAMED_BEFORE.search(before)
+        named = _NAMED_BEFORE.search(before)
         if named and _INDEFINITE_BEFORE.search(before[max(0, named.start(1) - 4):named.start(1)]):
             named = None  # "a Frontier Corps camp in Kech district": one of the corps' camps, a description
         if named:
@@ -296,8 +296,14 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
                 if place and not names_nothing(place.group(1).split()[0]):
                     # "the 153 Task Force Battalion base in Marte": a unit's name says less than its place
                     name, end = f"{name} in {place.group(1)}", m.end() + place.end()
-                refs.append(_named(start, end, name))
-                continue
+                if not headline:
+                    refs.append(_named(start, end, name))
+                    continue
+                # a headline capitalises every word, so there only a listed installation's name is one ("Arbinda
+                # garrison targeted in large-scale attack")
+                if base := _listed_at(" ".join(words), m.group()):
+                    refs.append(BaseRef(start, end, "gazetteer", base.name, base))
+                    continue
         mods = re.search(r"((?:(?:[\w.’'-]+)\s+){0,4})$", before).group(1)
         kept = []
         words = mods.split()
@@ -349,10 +355,7 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
                     and not _PLACE_WORD_AFTER.match(sentence[m.end() + place.end():]):
                 # "the army camp in Tessit": a definite description naming its place names the base
                 name = place.group(1)
-                # "the base at Azraq": a town's one listed installation, an air base named after it included
-                base = next((b for b in map(lookup, (f"{name} {m.group()}", f"{name} base", f"{name} camp", name,
-                                                     f"{name} air base"))
-                             if b is not None), None)
+                base = _listed_at(name, m.group())
                 refs.append(BaseRef(start, m.end() + place.end(), "gazetteer" if base else "named",
                                     base.name if base else f"{name} {m.group()}", base))
                 continue
@@ -377,6 +380,13 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
     refs = [r for r in refs if r.kind != "gazetteer" or not any(_LOCATES.match(sentence[e:r.start]) for e in militant)]
     refs.sort(key=lambda r: r.start)
     return refs
+
+
+def _listed_at(place: str, noun: str) -> Base | None:
+    """A town's one listed installation, whatever the text calls it ("the base at Azraq", "Arbinda garrison"), an
+    air base named after the town included."""
+    return next((b for b in map(lookup, (f"{place} {noun}", f"{place} base", f"{place} camp", place,
+                                         f"{place} air base")) if b is not None), None)
 
 
 def _named(start: int, end: int, name: str) -> BaseRef:

@@ -2061,3 +2061,11 @@ def test_a_date_that_names_a_unit_is_not_when_the_attack_happened():
             "army's 21st October brigade told reporters.")
     [report] = detect(text, date(2024, 3, 6), "").primary
     assert (report.attack_date, report.wounded) == (date(2024, 3, 5), 1)
+
+
+def test_a_headline_names_a_listed_installation_by_its_town_whatever_it_calls_it():
+    title = "Djibo garrison hit in night assault, twelve soldiers dead"
+    text = ("The garrison of the northern town was assaulted on Friday night by hundreds of gunmen, security sources "
+            "said on Sunday. Twelve soldiers were killed.")
+    [report] = detect(text, date(2024, 6, 16), title).primary
+    assert (report.base, report.attack_date, report.killed) == ("Djibo military base", date(2024, 6, 14), 12)
