@@ -2,7 +2,8 @@
 
 Every candidate the detector finds in a labelled article is an example: positive when, read as the article's
 own news, it matches a primary incident of the article's labels (extractors/evaluation.py `matches`),
-negative otherwise (background, a landmark, a made-up place). Cross-validation folds are grouped by
+negative otherwise (background, a landmark, a made-up place), and no example when it is a labelled attack no
+candidate reads on its day (the reading's error, not the decision's). Cross-validation folds are grouped by
 incident: articles that share an incident key are always in the same fold, so no attack is learned from one
 outlet's report and scored on another's.
 """
@@ -18,6 +19,7 @@ from pathlib import Path
 from extractors.candidates import FEATURES
 from extractors.detect import Candidate, candidates, decide
 from extractors.evaluation import EvaluationReport, combine, evaluate_rows, load_corpus, matches, parse_day
+from extractors.gazetteer import same_base
 from extractors.scorer import Scorer, fit
 
 
@@ -56,9 +58,16 @@ def examples(rows: Iterable[dict], found: dict[str, list[Candidate]]) -> list[Ex
         if row.get("ambiguous"):
             continue
         primaries = [i for i in row.get("incidents") or [] if i.get("primary") and row.get("is_attack_report")]
+        read = [c.as_primary for c in found[row["id"]] if c.as_primary is not None]
+        # a labelled attack no candidate reads on its day, read at its installation on another, is the reading's
+        # error, not evidence of how the article's own news is told: neither a positive nor a negative example
+        misread = [i for i in primaries if not any(matches(r, i) for r in read)]
         for c in found[row["id"]]:
-            if c.as_primary is not None:
-                out.append(Example(row["id"], c.features, any(matches(c.as_primary, i) for i in primaries)))
+            if c.as_primary is None:
+                continue
+            is_primary = any(matches(c.as_primary, i) for i in primaries)
+            if is_primary or not any(same_base(c.as_primary.base, i.get("base")) for i in misread):
+                out.append(Example(row["id"], c.features, is_primary))
     return out
 
 

@@ -67,3 +67,11 @@ def test_articles_sharing_an_incident_always_share_a_fold():
 
 def test_fit_labelled_gives_a_scorer_for_every_feature():
     assert set(fit_labelled([ROW]).features) == set(FEATURES)
+
+
+def test_an_attack_read_on_the_wrong_day_teaches_nothing_about_the_decision():
+    found = {"taji": candidates(ARTICLE, date(2020, 6, 14), "Rockets hit Camp Taji")}
+    misdated = {**ROW, "incidents": [{**ROW["incidents"][0], "date": "2020-06-09"}]}
+    assert examples([misdated], found) == []
+    other_base = {**ROW, "incidents": [{**ROW["incidents"][0], "base": "Balad Air Base"}]}
+    assert [e.is_primary for e in examples([other_base], found)] == [False]
