@@ -2069,3 +2069,15 @@ def test_a_headline_names_a_listed_installation_by_its_town_whatever_it_calls_it
             "said on Sunday. Twelve soldiers were killed.")
     [report] = detect(text, date(2024, 6, 16), title).primary
     assert (report.base, report.attack_date, report.killed) == ("Djibo military base", date(2024, 6, 14), 12)
+
+
+def test_troops_location_and_a_sector_headquarters_are_installations():
+    text = ("Troops on Saturday night repelled an attack by insurgents on their location in Monguno, the army said on "
+            "Monday, adding that two soldiers were wounded.")
+    [report] = detect(text, date(2024, 9, 9), "").primary
+    assert (report.base, report.attack_date, report.wounded) == ("Monguno military base", date(2024, 9, 7), 2)
+    sector = "The task force said its Sector 2 headquarters in Baga Sola was attacked with drones on Friday."
+    [report] = detect(sector, date(2024, 9, 9), "").primary
+    assert ("Baga Sola" in report.base, report.attack_date) == (True, date(2024, 9, 6))
+    assert detect("Investigators have not yet found their location in Monguno, the army said on Monday.",
+                  date(2024, 9, 9), "").reports == ()
