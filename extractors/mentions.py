@@ -342,6 +342,13 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
         if article in {"the", "this", "that", "its", "their", "same"}:
             if apposed:
                 continue
+            if not headline and m.group()[0].isupper() and any(k.lower() not in v.modifiers for k in kept) \
+                    and not _ARMED_FORCES_OWNER.search(" ".join(kept)) and not _PLACE_AFTER.match(sentence[m.end():]):
+                # "the North Camp of the Multinational Force": mid-sentence, a capitalised installation noun after
+                # capitalised words is the end of a name ("the Somali National Army Base in Wanlaweyn" is the
+                # army's base its place names)
+                refs.append(BaseRef(start, m.end(), "named", f"{' '.join(kept)} {m.group()}"))
+                continue
             place = None if headline else (_PLACE_AFTER.match(sentence[m.end():]) or (
                 _PLACE_OF.match(sentence[m.end():]) if m.group().lower() != "camp" else None))
             at_listed = _AT_PLACE.match(sentence, m.end())

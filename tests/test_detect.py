@@ -2081,3 +2081,17 @@ def test_troops_location_and_a_sector_headquarters_are_installations():
     assert ("Baga Sola" in report.base, report.attack_date) == (True, date(2024, 9, 6))
     assert detect("Investigators have not yet found their location in Monguno, the army said on Monday.",
                   date(2024, 9, 9), "").reports == ()
+
+
+def test_a_capitalised_installation_noun_mid_sentence_ends_a_name():
+    text = ("Two rockets hit the South Camp of the observer force near Sharm el-Sheikh on Tuesday, wounding a "
+            "peacekeeper, the force said.")
+    [report] = detect(text, date(2018, 5, 9), "").primary
+    assert (report.base.startswith("South Camp"), report.attack_date, report.wounded) == (True, date(2018, 5, 8), 1)
+
+
+def test_one_of_the_army_s_positions_placed_by_a_compass_point_is_an_installation():
+    text = ("Gunmen attacked one of the army's positions west of Bir al-Abd on Thursday night, killing three "
+            "soldiers, the military said on Friday.")
+    [report] = detect(text, date(2018, 5, 11), "").primary
+    assert ("Bir al-Abd" in report.base, report.attack_date, report.killed) == (True, date(2018, 5, 10), 3)
