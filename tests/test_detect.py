@@ -2095,3 +2095,11 @@ def test_one_of_the_army_s_positions_placed_by_a_compass_point_is_an_installatio
             "soldiers, the military said on Friday.")
     [report] = detect(text, date(2018, 5, 11), "").primary
     assert ("Bir al-Abd" in report.base, report.attack_date, report.killed) == (True, date(2018, 5, 10), 3)
+
+
+def test_an_attack_the_sentence_negates_or_criticism_under_fire_is_no_attack():
+    for text in ("Protesters blocked the gate of Camp Lemonnier on Monday, but nobody fired at the base, police said.",
+                 "Two armed groups clashed near Gao on Monday. \"No FAMa camp was attacked,\" an official said.",
+                 "The ministry has come under fire over the unfinished perimeter wall at Camp Lemonnier, which "
+                 "auditors found on Monday was half built."):
+        assert detect(text, date(2024, 5, 7), "").primary == (), text
