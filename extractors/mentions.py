@@ -420,7 +420,7 @@ def _listed_bases(sentence: str) -> list[BaseRef]:
 
 _OWNER = re.compile(
     r"^\s+(?:of|belonging to|used by|run by|held by|operated by)\s+(?:the\s+)?"
-    r"(?:(?:banned|proscribed|outlawed|militant|terrorist|jihadist|extremist)\s+)*", re.IGNORECASE)
+    r"(?:(?:banned|proscribed|outlawed|militant|terrorist|jihadist|extremist|rival)\s+)*", re.IGNORECASE)
 _STATE_FORCES = frozenset({"IRGC", "Security Service of Ukraine (SBU)", "Wagner Group"})
 _LOCATES = re.compile(
     r"^\s+(?:near|outside|close to|around|in|at|on the outskirts of|(?:north|south|east|west)(?:east|west)?\s+of)\s+"

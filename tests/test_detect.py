@@ -2103,3 +2103,12 @@ def test_an_attack_the_sentence_negates_or_criticism_under_fire_is_no_attack():
                  "The ministry has come under fire over the unfinished perimeter wall at Camp Lemonnier, which "
                  "auditors found on Monday was half built."):
         assert detect(text, date(2024, 5, 7), "").primary == (), text
+
+
+def test_a_rival_group_s_base_and_a_camp_used_by_takfiri_elements_are_no_military_installations():
+    for text in ("Al-Shabaab fighters overran a base of the rival Islamic State in Somalia near Qandala on Sunday, "
+                 "killing dozens, elders said.",
+                 "Forces destroyed a camp used by takfiri elements for training in central Sinai, the army said on "
+                 "Sunday. Jets first struck the camp, after which ground forces raided the area and found mortar "
+                 "shells."):
+        assert detect(text, date(2024, 5, 13), "").primary == (), text
