@@ -484,7 +484,8 @@ def _reports(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[Bas
         # story without naming the installation ("Four rounds were fired from the edge of the forest. Three of them
         # landed inside Camp Simba"), unlike a total divided among regions ("46 drones ..., 14 of them over Kursk")
         projectiles=fields.projectiles(own, inc.follow) or fields.projectiles(whole, inc.follow)
-        or (fields.projectiles(prose) if any(_DIVIDED.search(t) for t in texts) else None),
+        or (fields.projectiles(prose) if any(_DIVIDED.search(t) for t in texts) else None)
+        or fields.counted_over(article, _place_words(name)),
         killed=0 if killed is None and none_killed else killed,
         wounded=0 if wounded is None and none_wounded else wounded,
         claimed_by=fields.spelled_out(fields.claimed_by(texts), article),

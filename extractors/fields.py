@@ -124,6 +124,21 @@ def projectiles(texts: Iterable[str], later: Iterable[str] = ()) -> int | None:
     return min(loose)[1] if loose else None
 
 
+def counted_over(texts: Iterable[str], places: Iterable[str]) -> int | None:
+    """The projectiles a regional authority counts over the installation's own town or district ("11 drones had been
+    destroyed over the Borisoglebsk district"): where an air base is the target, the drones downed over it are the
+    attack on it, told without naming the base. A count over a whole region (`_OVER_REGIONS`) is not."""
+    names = "|".join(re.escape(p) for p in places)
+    if not names:
+        return None
+    over = re.compile(rf"[^.;]{{0,40}}?\b(?:over|above)\s+(?:the\s+)?(?:{names})\b(?!['’]s)", re.IGNORECASE)
+    for text in texts:
+        for salvo in _salvoes(text):
+            if over.match(text, salvo[-1].end()):
+                return sum(number_value(part["n"]) for part in salvo)
+    return None
+
+
 _ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 

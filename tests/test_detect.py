@@ -2112,3 +2112,13 @@ def test_a_rival_group_s_base_and_a_camp_used_by_takfiri_elements_are_no_militar
                  "Sunday. Jets first struck the camp, after which ground forces raided the area and found mortar "
                  "shells."):
         assert detect(text, date(2024, 5, 13), "").primary == (), text
+
+
+def test_drones_a_governor_counts_over_the_base_s_own_district_are_the_attack_s_count():
+    text = ("Ukraine's General Staff said its drones hit the Morozovsk air base overnight into Sunday. The regional "
+            "governor said 23 drones had been downed over the Morozovsk district, and 40 over the region as a whole.")
+    [report] = detect(text, date(2025, 3, 2), "").primary
+    assert (report.attack_date, report.projectiles) == (date(2025, 3, 2), 23)
+    regional = ("Ukraine's General Staff said its drones hit the Morozovsk air base overnight into Sunday. The "
+                "regional governor said 40 drones had been downed over the region.")
+    assert detect(regional, date(2025, 3, 2), "").primary[0].projectiles is None
