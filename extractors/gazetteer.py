@@ -63,12 +63,14 @@ _INSTALLATION_BEFORE = re.compile(
     r"\b(?:in|at|near|of|outside)\b[^.]{0,30}$", re.IGNORECASE)
 
 
-# Dutch, German and Nordic copy spells the word Kamp ("Kamp Holland" is Camp Holland)
-_CAMP_SPELLINGS = {"Camp": "[CK]amp", "camp": "[ck]amp"}
+# Dutch, German and Nordic copy spells the word Kamp ("Kamp Holland" is Camp Holland); Pakistani copy shortens
+# cantonment to Cantt ("DI Khan Cantt")
+_SPELLINGS = {"camp": "[ck]amp", "cantonment": r"(?:cantonment|cantt\.?)"}
+_SPELLED = {"kamp": "camp", "cantt": "cantonment"}
 
 
 def _alias_pattern(alias: str) -> str:
-    tokens = [_CAMP_SPELLINGS.get(t, re.escape(t)) for t in re.split(r"[\s\-‐–]+", alias.replace("’", "'")) if t]
+    tokens = [_SPELLINGS.get(t.lower(), re.escape(t)) for t in re.split(r"[\s\-‐–]+", alias.replace("’", "'")) if t]
     return r"[\s\-‐–]+".join(t.replace("'", "['’]?") for t in tokens)
 
 
@@ -152,7 +154,7 @@ def _index() -> tuple[re.Pattern[str], dict[str, Base], frozenset[str]]:
 
 def _key(name: str) -> str:
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return " ".join("camp" if w == "kamp" else w for w in re.split(r"[^a-z0-9]+", s.replace("'", ""))).strip()
+    return " ".join(_SPELLED.get(w, w) for w in re.split(r"[^a-z0-9]+", s.replace("'", ""))).strip()
 
 
 def fold_accents(text: str) -> str:

@@ -272,13 +272,15 @@ def _dated_in_past(dates: list[DateMention], published: date | None) -> bool:
 
 
 def _described(sentence: str, ref: BaseRef) -> str | None:
-    """The installation word and the place phrase after it ("base in Rueso district", "positions south of Rafah", in
-    translated copy "the position of the army of Bosso", "the camp of the Armed Forces of the DRC (FARDC) in Eringeti"), None without one."""
+    """The installation word and the place phrase after it ("base in Rueso district", "positions south of Rafah", "the
+    air base on Mayun island", in translated copy "the position of the army of Bosso", "the camp of the Armed Forces of
+    the DRC (FARDC) in Eringeti"), None without one."""
     tail = re.match(r"(?:\s+of\s+the\s+(?:[\w’'-]+\s+)?(?i:army|military|armed forces|troops)"
                     rf"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*)?(?:\s*{ACRONYM})?\s+(?:of|in|at)"
-                    r"|\s+(?:in|at|near|outside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of))\s+(?:the\s+)?"
+                    r"|\s+(?:in|at|near|outside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of"
+                    r"|on(?=\s+[A-Z][\w’'-]*\s+(?i:island)\b)))\s+(?:the\s+)?"
                     r"(?:(?:al-|el-)?[A-Z][\w’'-]*\s*){1,3}"
-                    r"(?:district|province|region|area|town|village|city|state)?", sentence[ref.end:])
+                    r"(?:district|province|region|area|town|village|city|state|island)?", sentence[ref.end:])
     return (ref.name + tail.group()).strip() if tail else None
 
 

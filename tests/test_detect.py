@@ -2122,3 +2122,19 @@ def test_drones_a_governor_counts_over_the_base_s_own_district_are_the_attack_s_
     regional = ("Ukraine's General Staff said its drones hit the Morozovsk air base overnight into Sunday. The "
                 "regional governor said 40 drones had been downed over the region.")
     assert detect(regional, date(2025, 3, 2), "").primary[0].projectiles is None
+
+
+def test_translated_and_local_words_for_installations():
+    cases = [("Gunmen attacked a military point of the Syrian Democratic Forces in the town of Busayrah on Monday "
+              "night, killing two fighters.", "Busayrah"),
+             ("Militants fired rockets at Bannu Cantt late on Monday, injuring three soldiers, police said.", "Bannu"),
+             ("Two drones struck the military air base on Zuqar island on Monday evening, wounding three soldiers.",
+              "Zuqar"),
+             ("Insurgents fired on their post near Tuz Khurmatu late on Monday, wounding three Peshmerga.", "Tuz")]
+    for text, place in cases:
+        [report] = detect(text, date(2024, 6, 11), "").primary
+        assert (place in report.base, report.attack_date) == (True, date(2024, 6, 10)), text
+    assert detect("From a military point of view, the attack on Busayrah on Monday changed nothing, he said.",
+                  date(2024, 6, 11), "").primary == ()
+    [cantt] = detect("Terrorists attacked the DI Khan Cantt on Monday night.", date(2024, 6, 11), "").primary
+    assert cantt.base == "Dera Ismail Khan Cantonment"
