@@ -38,7 +38,7 @@ _DESCRIPTION_TAIL = re.compile(
     r"^((?:\s+(?!(?:that|which|where|who|whose|hosting|housing|home|used|run|on|was|were|is|has|had|and|"
     r"but|to|after|before|during|when|while|as|killing|wounding|early|late|overnight|yesterday|today|"
     # a time or an outcome ends the description: "a camp in western Niger three days ago left 89 dead"
-    r"ago|last|this|days?|weeks?|hours?|months?|left|leaves|leaving|kills?|killed|wounded|"
+    r"ago|last|this|days?|weeks?|hours?|months?|left|leaves|leaving|kills?|killed|wounded|fell|falls|came|comes|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|\d+|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)"
     r"[\w’'.-]+){0,7})", re.IGNORECASE)
 
@@ -130,8 +130,8 @@ _BASES_AT = re.compile(
 # road or a patrol ("ambushed soldiers near Kaya"): the attack's own verb takes the forces in the town as its object.
 FORCES_IN_TOWN = re.compile(
     r"\b(?:attack(?:ed|ing|s)?|attacks? on|assault(?:ed)? on|storm(?:ed|ing|s)?|raid(?:ed|ing|s)?|overr[au]n)\s+"
-    r"(?P<forces>the\s+(?:army|military|soldiers|troops)|army|(?:the\s+)?(?:soldiers|troops)\s+"
-    r"(?:stationed|based|garrisoned))\s+(?:in|at)\s+(?:(?-i:[A-Z])[\w’'-]+['’]s\s+)?"
+    r"(?P<forces>the\s+(?:army|military|soldiers|troops)|army|(?:the\s+)?(?:soldiers|troops|battalion|brigade|regiment)"
+    r"(?:\s+\([^)]{1,30}\))?\s+(?:stationed|based|garrisoned))\s+(?:in|at)\s+(?:(?-i:[A-Z])[\w’'-]+['’]s\s+)?"
     r"(?P<place>(?-i:[A-Z])[\w’'-]+(?:[\s-](?-i:[A-Z])[\w’'-]+)?)(?![\w’'-])", re.IGNORECASE)
 _LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+and\s+")
 _PLACE_WORD_AFTER = re.compile(

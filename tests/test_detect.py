@@ -2138,3 +2138,27 @@ def test_translated_and_local_words_for_installations():
                   date(2024, 6, 11), "").primary == ()
     [cantt] = detect("Terrorists attacked the DI Khan Cantt on Monday night.", date(2024, 6, 11), "").primary
     assert cantt.base == "Dera Ismail Khan Cantonment"
+
+
+def test_sieges_falls_strafing_and_sniping_are_attacks_told_in_other_words():
+    cases = [("Gunmen laid siege to the army base in Dansadau on Friday, killing four soldiers.", "unknown"),
+             ("A federal army camp in Debre Markos fell into the hands of militia fighters on Friday.", "unknown"),
+             ("Rebels strafed the patrol base of the 4th Infantry Battalion in Malita on Friday.", "gunfire"),
+             ("Rebels sniped at the patrol base of the 4th Infantry Battalion in Malita on Friday.", "gunfire"),
+             ("Dissidents attacked the battalion based in Suárez with drones on Friday.", "drone")]
+    for text, weapon in cases:
+        [report] = detect(text, date(2024, 6, 15), "").primary
+        assert report.attack_date == date(2024, 6, 14) and weapon in report.weapons + ("unknown",), text
+
+
+def test_a_reference_back_as_someone_s_unit_leaves_the_installation_the_target():
+    text = ("Bandits laid siege to the army base in Dansadau on Friday, killing two soldiers attached to the base, "
+            "residents said.")
+    [report] = detect(text, date(2024, 6, 15), "").primary
+    assert (report.attack_date, report.killed) == (date(2024, 6, 14), 2)
+
+
+def test_where_a_story_stands_weeks_after_an_attack_is_no_new_attack():
+    text = ("Trainers who worked at the Baghdad airport base have not returned to the base six weeks after it was "
+            "hit by rockets, officers said on Monday.")
+    assert detect(text, date(2024, 6, 17), "").primary == ()
