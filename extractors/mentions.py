@@ -125,13 +125,17 @@ _ARMED_FORCES_OWNER = re.compile(
 _BASES_AT = re.compile(
     r"\bbases\b(?:(?!\b(?:town|city|village|district|outskirts|province)\b)[^;]){0,80}?\b(?:at|in)\s+"
     r"(?P<names>[A-Z][\w’'-]+(?:(?:\s*,\s*|\s+and\s+)[A-Z][\w’'-]+)*)")
-# "gunmen attacked the army in Gotheye", "attack army in Niger's Gotheye", "stormed the soldiers stationed in Kaya": the
-# forces a town holds are its garrison, so an attack whose object they are is an attack on it. Not soldiers met on a
-# road or a patrol ("ambushed soldiers near Kaya"): the attack's own verb takes the forces in the town as its object.
+# "gunmen attacked the army in Gotheye", "attack army in Niger's Gotheye", "stormed the soldiers stationed in Kaya",
+# "attacked the battalion based in Jamundi": the forces a town holds are its garrison, so an attack whose object they
+# are is an attack on it. Not soldiers met on a road or a patrol ("ambushed soldiers near Kaya"): the attack's own verb
+# takes the forces in the town as its object.
 FORCES_IN_TOWN = re.compile(
     r"\b(?:attack(?:ed|ing|s)?|attacks? on|assault(?:ed)? on|storm(?:ed|ing|s)?|raid(?:ed|ing|s)?|overr[au]n)\s+"
     r"(?P<forces>the\s+(?:army|military|soldiers|troops)|army|(?:the\s+)?(?:soldiers|troops|battalion|brigade|regiment)"
-    r"(?:\s+\([^)]{1,30}\))?\s+(?:stationed|based|garrisoned))\s+(?:in|at)\s+(?:(?-i:[A-Z])[\w’'-]+['’]s\s+)?"
+    r"(?:\s+\([^)]{1,30}\))?\s+(?:stationed|based|garrisoned)"
+    # "attacked Light Infantry Battalion 506 in Taungdwingyi": a unit named with its number is its base
+    r"|(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+){0,3}(?-i:Battalion|Brigade|Regiment)\s+(?:No\.?\s*)?\d{1,4})"
+    r"\s+(?:in|at)\s+(?:(?-i:[A-Z])[\w’'-]+['’]s\s+)?"
     r"(?P<place>(?-i:[A-Z])[\w’'-]+(?:[\s-](?-i:[A-Z])[\w’'-]+)?)(?![\w’'-])", re.IGNORECASE)
 _LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+and\s+")
 _PLACE_WORD_AFTER = re.compile(

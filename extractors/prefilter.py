@@ -69,11 +69,13 @@ def may_report_attack(text: str) -> bool:
 
 
 # Words for what the detector reads as an installation, plural too ("military bases at Al-Asad and Erbil"), and a
-# wider net of the places that host troops ("drones hit the airport", "the Defence Ministry's headquarters"), so a
-# page a later detector could read is not ruled out by this look
+# wider net of the places that host troops ("drones hit the airport", "the Defence Ministry's headquarters") and of the
+# units that stand for theirs ("attacked the battalion based in Jamundi"), so a page a later detector could read is
+# not ruled out by this look
 _PLACES_ATTACKED = re.compile(r"\b(?:bases?|airbases?|camps?|airports?|airfields?|airstrips?|headquarters|hq|depots?|"
                               r"arsenals?|barracks|compounds?|garrisons?|outposts?|posts?|positions?|stations?|"
-                              r"facilit(?:y|ies)|installations?|forts?|cantonments?|academ(?:y|ies))\b")
+                              r"facilit(?:y|ies)|installations?|forts?|cantonments?|cantt|academ(?:y|ies)|battalions?|"
+                              r"brigades?|regiments?)\b")
 
 
 def literal_start(pattern: str) -> str:

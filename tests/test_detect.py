@@ -2162,3 +2162,12 @@ def test_where_a_story_stands_weeks_after_an_attack_is_no_new_attack():
     text = ("Trainers who worked at the Baghdad airport base have not returned to the base six weeks after it was "
             "hit by rockets, officers said on Monday.")
     assert detect(text, date(2024, 6, 17), "").primary == ()
+
+
+def test_a_numbered_unit_attacked_in_its_town_is_its_base():
+    text = ("Resistance fighters attacked Light Infantry Battalion 228 in Ye-U Township with drones late on Monday, "
+            "the junta said.")
+    [report] = detect(text, date(2024, 6, 11), "").primary
+    assert ("Ye-U" in report.base, report.attack_date, report.weapons) == (True, date(2024, 6, 10), ("drone",))
+    assert detect("Light Infantry Battalion 228 in Ye-U Township held a parade on Monday.", date(2024, 6, 11),
+                  "").primary == ()

@@ -94,3 +94,8 @@ def test_the_visible_text_skips_scripts_and_styles_even_unclosed_ones():
     body = b"<html><style>p{}</style><p>Hello &amp; welcome</p><script>attack()</script>" * 3 + b"<script>x()"
     assert visible_text(body) == "Hello & welcome Hello & welcome Hello & welcome"
     assert visible_text(b"<p>kept</p>" + b"<script>" * 400_000) == "kept"
+
+
+def test_a_unit_attacked_in_its_town_passes_the_first_look():
+    assert may_report_attack("Dissidents attacked the battalion based in Suarez with drones on Monday.")
+    assert may_report_attack("Rebels attacked Light Infantry Battalion 228 in Ye-U on Monday.")
