@@ -96,7 +96,8 @@ _YEARS_AGO = re.compile(r"\b(?P<n>\w+) years? ago\b|\b(?P<last>last|previous) ye
 # to nine soldiers on Tuesday")
 _SPEECH = re.compile(
     r"\b(?:said|says|told|announced|tweeted|reported|confirmed|stated|added|statement|claimed|updated?|"
-    r"speculated|wrote|posted|published|released|condemned|denounced|according to \w+|speaking|spoke)\b[^.;]{0,25}$"
+    r"speculated|wrote|posted|published|released|condemned|denounced|according to \w+|speaking|spoke|seen by)\b"
+    r"[^.;]{0,25}$"
     r"|\b(?:rose|risen|rises|climbed|reached|jumped) to (?:at least )?\w+(?: \w+)?\s+(?:on\s+|late\s+)?$"
     r"|\bdied (?:of|from) (?:(?:his|her|their) )?(?:wounds|injuries)\s+(?:on\s+|late\s+)?$",  # a toll that rose, too
     re.IGNORECASE)
@@ -120,6 +121,10 @@ _DATE_AS_ADJECTIVE = re.compile(rf"\s+(?:(?!(?:the|a|an|that|this|his|its)\b)[\w
                                 re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 # a dateline may stamp the hour and the outlet after its date: "KISMAYO, Dec 2 (0020 GMT) (Newsline) -"
+# days every calendar names, said instead of the date ("on Christmas Eve")
+_FIXED_DAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "boxing day": (12, 26),
+               "new year's eve": (12, 31), "new year’s eve": (12, 31), "new year's day": (1, 1), "new year’s day": (1, 1)}
+_FIXED_DAY = re.compile(r"\b(?:christmas (?:eve|day)|boxing day|new year['’]s (?:eve|day))\b", re.IGNORECASE)
 # "the 14th October division", "the 6 October Bridge": a date that names a unit, a movement or a place is a name,
 # not when something happened
 _DATE_AS_NAME = re.compile(r"\s+(?:division|brigade|battalion|regiment|corps|movement|bridge|square|street|avenue|"
@@ -217,6 +222,9 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
     if published is not None:
         for m in _BARE_ORDINAL.finditer(sentence):
             add(m, _ordinal_day(int(m["day"]), published), "day", 0)
+        for m in _FIXED_DAY.finditer(sentence):
+            month, day = _FIXED_DAYS[m.group().lower()]
+            add(m, _fit_year(month, day, published, None), "day", 1)
         for m in _WEEKDAY_SPAN.finditer(sentence):
             add(m, weekday_on_or_before(m["second"], published), "day", 1)
         for m in _WEEKDAY.finditer(sentence):

@@ -2171,3 +2171,10 @@ def test_a_numbered_unit_attacked_in_its_town_is_its_base():
     assert ("Ye-U" in report.base, report.attack_date, report.weapons) == (True, date(2024, 6, 10), ("drone",))
     assert detect("Light Infantry Battalion 228 in Ye-U Township held a parade on Monday.", date(2024, 6, 11),
                   "").primary == ()
+
+
+def test_a_day_every_calendar_names_dates_the_attack_and_a_report_seen_on_a_day_does_not():
+    text = ("Militants attacked an army camp at Baure on New Year's Eve, killing a soldier, according to an army "
+            "report seen by the paper on Friday.")
+    [report] = detect(text, date(2025, 1, 3), "").primary
+    assert (report.attack_date, report.killed) == (date(2024, 12, 31), 1)
