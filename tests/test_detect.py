@@ -2178,3 +2178,9 @@ def test_a_day_every_calendar_names_dates_the_attack_and_a_report_seen_on_a_day_
             "report seen by the paper on Friday.")
     [report] = detect(text, date(2025, 1, 3), "").primary
     assert (report.attack_date, report.killed) == (date(2024, 12, 31), 1)
+
+
+def test_sirens_set_off_by_a_false_alarm_with_nothing_launched_report_no_attack():
+    text = ("Sirens sent soldiers at the Ramat David air base to shelters on Tuesday morning, but they were set off "
+            "by a false alarm and no rocket or drone was launched from Lebanon, the army said.")
+    assert detect(text, date(2024, 4, 16), "").primary == ()
