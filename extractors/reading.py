@@ -52,6 +52,10 @@ _HOURS = re.compile(r"\bhours\b", re.IGNORECASE)
 # "advisers have not returned to the K1 base five weeks after it was hit": the installation whose own clause tells no
 # attack is where the story stands now, and the attack it goes on to is weeks old
 _WEEKS_AFTER = re.compile(r"\b(?:weeks?|fortnights?|months?|years?)\b", re.IGNORECASE)
+# An installation whose own clause tells no attack is attacked in the after-clause only if that clause refers back to
+# it ("two days after it was hit"); otherwise the attack is another target's
+_REFERS_BACK = re.compile(r"\b(?:it|its|the\s+(?:[\w-]+\s+)?(?:base|camp|post|garrison|outpost|barracks|airfield|"
+                          r"installation|position|cantonment|fort|headquarters))\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -154,6 +158,9 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
             clause = _own_clause(s.text, ref.end, hi)
             hi = clause if clause is not None else hi
             segment = s.text[lo:hi]
+            if told_after is not None and attack_cue(segment) is None \
+                    and not _REFERS_BACK.search(s.text, told_after):
+                continue  # "villagers threw stones at the base, a day after shelling killed two shepherds"
             near = [d for d in dates if _near(d, ref, s.text)]
             # "mirrors a similar incident in 2023 when a suicide bomber killed 25 soldiers at X": a date that opens a
             # when-clause dates the event the clause tells; a date before it belongs to the main clause

@@ -2184,3 +2184,12 @@ def test_sirens_set_off_by_a_false_alarm_with_nothing_launched_report_no_attack(
     text = ("Sirens sent soldiers at the Ramat David air base to shelters on Tuesday morning, but they were set off "
             "by a false alarm and no rocket or drone was launched from Lebanon, the army said.")
     assert detect(text, date(2024, 4, 16), "").primary == ()
+
+
+def test_an_installation_whose_own_clause_tells_no_attack_is_not_the_after_clause_s_target():
+    text = ("Dozens of farmers pulled down part of the fence of a Turkish military base near Batifa on Sunday, a day "
+            "after Turkish shelling killed three shepherds nearby, residents said.")
+    assert detect(text, date(2023, 6, 12), "").primary == ()
+    told = ("Soldiers were still clearing debris at the army camp in Dikwa on Monday, a day after it was attacked by "
+            "insurgents, residents said.")
+    assert [r.base for r in detect(told, date(2023, 6, 12), "").primary] == ["Dikwa military base"]
