@@ -63,7 +63,7 @@ _HEADLINE_PREPOSITION = re.compile(r"\b(?:on|at|in|near|against|targets?|hits?|a
                                    re.IGNORECASE)
 _DANGLING = re.compile(r"(?:\s+(?:in|the|at|of|on|a|an|near|from|by|for|with))+$", re.IGNORECASE)
 # infantry units are also named "Rifles" (Rashtriya Rifles, Assam Rifles)
-_UNITS = r"(?:Battalion|Brigade|Division|Regiment|Corps|Task Force|Sector|Squadron|Wing|Company|Rifles)"
+_UNITS = r"(?:Battalion|Brigade|Division|Regiment|Corps|Task Force|Sector|Squadron|Wing|Company|Rifles|Military District|Fleet)"
 UNIT_WORDS = re.compile(rf"\b{_UNITS}\b")
 _IN_A_UNIT_NAME = re.compile(rf"\s+(?:Operations\s+|Support\s+)?(?:{_UNITS}|Group)\b")
 # "Mianwali Training Air Base", "Shindand Army Air Base": words saying what an installation is for may stand
@@ -534,6 +534,12 @@ def negative_target(sentence: str, cue: int, refs: list[BaseRef]) -> bool:
     return bool(negatives) and not after_ref and not after_neg
 
 
+_UNIT_STATIONED = re.compile(r"(?:group|regiment|battalion|brigade|division|wing|squadron|unit|detachment|compan)",
+                             re.IGNORECASE)
+_ATTACK_ON_IT = re.compile(r"\b(?:attack(?:s|ed)?|assault(?:s|ed)?|raid(?:s|ed)?)\s+(?:on|against)\s+(?:the\s+)?$",
+                           re.IGNORECASE)
+_ATTACKED_THERE = re.compile(r",?\s+(?:was|were|came|had been|has been)\s+(?:the\s+target|attacked|targeted|hit|struck|"
+                             r"overrun|stormed|under)\b", re.IGNORECASE)
 # A preposition that aims: "fired from Lebanon at the Zar'it barracks" names the origin, then the target.
 AIMING = r"(?:at|on|against|into|towards?)"
 _AIMED = re.compile(rf"\b{AIMING}\s", re.IGNORECASE)
@@ -557,6 +563,9 @@ def is_origin(sentence: str, ref: BaseRef) -> bool:
     cue = next(reversed(list(vocabulary().origin.finditer(window))), None)
     if cue is None:
         return False
+    if _UNIT_STATIONED.match(cue.group()) and (_ATTACK_ON_IT.search(window, 0, cue.start())
+                                               or _ATTACKED_THERE.match(sentence, ref.end)):
+        return False  # "the attack against the unit stationed at Tin-Akoff": where the attacked unit is is the target
     if not cue.group().lower().endswith(("from", "out of")):
         return True
     # "fired from the Miranshah garrison" names where the fire came from; "fire from the hills overlooking the fort"

@@ -2193,3 +2193,18 @@ def test_an_installation_whose_own_clause_tells_no_attack_is_not_the_after_claus
     told = ("Soldiers were still clearing debris at the army camp in Dikwa on Monday, a day after it was attacked by "
             "insurgents, residents said.")
     assert [r.base for r in detect(told, date(2023, 6, 12), "").primary] == ["Dikwa military base"]
+
+
+def test_where_an_attacked_unit_is_stationed_is_the_target_not_an_origin():
+    text = "The army reported an attack on the unit stationed at Tessit on Monday, saying five soldiers were killed."
+    [report] = detect(text, date(2025, 3, 5), "").primary
+    assert (report.base, report.attack_date, report.killed) == ("Tessit military camp", date(2025, 3, 3), 5)
+    member = "A soldier of the battalion stationed at Tessit was killed in an ambush on a road near Gao on Monday."
+    assert [r.base for r in detect(member, date(2025, 3, 5), "").primary] != ["Tessit military camp"]
+
+
+def test_the_headquarters_of_a_military_district_or_a_fleet_is_named_by_it():
+    text = ("A drone struck the headquarters of Russia's Central Military District in Yekaterinburg early on Monday, "
+            "injuring two servicemen, a source said.")
+    [report] = detect(text, date(2025, 4, 14), "").primary
+    assert (report.base.startswith("Central Military District headquarters"), report.wounded) == (True, 2)
