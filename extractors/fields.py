@@ -133,6 +133,8 @@ def counted_over(texts: Iterable[str], places: Iterable[str]) -> int | None:
         return None
     over = re.compile(rf"[^.;]{{0,40}}?\b(?:over|above)\s+(?:the\s+)?(?:{names})\b(?!['’]s)", re.IGNORECASE)
     for text in texts:
+        if over.search(text) is None:
+            continue  # the cheap look first: most sentences count nothing over the place
         for salvo in _salvoes(text):
             if over.match(text, salvo[-1].end()):
                 return sum(number_value(part["n"]) for part in salvo)
