@@ -2208,3 +2208,10 @@ def test_the_headquarters_of_a_military_district_or_a_fleet_is_named_by_it():
             "injuring two servicemen, a source said.")
     [report] = detect(text, date(2025, 4, 14), "").primary
     assert (report.base.startswith("Central Military District headquarters"), report.wounded) == (True, 2)
+
+
+def test_drones_used_to_drop_bombs_on_a_camp_attack_it():
+    text = ("Two soldiers were injured when militants used drones to drop bombs on an army camp at Moreh late last "
+            "night, officials said on Sunday.")
+    [report] = detect(text, date(2024, 9, 8), "").primary
+    assert (report.attack_date, report.weapons, report.wounded) == (date(2024, 9, 7), ("drone",), 2)
