@@ -94,7 +94,7 @@ _PLACE_AFTER = re.compile(
     rf"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*)?(?:\s*{ACRONYM})?"
     # "the base of the National Army and the African Union forces in Bulo Burte": two forces share it
     r"(?:\s+and\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?i:armed forces|army|military|forces|troops|mission))?)?"
-    r"\s+(?:in|at|on\s+the\s+(?:edge|outskirts)\s+of)\s+"
+    r"\s+(?:in|at|on\s+the\s+(?:(?:north|south|east|west)(?:ern)?\s+)?(?:edge|outskirts)\s+of)\s+"
     r"(?:the\s+(?:town|village|city|(?:urban\s+)?area|district|municipality|commune|locality)\s+of\s+)?"
     r"([A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)?)(?![\w’'-])(?!\s+[A-Z])")
 _AT_PLACE = re.compile(r"\s+(?:in|at|near)\s+(?:the\s+)?")

@@ -288,17 +288,21 @@ def _dated_in_past(dates: list[DateMention], published: date | None) -> bool:
         for d in events)
 
 
+_GLOSS = re.compile(r"^\s*\([^)]*\)")
+
+
 def _described(sentence: str, ref: BaseRef) -> str | None:
     """The installation word and the place phrase after it ("base in Rueso district", "positions south of Rafah", "the
     air base on Mayun island", in translated copy "the position of the army of Bosso", "the camp of the Armed Forces of
     the DRC (FARDC) in Eringeti"), None without one."""
-    tail = re.match(r"(?:\s+of\s+the\s+(?:[\w’'-]+\s+)?(?i:army|military|armed forces|troops)"
+    tail = re.match(r"(?:\s*\([^)]{1,30}\))?"  # "the military detachment (destacamento) at ...": the gloss stands aside
+                    r"(?:\s+of\s+the\s+(?:[\w’'-]+\s+)?(?i:army|military|armed forces|troops)"
                     rf"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*)?(?:\s*{ACRONYM})?\s+(?:of|in|at)"
                     r"|\s+(?:in|at|near|outside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of"
                     r"|on(?=\s+[A-Z][\w’'-]*\s+(?i:island)\b)))\s+(?:the\s+)?"
                     r"(?:(?:al-|el-)?[A-Z][\w’'-]*\s*){1,3}"
                     r"(?:district|province|region|area|town|village|city|state|island)?", sentence[ref.end:])
-    return (ref.name + tail.group()).strip() if tail else None
+    return (ref.name + _GLOSS.sub("", tail.group())).strip() if tail else None
 
 
 # "The air defences of the 17th Infantry Division in Sinja intercepted drones launched at the division's headquarters":

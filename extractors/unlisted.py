@@ -31,7 +31,7 @@ _COMPASS = r"(?:(?:north|south|east|west)(?:ern|east|west|eastern|western)?|cent
 # area", "in northwest Pakistan", "in Borno State": the place after a locating preposition, with the kind of place the text says it is ("in Bacho
 # district of Narathiwat": a capitalised word before the kind is the place it names).
 _PLACE_PHRASE = re.compile(
-    rf"(?:\b(?:in|at|near|outside|inside|on the (?:outskirts|edge) of|close to|"
+    rf"(?:\b(?:in|at|near|outside|inside|on the (?:(?:north|south|east|west)(?:ern)? )?(?:outskirts|edge) of|close to|"
     r"of the (?:army|military|armed forces|troops) of|"
     r"on(?=\s+the\s+(?:island|peninsula)\s+of\b))\s+"
     r"|^\s+(?=(?:town|city|village)\s+of\s))"  # "the garrison town of Uri": the town that hosts it

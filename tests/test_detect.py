@@ -2215,3 +2215,13 @@ def test_drones_used_to_drop_bombs_on_a_camp_attack_it():
             "night, officials said on Sunday.")
     [report] = detect(text, date(2024, 9, 8), "").primary
     assert (report.attack_date, report.weapons, report.wounded) == (date(2024, 9, 7), ("drone",), 2)
+
+
+def test_a_post_of_a_named_force_and_a_glossed_detachment_are_installations():
+    text = "Gunmen attacked an SDF post on the northern edge of Shuhayl on Tuesday night, killing a fighter."
+    [report] = detect(text, date(2021, 11, 18), "").primary
+    assert ("Shuhayl" in report.base, report.attack_date) == (True, date(2021, 11, 16))
+    glossed = ("Two soldiers were wounded on Monday night when gunmen fired at the military detachment "
+               "(destacamento) at Puerto Nuevo from the river.")
+    [report] = detect(glossed, date(2024, 12, 4), "").primary
+    assert ("Puerto Nuevo" in report.base, "(" in report.base, report.wounded) == (True, False, 2)
