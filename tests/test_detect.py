@@ -2225,3 +2225,10 @@ def test_a_post_of_a_named_force_and_a_glossed_detachment_are_installations():
                "(destacamento) at Puerto Nuevo from the river.")
     [report] = detect(glossed, date(2024, 12, 4), "").primary
     assert ("Puerto Nuevo" in report.base, "(" in report.base, report.wounded) == (True, False, 2)
+
+
+def test_what_a_new_base_will_let_troops_respond_to_is_no_attack_on_it():
+    text = ("The defence minister on Thursday officially opened a new Kenya Defence Forces forward operating base at "
+            "Kiunga, on the edge of the forest, saying it would allow troops to respond faster to al-Shabaab attacks "
+            "on villages in the area.")
+    assert detect(text, date(2024, 3, 15), "").primary == ()
