@@ -506,7 +506,8 @@ def _group(text: str, near: int) -> str | None:
 
 _GROUP_ANAPHOR = re.compile(
     r"\b(?:the|this)\s+(?:(?:militant|jihadist|insurgent|extremist|armed|terror|terrorist|rebel|islamist|[\w-]+-(?:linked|backed|aligned|allied|affiliated))"
-    r"\s+){0,2}(?:group|movement|organi[sz]ation|militia|militants|insurgents)\b(?:['’]s)?\s*$|^\s*(?:it|they)\b",
+    r"\s+){0,2}(?:group|movement|organi[sz]ation|militia|militants|insurgents)\b"
+    r"(?:['’]s(?:\s+(?:spokesman|spokesperson|media\s+(?:wing|office|arm)))?)?\s*$|^\s*(?:it|they)\b",
     re.IGNORECASE)
 
 
@@ -535,7 +536,23 @@ def claimed_by(texts: Iterable[str]) -> str | None:
                 return last
         hits = [(m.start(), name) for m, name in _named_groups(text)]
         last = max(hits)[1] if hits else last
-    return patron
+    return patron or next((group for text in texts if (group := _self_told(text))), None)
+
+
+# "The KIA and allied units have captured the base ..., the KIA said on Monday": an armed group telling its own
+# attack claims it
+_SELF_TOLD = re.compile(r"\b(?:captured|attacked|stormed|overran|overrun|seized|launched|targeted|shelled|struck)\b"
+                        r"[^.;]{0,240},\s+(?P<speaker>[^,.;]{1,40}?)\s+(?:said|says|announced|claimed)\b")
+
+
+def _self_told(text: str) -> str | None:
+    told = _SELF_TOLD.search(text)
+    if told is None:
+        return None
+    speakers = {name for _, name in _named_groups(told["speaker"])}
+    acronym = told["speaker"].split()[-1]  # "the KIA" after "The Kachin Independence Army (KIA)"
+    return next((name for m, name in _named_groups(text[:told.start()])
+                 if name in speakers or text.startswith(f" ({acronym})", m.end())), None)
 
 
 def _patron_only(text: str, group: str) -> bool:

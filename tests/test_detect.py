@@ -2232,3 +2232,15 @@ def test_what_a_new_base_will_let_troops_respond_to_is_no_attack_on_it():
             "Kiunga, on the edge of the forest, saying it would allow troops to respond faster to al-Shabaab attacks "
             "on villages in the area.")
     assert detect(text, date(2024, 3, 15), "").primary == ()
+
+
+def test_a_group_telling_its_own_attack_claims_it():
+    cases = [("Hezbollah said yesterday morning that its fighters had fired rockets at the Biranit barracks.",
+              "Hezbollah"),
+             ("Taliban fighters attacked an army base in Ghormach district overnight, killing four soldiers, officials "
+              "said on Monday. The group's spokesman claimed responsibility on Telegram.", "Taliban"),
+             ("The Arakan Army (AA) has captured the base of Light Infantry Battalion 540 in Paletwa after two days "
+              "of fighting, the AA said on Monday.", "Arakan Army")]
+    for text, group in cases:
+        [report] = detect(text, date(2024, 6, 11), "").primary
+        assert report.claimed_by == group, text
