@@ -236,6 +236,8 @@ _NOT_BETWEEN = r"(?!(?:its|their|his|her|our|the|of|in|on|at|from|with|and|said|
 # an aside between the counted people and their verb: "three soldiers, including a captain, were killed"; "Seven people,
 # six soldiers and a CJTF member, have died" (the breakdown of the count before it)
 _ASIDE = (rf"(?:\s*,\s*(?:(?:including|among them|among whom)\b[^,.;]{{0,50}}"
+          # "Two members of the CJTF, who were manning the trenches with the soldiers, also died"
+          rf"|(?:who|whose)\b[^,.;]{{0,80}}"
           rf"|{NUMBER}\s[^,.;]{{0,60}}?\band\b[^,.;]{{0,60}}),)?")
 # "three soldiers of the African Union mission (ATMIS) were killed", "five volunteers for the defence of the homeland
 # (VDP) were killed", "a soldier serving with the UN mission", "two servicemen at the airfield had been hurt": the force
@@ -283,6 +285,10 @@ _DIED = re.compile(_DIED_LATER, re.IGNORECASE)  # the cheap look before the whol
 _HURT_BEFORE = re.compile(r"\b(?:injured|wounded|hurt)\b", re.IGNORECASE)
 _TOTAL = re.compile(r"\b(?:a|the) total of\b|\bin total\b|\baltogether\b", re.IGNORECASE)
 _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+# "Four resistance fighters were also killed", "A civilian was also killed by a stray bullet in the town": the people
+# an "also" adds to an installation's toll are its defenders, not the attackers or the town's people
+_NOT_DEFENDERS = re.compile(r"\b(?:civilians?|residents?|villagers?|passers?-by|resistance|rebels?|militants?|"
+                            r"insurgents?|attackers?|assailants?|gunmen|terrorists?|enemy)\b", re.IGNORECASE)
 _LUMPED = re.compile(r"\b(?:killed|dead) or (?:wounded|injured)\b", re.IGNORECASE)  # gives neither count
 # "Al-Shabab claimed to have killed 63 Kenyan soldiers", "asserting that its fighters had killed thirty soldiers": what
 # the attackers say they killed is their account, never the toll, even when nobody else gives one
@@ -320,7 +326,7 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     kill_after = re.compile(rf"(?:{v.kill_verbs})\s+{_people_list(v, 'wounded|injured|hurt')}", re.IGNORECASE)
     kill_before = re.compile(
         rf"{people}{_OF_FORCE}{_ASIDE}\s+(?:were\s+|was\s+|have been\s+|has been\s+|had been\s+|have\s+|had\s+)?"
-        rf"(?:reportedly\s+|allegedly\s+)?(?:{_SEVERITY}\s+)?{_MARTYRED}\b", re.IGNORECASE)
+        rf"(?:reportedly\s+|allegedly\s+|also\s+)?(?:{_SEVERITY}\s+)?{_MARTYRED}\b", re.IGNORECASE)
     kill_bare = re.compile(rf"\b(?:killing|killed)\s+{_FURTHER}{_BARE}{_BARE_END}", re.IGNORECASE)
     # "Perry, Iubelt, and two American contractors were killed": people named one by one, each one of the dead
     kill_named = re.compile(rf"^\W*(?P<names>(?:[A-Z][a-z’'-]+,\s+)*[A-Z][a-z’'-]+,?\s+and\s+){people}"
@@ -470,7 +476,7 @@ def _stated(texts: list[str], patterns: tuple[re.Pattern[str], ...], gate: re.Pa
         n = _sum_people(_listing(m, text) + " ")
         if found is None:
             found = n
-        elif n is not None and _ALSO.search(m.group()):
+        elif n is not None and _ALSO.search(m.group()) and not _NOT_DEFENDERS.search(m.group()):
             found += n
     return found, first
 

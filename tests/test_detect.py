@@ -2244,3 +2244,12 @@ def test_a_group_telling_its_own_attack_claims_it():
     for text, group in cases:
         [report] = detect(text, date(2024, 6, 11), "").primary
         assert report.claimed_by == group, text
+
+
+def test_those_also_killed_add_to_the_toll_when_they_are_defenders():
+    text = ("Militants attacked the army base in Mainok on Friday. Four soldiers were killed in the attack. Two "
+            "members of the vigilante force, who were holding the trenches with the troops, also died. Two "
+            "vigilantes were also killed. Five attackers were also killed. A civilian was also killed by a stray "
+            "bullet in the town.")
+    [report] = detect(text, date(2024, 7, 7), "").primary
+    assert report.killed == 8
