@@ -2253,3 +2253,13 @@ def test_those_also_killed_add_to_the_toll_when_they_are_defenders():
             "bullet in the town.")
     [report] = detect(text, date(2024, 7, 7), "").primary
     assert report.killed == 8
+
+
+def test_armed_drones_flown_over_a_base_attack_it_and_systems_that_will_protect_one_do_not():
+    text = ("Militants flew three armed drones over the army base in Damboa late on Tuesday, wounding a soldier, "
+            "sources said on Thursday.")
+    [report] = detect(text, date(2025, 10, 16), "").primary
+    assert (report.attack_date, report.wounded) == (date(2025, 10, 14), 1)
+    contract = ("The ministry on Wednesday signed a contract for radars and jammers that will protect the Camp "
+                "Lemonnier base against drone attacks.")
+    assert detect(contract, date(2025, 10, 16), "").primary == ()
