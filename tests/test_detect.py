@@ -2263,3 +2263,10 @@ def test_armed_drones_flown_over_a_base_attack_it_and_systems_that_will_protect_
     contract = ("The ministry on Wednesday signed a contract for radars and jammers that will protect the Camp "
                 "Lemonnier base against drone attacks.")
     assert detect(contract, date(2025, 10, 16), "").primary == ()
+
+
+def test_the_day_before_yesterday_is_a_date_not_an_earlier_event():
+    text = ("Two soldiers were killed the day before yesterday when the army camp at Kolofata was attacked, the "
+            "prefect told us.")
+    [report] = detect(text, date(2025, 8, 20), "").primary
+    assert (report.attack_date, report.killed) == (date(2025, 8, 18), 2)
