@@ -2270,3 +2270,9 @@ def test_the_day_before_yesterday_is_a_date_not_an_earlier_event():
             "prefect told us.")
     [report] = detect(text, date(2025, 8, 20), "").primary
     assert (report.attack_date, report.killed) == (date(2025, 8, 18), 2)
+
+
+def test_a_forward_post_is_an_installation():
+    text = "Gunmen fired at an Army forward post in the Uri sector late on Wednesday, injuring a soldier."
+    [report] = detect(text, date(2025, 1, 23), "").primary
+    assert ("Uri" in report.base, report.attack_date, report.wounded) == (True, date(2025, 1, 22), 1)
