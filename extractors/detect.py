@@ -485,7 +485,7 @@ def _reports(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[Bas
         # landed inside Camp Simba"), unlike a total divided among regions ("46 drones ..., 14 of them over Kursk")
         projectiles=fields.projectiles(own, inc.follow) or fields.projectiles(whole, inc.follow)
         or (fields.projectiles(prose) if any(_DIVIDED.search(t) for t in texts) else None)
-        or fields.counted_over(article, _place_words(name)),
+        or (fields.counted_over(article, _place_words(name)) if inc.primary else None),
         killed=0 if killed is None and none_killed else killed,
         wounded=0 if wounded is None and none_wounded else wounded,
         claimed_by=fields.spelled_out(fields.claimed_by(texts), article),

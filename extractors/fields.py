@@ -109,6 +109,8 @@ def projectiles(texts: Iterable[str], later: Iterable[str] = ()) -> int | None:
                     loose.append((2, n))  # "a ballistic missile struck": one, unlike a loose "a rocket"
             elif bound and bound != "at least":
                 loose.append((1, n))
+            elif exact and "more" in m["between"].lower().split():
+                exact[-1] += n  # "three drones were launched at the base ... an hour later, two more drones struck"
             else:
                 exact.append(n)
     if exact:
@@ -125,18 +127,19 @@ def projectiles(texts: Iterable[str], later: Iterable[str] = ()) -> int | None:
 
 
 def counted_over(texts: Iterable[str], places: Iterable[str]) -> int | None:
-    """The projectiles a regional authority counts over the installation's own town or district ("11 drones had been
-    destroyed over the Borisoglebsk district"): where an air base is the target, the drones downed over it are the
+    """The projectiles a regional authority counts over, or fired at, the installation's own town or district ("11
+    drones had been destroyed over the Borisoglebsk district", "three ballistic missiles at the Chuhuiv community"): where an air base is the target, the drones downed over it are the
     attack on it, told without naming the base. A count over a whole region (`_OVER_REGIONS`) is not."""
     names = "|".join(re.escape(p) for p in places)
     if not names:
         return None
-    over = re.compile(rf"[^.;]{{0,40}}?\b(?:over|above)\s+(?:the\s+)?(?:{names})\b(?!['’]s)", re.IGNORECASE)
+    over = re.compile(rf"[^.;]{{0,40}}?\b(?:over|above|at)\s+(?:the\s+)?(?:{names})\b(?!['’]s)"
+                      r"(?!\s+(?:region|province|oblast|governorate|state)\b)", re.IGNORECASE)
     for text in texts:
         if over.search(text) is None:
             continue  # the cheap look first: most sentences count nothing over the place
         for salvo in _salvoes(text):
-            if over.match(text, salvo[-1].end()):
+            if over.match(text, salvo[-1].end()) and salvo[0]["n"].lower() not in {"a", "an", "single", "lone"}:
                 return sum(number_value(part["n"]) for part in salvo)
     return None
 
@@ -201,7 +204,19 @@ def _salvoes(text: str) -> list[list[re.Match]]:
             salvoes[-1].append(m)
         else:
             salvoes.append([m])
+    for salvo in salvoes:
+        # "six drones over the Odintsovo district shortly after 1 a.m., and three more towards dawn"
+        if more := _more_after().match(text, salvo[-1].end()):
+            salvo.append(more)
     return salvoes
+
+
+@cache
+def _more_after() -> re.Pattern[str]:
+    noun = vocabulary().projectile_noun
+    return re.compile(rf"[^;]{{0,80}}?\b(?:and|then|followed by)\s+(?P<n>{NUMBER})\s+more\b"
+                      rf"(?=\s*(?:[,.;]|$)|\s+(?:towards|at|later|after|before|during|in|on|over|{noun})\b)",
+                      re.IGNORECASE)
 
 
 def _people_list(v, other_verb: str = "") -> str:

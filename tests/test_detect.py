@@ -2276,3 +2276,14 @@ def test_a_forward_post_is_an_installation():
     text = "Gunmen fired at an Army forward post in the Uri sector late on Wednesday, injuring a soldier."
     [report] = detect(text, date(2025, 1, 23), "").primary
     assert ("Uri" in report.base, report.attack_date, report.wounded) == (True, date(2025, 1, 22), 1)
+
+
+def test_more_projectiles_told_later_add_to_the_count():
+    text = ("Three drones were launched at the army base in Saravena at about 2 a.m. on Monday; one was shot down. "
+            "About an hour later, two more drones struck the base's fuel store.")
+    [report] = detect(text, date(2024, 10, 22), "").primary
+    assert report.projectiles == 5
+    governor = ("Ukrainian drones attacked the Kubinka air base overnight into Sunday. The governor said air defences "
+                "had destroyed four drones over Kubinka shortly after 1 a.m., and two more towards dawn.")
+    [report] = detect(governor, date(2025, 5, 4), "").primary
+    assert report.projectiles == 6
