@@ -128,8 +128,9 @@ def projectiles(texts: Iterable[str], later: Iterable[str] = ()) -> int | None:
 
 def counted_over(texts: Iterable[str], places: Iterable[str]) -> int | None:
     """The projectiles a regional authority counts over, or fired at, the installation's own town or district ("11
-    drones had been destroyed over the Borisoglebsk district", "three ballistic missiles at the Chuhuiv community"): where an air base is the target, the drones downed over it are the
-    attack on it, told without naming the base. A count over a whole region (`_OVER_REGIONS`) is not."""
+    drones had been destroyed over the Borisoglebsk district", "three ballistic missiles at the Chuhuiv community"):
+    where an air base is the target, the drones downed over it are the attack on it, told without naming the base. A
+    count over a whole region (`_OVER_REGIONS`) is not."""
     names = "|".join(re.escape(p) for p in places)
     if not names:
         return None

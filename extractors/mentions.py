@@ -63,7 +63,8 @@ _HEADLINE_PREPOSITION = re.compile(r"\b(?:on|at|in|near|against|targets?|hits?|a
                                    re.IGNORECASE)
 _DANGLING = re.compile(r"(?:\s+(?:in|the|at|of|on|a|an|near|from|by|for|with))+$", re.IGNORECASE)
 # infantry units are also named "Rifles" (Rashtriya Rifles, Assam Rifles)
-_UNITS = r"(?:Battalion|Brigade|Division|Regiment|Corps|Task Force|Sector|Squadron|Wing|Company|Rifles|Military District|Fleet)"
+_UNITS = (r"(?:Battalion|Brigade|Division|Regiment|Corps|Task Force|Sector|Squadron|Wing|Company|Rifles|"
+          r"Military District|Fleet)")
 UNIT_WORDS = re.compile(rf"\b{_UNITS}\b")
 _IN_A_UNIT_NAME = re.compile(rf"\s+(?:Operations\s+|Support\s+)?(?:{_UNITS}|Group)\b")
 # "Mianwali Training Air Base", "Shindand Army Air Base": words saying what an installation is for may stand
