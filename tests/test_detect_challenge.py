@@ -53,8 +53,8 @@ Afghanistan, India, Myanmar, Somalia/Kenya: holiday eves, press releases, repell
 tests/holdout/challenge_articles_61.toml; round 62 (Russia/Ukraine air bases, Colombia, DR Congo, Mozambique: claims and
 denials, satellite follow-ups, look-alikes) with tests/holdout/challenge_articles_63.toml; round 64 (one day of a
 general-news bulk feed, mostly look-alikes), written later in the session, with
-tests/holdout/challenge_articles_65.toml; round 66 (the fields an analyst files: split and revised tolls, summed counts, claims and blame, clusters) with
-tests/holdout/challenge_articles_67.toml.
+tests/holdout/challenge_articles_65.toml; round 66 (the fields an analyst files: split and revised tolls, summed
+counts, claims and blame, clusters) with tests/holdout/challenge_articles_67.toml.
 The first Arabic set, tests/challenge_articles_ar_2.toml (issue 14), is written the way Iraqi, Kurdish, Syrian and
 Yemeni outlets word such news (counts after the noun, night phrases, Arabic names, look-alike negatives); its
 twin tests/holdout/challenge_articles_ar_3.toml is held back the same way.
