@@ -81,6 +81,7 @@ _POSSESSIVE = re.compile(r"['’]s$|(?<=s)['’]$")  # "the army's", "a security
 # a quantifier that counts none or all ("No installation ... was targeted", "every base") says how many, not which
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "same",
                           "no", "every", "each", "any"})
+_QUANTIFIERS = frozenset({"no", "every", "each", "any"})
 _MODIFIER_SPAN = re.compile(
     r"(?:.*\b(?:a|an|the|this|that|its|their|his|her|our|of|on|at|in|to|into|from|near|with|by|and|or|"
     r"attack(?:s|ed)?|target(?:s|ed)?|hits?|strikes?|struck|storm(?:s|ed)?|shell(?:s|ed)?|overr[au]ns?|raid(?:s|ed)?|"
@@ -312,8 +313,11 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
         mods = re.search(r"((?:(?:[\w.’'-]+)\s+){0,4})$", before).group(1)
         kept = []
         words = mods.split()
+        quantified = False
         for i, word in enumerate(reversed(words)):
             if word.lower() in _DETERMINERS:
+                # "counter-drone equipment at every super camp": a quantified installation is none in particular
+                quantified = word.lower() in _QUANTIFIERS
                 break
             # in a headline every word is capitalised: there only modifiers and acronyms ("AU base") describe it
             if _POSSESSIVE.sub("", word.lower()) in v.modifiers or (word[0].isupper() and not headline) \
@@ -326,6 +330,8 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
                 kept.insert(0, word)
             else:
                 break
+        if quantified:
+            continue
         det = _DETERMINER.search(before[:len(before) - len(" ".join(kept)) - (1 if kept else 0)] if kept else before)
         article = det.group(1).lower() if det else ""
         start = m.start() - (len(" ".join(kept)) + 1 if kept else 0)

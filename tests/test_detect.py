@@ -2287,3 +2287,9 @@ def test_more_projectiles_told_later_add_to_the_count():
                 "had destroyed four drones over Kubinka shortly after 1 a.m., and two more towards dawn.")
     [report] = detect(governor, date(2025, 5, 4), "").primary
     assert report.projectiles == 6
+
+
+def test_a_quantified_installation_is_none_in_particular():
+    text = ("The army chief said on Tuesday that drones had been used in 19 of the attacks and that the army needed "
+            "counter-drone equipment at every super camp.")
+    assert detect(text, date(2025, 2, 11), "").primary == ()
