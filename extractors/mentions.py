@@ -524,6 +524,9 @@ def _inside() -> re.Pattern[str]:
                       rf"(?:[\w’'-]+\s+){{0,4}}?(?:{nouns}|airport|post)\b", re.IGNORECASE)
 
 
+_ANOTHER_CLAUSE = re.compile(r",\s+(?:while|and|as|whereas)\s", re.IGNORECASE)
+
+
 def negative_target(sentence: str, cue: int, refs: list[BaseRef]) -> bool:
     """True when the attack word's first target is a non-base site (embassy, market, convoy ...)."""
     v = vocabulary()
@@ -537,7 +540,10 @@ def negative_target(sentence: str, cue: int, refs: list[BaseRef]) -> bool:
     after_neg = sorted(p for p in negatives if p > cue)
     after_ref = [r.start for r in refs if r.start > cue]
     if after_neg and (not after_ref or after_neg[0] < after_ref[0]):
-        return True
+        # "... attacked the French embassy, while the country's military headquarters was also targeted": a later
+        # clause with its own attack word tells the installation's attack
+        return not (after_ref and _ANOTHER_CLAUSE.search(sentence, after_neg[0], after_ref[0])
+                    and attack_cue(sentence[after_ref[0]:]) is not None)
     return bool(negatives) and not after_ref and not after_neg
 
 

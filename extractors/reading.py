@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from extractors.dates import AHEAD_OF_OUTLET, DateMention, best_date, find_dates
+from extractors.fields import country_in
 from extractors.mentions import (ACRONYM, AIMING, STRIKE_VERBS, BaseRef, attack_cue, base_refs, blanked, dateline_end,
                                  excluded, is_origin, is_prose, is_title_case, names_militants_installation,
                                  negative_target)
@@ -98,7 +99,8 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
                 if militants_named_before(s.index):
                     continue
                 described = _described(s.text, ref)
-                unit_named = None if described else _unit_named_before(sentences[:s.index + 1], ref)
+                unit_named = None if described else (_the_countrys(s.text, ref, sentences)
+                                                     or _unit_named_before(sentences[:s.index + 1], ref))
                 if described is None and unit_named is None:
                     continue
                 ref = BaseRef(ref.start, ref.end, "named", unit_named) if unit_named \
@@ -289,6 +291,17 @@ def _dated_in_past(dates: list[DateMention], published: date | None) -> bool:
 
 
 _GLOSS = re.compile(r"^\s*\([^)]*\)")
+_NATIONAL_HQ = re.compile(r"(?:army|military)\s+(?:headquarters|hq)", re.IGNORECASE)
+_COUNTRYS = re.compile(r"\bthe\s+(?:country|nation)['’]s\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _the_countrys(sentence: str, ref: BaseRef, sentences: list[Sentence]) -> str | None:
+    """"The country's military headquarters", and "the army headquarters" no place qualifies: the installation of the
+    country the story names ("Burkina Faso military headquarters"), None when it names none."""
+    if not (_COUNTRYS.search(sentence, 0, ref.start) or _NATIONAL_HQ.fullmatch(ref.name)):
+        return None
+    country = country_in(s.text for s in sentences)
+    return f"{country} {ref.name}" if country else None
 
 
 def _described(sentence: str, ref: BaseRef) -> str | None:

@@ -2293,3 +2293,14 @@ def test_a_quantified_installation_is_none_in_particular():
     text = ("The army chief said on Tuesday that drones had been used in 19 of the attacks and that the army needed "
             "counter-drone equipment at every super camp.")
     assert detect(text, date(2025, 2, 11), "").primary == ()
+
+
+def test_the_country_s_military_headquarters_is_that_of_the_country_the_story_names():
+    text = ("Gunmen attacked the French cultural centre in Bamako, Mali, on Monday, while the country's military "
+            "headquarters was also targeted, the government said.")
+    [report] = detect(text, date(2018, 3, 6), "").primary
+    assert (report.base, report.attack_date) == ("Mali military headquarters", date(2018, 3, 5))
+    army = ("Attackers in Niger's capital killed four soldiers on Monday in an assault on the army headquarters, the "
+            "government said.")
+    [report] = detect(army, date(2018, 3, 6), "").primary
+    assert (report.base, report.killed) == ("Niger army headquarters", 4)
