@@ -291,14 +291,13 @@ def _dated_in_past(dates: list[DateMention], published: date | None) -> bool:
 
 
 _GLOSS = re.compile(r"^\s*\([^)]*\)")
-_NATIONAL_HQ = re.compile(r"(?:army|military)\s+(?:headquarters|hq)", re.IGNORECASE)
 _COUNTRYS = re.compile(r"\bthe\s+(?:country|nation)['’]s\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 def _the_countrys(sentence: str, ref: BaseRef, sentences: list[Sentence]) -> str | None:
-    """"The country's military headquarters", and "the army headquarters" no place qualifies: the installation of the
-    country the story names ("Burkina Faso military headquarters"), None when it names none."""
-    if not (_COUNTRYS.search(sentence, 0, ref.start) or _NATIONAL_HQ.fullmatch(ref.name)):
+    """"The country's military headquarters": the installation of the country the story names ("Burkina Faso military
+    headquarters"), None when it names none."""
+    if not _COUNTRYS.search(sentence, 0, ref.start):
         return None
     country = country_in(s.text for s in sentences)
     return f"{country} {ref.name}" if country else None
