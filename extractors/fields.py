@@ -131,14 +131,15 @@ def counted_over(texts: Iterable[str], places: Iterable[str]) -> int | None:
     drones had been destroyed over the Borisoglebsk district", "three ballistic missiles at the Chuhuiv community"):
     where an air base is the target, the drones downed over it are the attack on it, told without naming the base. A
     count over a whole region (`_OVER_REGIONS`) is not."""
-    names = "|".join(re.escape(p) for p in places)
-    if not names:
+    places = [p.lower() for p in places]
+    if not places:
         return None
+    names = "|".join(re.escape(p) for p in places)
     over = re.compile(rf"[^.;]{{0,40}}?\b(?:over|above|at)\s+(?:the\s+)?(?:{names})\b(?!['’]s)"
                       r"(?!\s+(?:region|province|oblast|governorate|state)\b)", re.IGNORECASE)
     for text in texts:
-        if over.search(text) is None:
-            continue  # the cheap look first: most sentences count nothing over the place
+        if not any(p in text.lower() for p in places):
+            continue  # the cheap look first: most sentences do not name the place
         for salvo in _salvoes(text):
             if over.match(text, salvo[-1].end()) and salvo[0]["n"].lower() not in {"a", "an", "single", "lone"}:
                 return sum(number_value(part["n"]) for part in salvo)
