@@ -137,9 +137,10 @@ def counted_over(texts: Iterable[str], places: Iterable[str]) -> int | None:
     names = "|".join(re.escape(p) for p in places)
     over = re.compile(rf"[^.;]{{0,40}}?\b(?:over|above|at)\s+(?:the\s+)?(?:{names})\b(?!['’]s)"
                       r"(?!\s+(?:region|province|oblast|governorate|state)\b)", re.IGNORECASE)
+    said_over = re.compile(rf"\b(?:over|above|at)\s+(?:the\s+)?(?:{names})\b", re.IGNORECASE)
     for text in texts:
-        if not any(p in text.lower() for p in places):
-            continue  # the cheap look first: most sentences do not name the place
+        if not any(p in text.lower() for p in places) or said_over.search(text) is None:
+            continue  # the cheap looks first: most sentences count nothing over the place
         for salvo in _salvoes(text):
             if over.match(text, salvo[-1].end()) and salvo[0]["n"].lower() not in {"a", "an", "single", "lone"}:
                 return sum(number_value(part["n"]) for part in salvo)
@@ -569,6 +570,8 @@ _SELF_TOLD = re.compile(r"\b(?:captured|attacked|stormed|overran|overrun|seized|
 
 
 def _self_told(text: str) -> str | None:
+    if vocabulary().any_group.search(text) is None:
+        return None  # the cheap look first: most sentences name no armed group
     told = _SELF_TOLD.search(text)
     if told is None:
         return None
