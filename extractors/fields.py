@@ -565,20 +565,24 @@ def claimed_by(texts: Iterable[str]) -> str | None:
 
 # "The KIA and allied units have captured the base ..., the KIA said on Monday": an armed group telling its own
 # attack claims it
-_SELF_TOLD = re.compile(r"\b(?:captured|attacked|stormed|overran|overrun|seized|launched|targeted|shelled|struck)\b"
-                        r"[^.;]{0,240},\s+(?P<speaker>[^,.;]{1,40}?)\s+(?:said|says|announced|claimed)\b")
+_SPEAKER_AFTER = re.compile(r",\s+(?P<speaker>[^,.;]{1,40}?)\s+(?:said|says|announced|claimed)\b")
+_ATTACK_VERB = re.compile(r"\b(?:captured|attacked|stormed|overran|overrun|seized|launched|targeted|shelled|struck)\b")
 
 
 def _self_told(text: str) -> str | None:
     if vocabulary().any_group.search(text) is None:
         return None  # the cheap look first: most sentences name no armed group
-    told = _SELF_TOLD.search(text)
-    if told is None:
-        return None
-    speakers = {name for _, name in _named_groups(told["speaker"])}
-    acronym = told["speaker"].split()[-1]  # "the KIA" after "The Kachin Independence Army (KIA)"
-    return next((name for m, name in _named_groups(text[:told.start()])
-                 if name in speakers or text.startswith(f" ({acronym})", m.end())), None)
+    for told in _SPEAKER_AFTER.finditer(text):
+        start = max(0, told.start() - 240)
+        start = max(start, text.rfind(".", start, told.start()) + 1, text.rfind(";", start, told.start()) + 1)
+        verb = _ATTACK_VERB.search(text, start, told.start())
+        if verb is None:
+            continue
+        speakers = {name for _, name in _named_groups(told["speaker"])}
+        acronym = told["speaker"].split()[-1]  # "the KIA" after "The Kachin Independence Army (KIA)"
+        return next((name for m, name in _named_groups(text[:verb.start()])
+                     if name in speakers or text.startswith(f" ({acronym})", m.end())), None)
+    return None
 
 
 def _patron_only(text: str, group: str) -> bool:
