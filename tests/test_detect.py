@@ -2300,3 +2300,12 @@ def test_the_country_s_military_headquarters_is_that_of_the_country_the_story_na
             "headquarters was also targeted, the government said.")
     [report] = detect(text, date(2018, 3, 6), "").primary
     assert (report.base, report.attack_date) == ("Mali military headquarters", date(2018, 3, 5))
+
+
+def test_an_incursion_by_fighters_is_an_attack_and_a_drone_incursion_is_not():
+    text = ("The army camp at Kerawa was the target of an incursion by Boko Haram fighters on Monday night, which "
+            "killed two soldiers, sources said on Wednesday.")
+    [report] = detect(text, date(2025, 3, 26), "").primary
+    assert (report.attack_date, report.killed) == (date(2025, 3, 24), 2)
+    airspace = "Two drone incursions were reported over the Ramstein air base on Monday night, police said."
+    assert detect(airspace, date(2025, 3, 26), "").primary == ()
