@@ -124,7 +124,8 @@ _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 # days every calendar names, said instead of the date ("on Christmas Eve")
 _FIXED_DAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "boxing day": (12, 26),
                "new year's eve": (12, 31), "new year's day": (1, 1)}
-_FIXED_DAY = re.compile(r"\b(?:christmas (?:eve|day)|boxing day|new year['’]s (?:eve|day))\b", re.IGNORECASE)
+_FIXED_DAY = re.compile(r"\b(?:" + "|".join(re.escape(day).replace("'", "['’]") for day in _FIXED_DAYS) + r")\b",
+                        re.IGNORECASE)
 # "the 14th October division", "the 6 October Bridge": a date that names a unit, a movement or a place is a name,
 # not when something happened
 _DATE_AS_NAME = re.compile(r"\s+(?:division|brigade|battalion|regiment|corps|movement|bridge|square|street|avenue|"

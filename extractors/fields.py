@@ -131,18 +131,19 @@ def counted_over(texts: Iterable[str], places: Iterable[str]) -> int | None:
     drones had been destroyed over the Borisoglebsk district", "three ballistic missiles at the Chuhuiv community"):
     where an air base is the target, the drones downed over it are the attack on it, told without naming the base. A
     count over a whole region (`_OVER_REGIONS`) is not."""
-    places = [p.lower() for p in places]
-    if not places:
-        return None
     names = "|".join(re.escape(p) for p in places)
-    over = re.compile(rf"[^.;]{{0,40}}?\b(?:over|above|at)\s+(?:the\s+)?(?:{names})\b(?!['’]s)"
-                      r"(?!\s+(?:region|province|oblast|governorate|state)\b)", re.IGNORECASE)
-    said_over = re.compile(rf"\b(?:over|above|at)\s+(?:the\s+)?(?:{names})\b", re.IGNORECASE)
+    if not names:
+        return None
+    said_over = re.compile(rf"\b(?:over|above|at)\s+(?:the\s+)?(?:{names})\b(?!['’]s)"
+                           r"(?!\s+(?:region|province|oblast|governorate|state)\b)", re.IGNORECASE)
     for text in texts:
-        if not any(p in text.lower() for p in places) or said_over.search(text) is None:
-            continue  # the cheap looks first: most sentences count nothing over the place
+        if said_over.search(text) is None:
+            continue  # the cheap look first: most sentences count nothing over the place
         for salvo in _salvoes(text):
-            if over.match(text, salvo[-1].end()) and salvo[0]["n"].lower() not in {"a", "an", "single", "lone"}:
+            end = salvo[-1].end()
+            over = said_over.search(text, end)
+            if over and over.start() - end <= 40 and not re.search(r"[.;]", text[end:over.start()]) \
+                    and salvo[0]["n"].lower() not in {"a", "an", "single", "lone"}:
                 return sum(number_value(part["n"]) for part in salvo)
     return None
 

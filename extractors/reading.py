@@ -160,8 +160,9 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
             clause = _own_clause(s.text, ref.end, hi)
             hi = clause if clause is not None else hi
             segment = s.text[lo:hi]
-            if told_after is not None and attack_cue(segment) is None \
-                    and not _REFERS_BACK.search(s.text, told_after):
+            # the installation's own clause tells no attack; the after-clause does
+            told_only_after = told_after is not None and attack_cue(segment) is None
+            if told_only_after and not _REFERS_BACK.search(s.text, told_after):
                 continue  # "villagers threw stones at the base, a day after shelling killed two shepherds"
             near = [d for d in dates if _near(d, ref, s.text)]
             # "mirrors a similar incident in 2023 when a suicide bomber killed 25 soldiers at X": a date that opens a
@@ -178,8 +179,7 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
             background = bool(v.background.search(_SINCE_CLAUSE.sub("", segment))) \
                 or told_since or any(a < ref.start < b for a, b in since) or _in_earlier_clause(s.text[:ref.start]) \
                 or (best is not None and best.precision != "day") or _past_year_after(s.text, ref, published) \
-                or (told_after is not None and _WEEKS_AFTER.search(after.group()) is not None
-                    and attack_cue(segment) is None)
+                or (told_only_after and _WEEKS_AFTER.search(after.group()) is not None)
             if best is None and _dated_in_past(dates, published):
                 background = True  # "The drone, which hit a shed on Feb. 11, ... sites in Erbil": the sentence is past
             if best is None and _CONTINUES.match(s.text) and v.background.search(_sentence_before(sentences, s.index)):
