@@ -55,6 +55,14 @@ denials, satellite follow-ups, look-alikes) with tests/holdout/challenge_article
 general-news bulk feed, mostly look-alikes), written later in the session, with
 tests/holdout/challenge_articles_65.toml; round 66 (the fields an analyst files: split and revised tolls, summed
 counts, claims and blame, clusters) with tests/holdout/challenge_articles_67.toml.
+Rounds 57, 59, 61 and 63, held back in session 15 and scored at its start and end, were opened in session 16 after
+being scored once more with the session-start code. Session 16's pairs, written the same way and scored on arrival with
+the session-start code: round 68 (the Sahel, Lake Chad, Somalia/Kenya: camps named by their town, agencies' claims,
+revised tolls, follow-ups, look-alikes) with tests/holdout/challenge_articles_69.toml; round 70 (Iraq, Syria, Jordan,
+the Gulf, Yemen, Israel/Lebanon: attacks told through airports and towns, lists of earlier attacks, retaliatory
+strikes, corrections) with tests/holdout/challenge_articles_71.toml; round 72 (Russia/Ukraine, India/Pakistan/
+Afghanistan, Myanmar, the Philippines: live blogs, numbered units, local name variants, look-alikes) with
+tests/holdout/challenge_articles_73.toml.
 The first Arabic set, tests/challenge_articles_ar_2.toml (issue 14), is written the way Iraqi, Kurdish, Syrian and
 Yemeni outlets word such news (counts after the noun, night phrases, Arabic names, look-alike negatives); its
 twin tests/holdout/challenge_articles_ar_3.toml is held back the same way.
@@ -92,8 +100,11 @@ FILES = ("challenge_articles.toml", "challenge_articles_2.toml", "challenge_arti
          "challenge_articles_45.toml", "challenge_articles_46.toml", "challenge_articles_47.toml",
          "challenge_articles_48.toml", "challenge_articles_49.toml", "challenge_articles_50.toml",
          "challenge_articles_51.toml", "challenge_articles_52.toml", "challenge_articles_54.toml",
-         "challenge_articles_56.toml", "challenge_articles_58.toml", "challenge_articles_60.toml",
-         "challenge_articles_62.toml", "challenge_articles_64.toml", "challenge_articles_66.toml",
+         "challenge_articles_56.toml", "challenge_articles_57.toml", "challenge_articles_58.toml",
+         "challenge_articles_59.toml", "challenge_articles_60.toml", "challenge_articles_61.toml",
+         "challenge_articles_62.toml", "challenge_articles_63.toml", "challenge_articles_64.toml",
+         "challenge_articles_66.toml", "challenge_articles_68.toml", "challenge_articles_70.toml",
+         "challenge_articles_72.toml",
          "challenge_articles_ar_2.toml")
 # Minimum (positives, negatives) per set; the seventh set is about precision, so mostly negatives; the first Arabic
 # set is a small work round (its held-back twin is tests/holdout/challenge_articles_ar_3.toml).
@@ -116,9 +127,13 @@ MINIMUM = {"challenge_articles_7.toml": (8, 20), "challenge_articles_10.toml": (
            "challenge_articles_49.toml": (18, 12),
            "challenge_articles_50.toml": (10, 18), "challenge_articles_51.toml": (10, 18),
            "challenge_articles_52.toml": (18, 12), "challenge_articles_54.toml": (18, 12),
-           "challenge_articles_56.toml": (18, 14), "challenge_articles_58.toml": (18, 14),
-           "challenge_articles_60.toml": (18, 14), "challenge_articles_62.toml": (17, 14),
+           "challenge_articles_56.toml": (18, 14), "challenge_articles_57.toml": (18, 14),
+           "challenge_articles_58.toml": (18, 14), "challenge_articles_59.toml": (18, 14),
+           "challenge_articles_60.toml": (18, 14), "challenge_articles_61.toml": (18, 14),
+           "challenge_articles_62.toml": (17, 14), "challenge_articles_63.toml": (17, 15),
            "challenge_articles_64.toml": (12, 18), "challenge_articles_66.toml": (18, 12),
+           "challenge_articles_68.toml": (18, 14), "challenge_articles_70.toml": (18, 14),
+           "challenge_articles_72.toml": (18, 14),
            "challenge_articles_ar_2.toml": (10, 6)}
 SETS = {name: tomllib.loads((Path(__file__).parent / name).read_text("utf-8"))["article"] for name in FILES}
 ARTICLES = [(name, a) for name in FILES for a in SETS[name]]
