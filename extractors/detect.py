@@ -33,7 +33,7 @@ from extractors.dedup import MATCH_WINDOW_DAYS
 from extractors.gazetteer import Base, lookup, same_base, shares_spelled_name
 from extractors.mentions import (BaseRef, attack_cue, base_refs, excluded, is_origin, is_prose, is_title_case,
                                  names_nothing)
-from extractors.reading import Mention, digest_items, is_recent, read_mentions, role
+from extractors.reading import Mention, digest_items, headline_reports, is_recent, read_mentions, role
 from extractors.records import Detection, IncidentReport
 from extractors.scorer import Scorer, packaged_scorer
 from extractors.sentences import Sentence, article_sentences
@@ -103,7 +103,7 @@ def candidates(text: str, published: date | None, title: str = "") -> list[Candi
     mentions, refs_by_sentence = read_mentions(sentences, published)
     lead_end = _lead_end(sentences)
     framed = _framed(title) or _denied(sentences[:lead_end], sentences)
-    if title and vocabulary().explanatory_frames.search(title) and not _headline_reports(title):
+    if title and vocabulary().explanatory_frames.search(title) and not headline_reports(title):
         # an analysis tells as news only the attack its body dates ("Monday's attack on the army base in Quissanga"),
         # unless its headline itself is about one ("What we know about Iranian attack on a US base in Qatar")
         mentions = [m for m in mentions if m.date is not None]
@@ -152,12 +152,7 @@ def _framed(title: str) -> bool:
     cue = attack_cue(title)
     if cue is not None and cue < frame.start():
         return False
-    return not _headline_reports(title)
-
-
-def _headline_reports(title: str) -> bool:
-    """Whether the headline names an installation and an attack: its frame words then describe that attack."""
-    return bool(base_refs(title, headline=True)) and attack_cue(title) is not None
+    return not headline_reports(title)
 
 
 def _denied(lead: list[Sentence], sentences: list[Sentence]) -> bool:
@@ -312,7 +307,12 @@ def _incidents(mentions: list[Mention], main: date | None, published: date | Non
         inc.mentions.append(m)
     for m in pending_generic:
         if named_primary is not None:
-            incidents[(named_primary.name.lower(), True, None)].mentions.append(m)
+            # "... at Ayn al-Assad Air Base and another was launched at a base housing U.S. forces near Erbil
+            # International Airport": a description placed by the listed installation said right after it is that one
+            placed = next((o for o in mentions if o.sentence == m.sentence and o.ref.start >= m.ref.end
+                           and o.ref.kind != "generic"), None)
+            key = (placed.ref.name.lower(), True, None) if placed is not None and placed.role == "landmark" else None
+            incidents[key if key in incidents else (named_primary.name.lower(), True, None)].mentions.append(m)
             continue
         # an air base described is not a camp named ("an Israeli air base" ... "the Nevatim air base")
         later = named_later if named_later is not None and (

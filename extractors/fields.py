@@ -662,7 +662,29 @@ def suspected(texts: Iterable[str]) -> str | None:
         near = [(d, a) for d, a in near if d <= _BLAME_WINDOW]
         if near:
             return min(near)[1]
+        if unlisted := _unlisted_blamed(text, cue):
+            return unlisted
     return None
+
+
+# "blamed remnants of the Paraguayan People's Army (EPP)", "attributed the attack to fighters of the separatist
+# Ambazonia Defence Forces": a group the vocabulary does not list, named as the blame names it right after its verb
+_BLAMED = re.compile(rf"\s+(?:(?:[a-z]+\s+){{0,2}}of\s+)?(?:the\s+)?(?:[a-z-]+\s+){{0,2}}{_CLAIMANT}(\s*{ACRONYM})?")
+
+
+def _unlisted_blamed(text: str, cue: re.Match) -> str | None:
+    """A proper name of more than one word (or a hyphenated or glossed one) the blame verb takes; a capital, a
+    country, a people or an institution that speaks for a state is no armed group ("blamed Kyiv", "blamed the
+    Pentagon")."""
+    m = _BLAMED.match(text, cue.end())
+    if m is None:
+        return None
+    name = re.sub(r"(?:\s+(?:of|the|al|ul|e))+$", "", m.group(1).strip())
+    words = name.split()
+    if not words or names_nothing(words[0]) or _STATE_VOICE.match(words[0]) or vocabulary().countries.fullmatch(name) \
+            or all(_ALLEGIANCE.search(w) for w in words):
+        return None  # "suspected Iran-backed militants": whom they serve describes them, it does not name them
+    return name if len(words) > 1 or "-" in name or m.group(2) else None
 
 
 def attacker(texts: Iterable[str]) -> str | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache, partial
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -85,6 +86,12 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
     airport = military_airport(s.text for s in sentences)
     items = digest_items(sentences)
     militants_named_before = _militants_named_before(sentences)
+    # a story whose headline reports an attack on an installation ("Jihadists attack Kelbo detachment") speaks of
+    # "the detachment", "the army base in their town" as the one it means before its body names it: a definite
+    # description with nothing before it to refer to is the headline's installation
+    reported = attack_cue(title) is not None and v.installation.search(title) is not None
+    meant = cache(partial(_named_once, sentences))
+    headline_meant: set[int] = set()
     for s in sentences:
         headline = s.is_title or is_title_case(s.text)
         item = items[s.index]
@@ -102,9 +109,16 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
                 unit_named = None if described else (_the_countrys(s.text, ref, sentences)
                                                      or _unit_named_before(sentences[:s.index + 1], ref))
                 if described is None and unit_named is None:
-                    continue
-                ref = BaseRef(ref.start, ref.end, "named", unit_named) if unit_named \
-                    else BaseRef(ref.start, ref.end, "generic", described)
+                    if s.is_title or not reported:
+                        continue
+                    named = meant()
+                    ref = BaseRef(ref.start, ref.end, named.kind, named.name, named.base) if named \
+                        else BaseRef(ref.start, ref.end, "generic", ref.name)
+                    headline_meant.add(id(ref))
+                    last = ref  # and "the base" after it is the same one
+                else:
+                    ref = BaseRef(ref.start, ref.end, "named", unit_named) if unit_named \
+                        else BaseRef(ref.start, ref.end, "generic", described)
             elif ref.kind == "anaphor":
                 ref = BaseRef(ref.start, ref.end, last.kind, last.name, last.base, anaphoric=True)
             elif (ref.kind != "generic" or last is None or last.kind == "generic") \
@@ -170,7 +184,10 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
             opener = max((d.start for d in near if d.end <= ref.start and _WHEN.match(s.text, d.end)), default=None)
             if opener is not None:
                 near = [d for d in near if d.start >= opener]
-            local = [d for d in near if lo <= d.start < hi]
+            # "images taken on Wednesday show burned shelters at the airfield, twelve days after drones attacked it on
+            # February 15": the attack told only in the after-clause is dated there
+            local = [d for d in dates if d.start >= told_after] if told_only_after else []
+            local = local or [d for d in near if lo <= d.start < hi]
             if all(d.speech for d in local):
                 local += [d for d in near if not d.speech]
             best = best_date(local, (ref.start, ref.end))
@@ -204,6 +221,11 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
                                    or _QUOTE_OPENS.match(sentences[m.sentence].text))]
     past = {m.ref.name for m in body} - {m.ref.name for m in body if not m.background and is_recent(m.date, published)}
     out = [replace(m, background=True) if m.ref.name in past and m.date is None else m for m in out]
+    if headline_meant:
+        # where it is not attacked ("the school troops have used as their base"), such a description places nothing
+        attacked = {id(m.ref) for m in out}
+        refs_by_sentence = {i: [r for r in rs if id(r) not in headline_meant or id(r) in attacked]
+                            for i, rs in refs_by_sentence.items()}
     if civilian_camps:
         # A camp the article describes as sheltering civilians anywhere is a civilian camp everywhere
         # (the headline "drone strike hits Makhmour camp" before the body says who lives there).
@@ -211,6 +233,26 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
         refs_by_sentence = {i: [r for r in rs if r.base is not None or r.name.casefold() not in civilian_camps]
                             for i, rs in refs_by_sentence.items()}
     return out, refs_by_sentence
+
+
+def _named_once(sentences: list[Sentence]) -> BaseRef | None:
+    """The one installation the headline read as prose ("Jihadists attack Kelbo detachment"), or else the body,
+    names: a story about one attack names its installation somewhere, at times only in its headline or in a line
+    recalling an earlier attack on it ("the Jakana base had already been shelled in May"). None when it names several
+    or none."""
+    headline = [(s.text, False) for s in sentences if s.is_title]
+    body = [(s.text, is_title_case(s.text)) for s in sentences if not s.is_title]
+    for part in (headline, body):
+        names = {r.name: r for text, title_case in part for r in base_refs(text, headline=title_case)
+                 if r.kind in {"gazetteer", "named"}}
+        if names:
+            return next(iter(names.values())) if len(names) == 1 else None
+    return None
+
+
+def headline_reports(title: str) -> bool:
+    """Whether the headline names an installation and an attack: its frame words then describe that attack."""
+    return bool(base_refs(title, headline=True)) and attack_cue(title) is not None
 
 
 def digest_items(sentences: list[Sentence]) -> list[int]:

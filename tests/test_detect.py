@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from extractors.detect import detect
+from extractors.detect import candidates, detect
 from extractors.fields import casualties, projectiles, suspected, weapons
 from extractors.mentions import attack_cue, base_refs, is_origin
 from extractors.reading import read_mentions
@@ -2309,3 +2309,49 @@ def test_an_incursion_by_fighters_is_an_attack_and_a_drone_incursion_is_not():
     assert (report.attack_date, report.killed) == (date(2025, 3, 24), 2)
     airspace = "Two drone incursions were reported over the Ramstein air base on Monday night, police said."
     assert detect(airspace, date(2025, 3, 26), "").primary == ()
+
+
+def test_the_installation_a_headline_reports_is_the_one_the_body_calls_the_garrison():
+    title = "Gunmen attack Tongo garrison, three soldiers dead"
+    text = ("Residents of Tongo said by telephone that gunmen on pick-up trucks attacked the garrison on Friday "
+            "evening and fought the soldiers for two hours. Three soldiers were killed. In 2023 the Tongo garrison "
+            "had already been shelled, wounding a guard.")
+    [report] = detect(text, date(2025, 2, 9), title).primary
+    assert ("Tongo" in report.base, report.attack_date, report.killed) == (True, date(2025, 2, 7), 3)
+    unrelated = "Farmers protest rising fertiliser prices in Tongo"
+    quiet = "Gunmen attacked the garrison on Friday evening, residents said."
+    assert detect(quiet, date(2025, 2, 9), unrelated).primary == ()
+
+
+def test_a_toll_told_as_the_attack_came_is_another_events():
+    text = ("Drones hit the air base at Millerovo late on Monday. The strike on the airbase came as at least four "
+            "civilians were killed by shelling in Horlivka. Nobody at the base was hurt, the governor said.")
+    [report] = detect(text, date(2025, 6, 3), "").primary
+    assert report.killed in (0, None)
+
+
+def test_automatic_weapons_are_gunfire():
+    text = "Militants fired automatic weapons at the army post in Kalma on Sunday night, wounding two soldiers."
+    [report] = detect(text, date(2025, 6, 3), "").primary
+    assert "gunfire" in report.weapons
+
+
+def test_a_description_placed_by_a_listed_base_is_evidence_about_that_base():
+    text = ("Drones were flown at Ain al-Asad air base on Tuesday and a rocket was fired at a base hosting coalition "
+            "troops near Erbil International Airport, officials said.")
+    found = {c.as_primary.base: c.features for c in candidates(text, date(2024, 2, 7), "") if c.as_primary}
+    assert not found["Erbil Air Base"].get("landmark_only") and found["Ain al-Asad Air Base"].get("targeted")
+
+
+def test_a_group_the_vocabulary_does_not_list_is_suspected_as_the_blame_names_it():
+    assert suspected(["Officials blamed fighters of the Lower Valley Liberation Front (LVLF) for the raid."]) \
+        == "Lower Valley Liberation Front"
+    assert suspected(["The governor attributed it to the Red Hills Brigade, which denied it."]) == "Red Hills Brigade"
+    assert suspected(["Police blamed Kyiv for the blast."]) is None
+    assert suspected(["Two suspected Iran-aligned gunmen were arrested."]) is None
+
+
+def test_an_attack_told_only_after_the_news_is_dated_where_it_is_told():
+    text = ("Photographs taken on Tuesday show a burned hangar at the Saky airfield, nine days after drones attacked it "
+            "on the night of March 3, analysts said.")
+    assert detect(text, date(2025, 3, 13), "").primary == ()
