@@ -193,7 +193,10 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
             best = best_date(local, (ref.start, ref.end))
             # "audits have been carried out since the January 2016 attack on the Pathankot Air Force Station": what a
             # since-clause names is the past event a period starts from
-            background = bool(v.background.search(_SINCE_CLAUSE.sub("", segment))) \
+            # an inquiry into an attack of the last days is the news of that attack too (vocabulary inquiry_into_attack)
+            news_day = best is not None and best.precision == "day" and not best.speech and is_recent(best, published)
+            background = any(not (news_day and v.inquiry_into_attack.fullmatch(cue.group()))
+                             for cue in v.background.finditer(_SINCE_CLAUSE.sub("", segment))) \
                 or told_since or any(a < ref.start < b for a, b in since) or _in_earlier_clause(s.text[:ref.start]) \
                 or (best is not None and best.precision != "day") or _past_year_after(s.text, ref, published) \
                 or (told_only_after and _WEEKS_AFTER.search(after.group()) is not None)
@@ -354,6 +357,7 @@ def _described(sentence: str, ref: BaseRef) -> str | None:
                     rf"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*)?(?:\s*{ACRONYM})?\s+(?:of|in|at)"
                     r"|\s+(?:in|at|near|outside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of"
                     r"|on(?=\s+[A-Z][\w’'-]*\s+(?i:island)\b)))\s+(?:the\s+)?"
+                    r"(?:(?:port|town|city|village|district)\s+of\s+)?"  # "the naval base in the port of Mocha"
                     r"(?:(?:al-|el-)?[A-Z][\w’'-]*\s*){1,3}"
                     r"(?:district|province|region|area|town|village|city|state|island)?", sentence[ref.end:])
     return (ref.name + _GLOSS.sub("", tail.group())).strip() if tail else None

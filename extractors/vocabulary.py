@@ -74,6 +74,7 @@ class Vocabulary:
     whole_story_denials: re.Pattern[str]  # an exercise, an incident unrelated to terrorism: said anywhere
     aggregate: re.Pattern[str]
     background: re.Pattern[str]
+    inquiry_into_attack: re.Pattern[str]
     origin: re.Pattern[str]
     after_phrase: re.Pattern[str]
     earlier_phrase: re.Pattern[str]
@@ -131,7 +132,8 @@ def vocabulary() -> Vocabulary:
         not_an_attack=alternation(raw["not_an_attack"]),
         whole_story_denials=alternation(raw["whole_story_denials"]),
         aggregate=alternation(raw["aggregate"]),
-        background=alternation(raw["background"]),
+        background=alternation(raw["background"] + raw["inquiry_into_attack"]),
+        inquiry_into_attack=alternation(raw["inquiry_into_attack"]),
         origin=alternation(raw["origin_context"]),
         after_phrase=alternation(raw["after_phrase"]),
         earlier_phrase=alternation(raw["earlier_phrase"]),

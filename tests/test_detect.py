@@ -2355,3 +2355,38 @@ def test_an_attack_told_only_after_the_news_is_dated_where_it_is_told():
     text = ("Photographs taken on Tuesday show a burned hangar at the Saky airfield, nine days after drones attacked it "
             "on the night of March 3, analysts said.")
     assert detect(text, date(2025, 3, 13), "").primary == ()
+
+
+def test_an_inquiry_into_an_attack_of_the_last_days_reports_it_and_arrests_do_not():
+    text = ("The army has opened an inquiry into Thursday night's attack on its camp in Gao, in which two soldiers "
+            "were killed, a spokesman said on Saturday.")
+    [report] = detect(text, date(2025, 5, 10), "").primary
+    assert (report.attack_date, report.killed) == (date(2025, 5, 8), 2)
+    old = "The army has opened an inquiry into the attack on its camp in Gao in March, a spokesman said."
+    assert detect(old, date(2025, 5, 10), "").primary == ()
+    arrests = "Police arrested three men on Saturday over Thursday night's attack on the army camp in Gao."
+    assert detect(arrests, date(2025, 5, 10), "").primary == ()
+
+
+def test_a_forces_post_of_a_town_is_an_installation():
+    text = "On Monday night gunmen attacked the FAMa post of Ouattagouna, killing three soldiers, the army said."
+    [report] = detect(text, date(2025, 4, 9), "").primary
+    assert ("Ouattagouna" in report.base, report.attack_date, report.killed) == (True, date(2025, 4, 7), 3)
+
+
+def test_one_of_the_army_s_bases_and_a_base_in_the_town_of_a_place_are_installations():
+    text = ("Rebels fired mortars at one of the army's bases near Sinjar on Friday night, wounding a soldier, the "
+            "ministry said on Saturday.")
+    [report] = detect(text, date(2024, 9, 7), "").primary
+    assert (report.attack_date, report.wounded) == (date(2024, 9, 6), 1)
+    port = ("A drone boat struck the naval base in the port of Berbera early on Tuesday, wounding three sailors, "
+            "officials said.")
+    [report] = detect(port, date(2024, 9, 10), "").primary
+    assert ("Berbera" in report.base, report.attack_date, report.wounded) == (True, date(2024, 9, 10), 3)
+
+
+def test_soldiers_position_in_a_town_is_their_post():
+    text = ("Three soldiers were wounded when gunmen attacked their position in Bambari early on Friday, a military "
+            "officer said.")
+    [report] = detect(text, date(2024, 11, 2), "").primary
+    assert ("Bambari" in report.base, report.attack_date, report.wounded) == (True, date(2024, 11, 1), 3)
