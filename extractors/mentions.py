@@ -501,7 +501,8 @@ def excluded(sentence: str, *, dated: bool = False) -> bool:
 
 # "The base was not targeted, he said": a sentence that denies the attack reports none
 _DENIED = re.compile(r"\b(?:was|were|has|have|had)\s+not\s+(?:been\s+)?(?:\w+\s+)?"
-                     r"(?:targeted|the target|hit|attacked|struck)\b", re.IGNORECASE)
+                     r"(?:targeted|the target|hit|attacked|struck)\b"
+                     r"|\b(?:did|does|do)\s+not\s+come\s+under\s+(?:fire|attack)\b", re.IGNORECASE)
 # "a military training base that has hosted NATO drills": what a place is used for describes it; the sentence is not
 # about the drills
 _DESCRIBING_CLAUSE = re.compile(r"\b(?:that|which|where)\s+(?:has\s+|have\s+|had\s+)?(?:long\s+|often\s+|also\s+)?"

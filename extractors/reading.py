@@ -53,6 +53,10 @@ _HOURS = re.compile(r"\bhours\b", re.IGNORECASE)
 
 # "advisers have not returned to the K1 base five weeks after it was hit": the installation whose own clause tells no
 # attack is where the story stands now, and the attack it goes on to is weeks old
+# "ISWAP claimed an attack on what it called 'a barracks of the Nigerian army'": an outlet that marks the words as the
+# claimant's does not say an installation was attacked
+_SO_CALLED = re.compile(r"\bwhat\s+(?:it|they|the\s+group|[A-Z][\w-]+)\s+(?:called|calls|described\s+as|termed)\s+"
+                        r"[\"“‘']?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$")
 _WEEKS_AFTER = re.compile(r"\b(?:weeks?|fortnights?|months?|years?)\b", re.IGNORECASE)
 # An installation whose own clause tells no attack is attacked in the after-clause only if that clause refers back to
 # it ("two days after it was hit"); otherwise the attack is another target's
@@ -157,7 +161,8 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
         origin = {id(r) for r in refs if is_origin(s.text, r)}
         origins = {r.name for r in refs if id(r) in origin and not r.anaphoric}
         targets = [r for r in refs if r.name not in origins and id(r) not in origin
-                   and not _PLURAL_ATTACKS.search(s.text[:r.start]) and r.start >= filed_from]
+                   and not _PLURAL_ATTACKS.search(s.text[:r.start]) and r.start >= filed_from
+                   and not _SO_CALLED.search(s.text, 0, r.start)]
         roles = [role(s.text, r) for r in targets]
         if any(r.anaphoric and said != "landmark" for r, said in zip(targets, roles)):
             # "The camp attacked on Sunday is close to the headquarters of the 12 Brigade": beside the story's own

@@ -2390,3 +2390,34 @@ def test_soldiers_position_in_a_town_is_their_post():
             "officer said.")
     [report] = detect(text, date(2024, 11, 2), "").primary
     assert ("Bambari" in report.base, report.attack_date, report.wounded) == (True, date(2024, 11, 1), 3)
+
+
+def test_an_attack_that_was_the_scenario_of_an_exercise_is_none():
+    told_late = ("Gunmen in pick-ups stormed the army camp at Mao on Thursday and were driven off within an hour. This "
+                 "was the scenario of a two-day field exercise of the 3rd Battalion, the army said.")
+    assert detect(told_late, date(2025, 3, 7), "").primary == ()
+    scenario = ("Paratroopers defended the Kubang air base on Tuesday. In the scenario, infiltrators attacked the fuel "
+                "depot with drones.")
+    assert detect(scenario, date(2025, 3, 7), "").primary == ()
+
+
+def test_a_headline_about_a_weapons_test_frames_the_story():
+    text = ("Air defence crews fired a new system at the Shindand air base on Monday, shooting down two target drones "
+            "over the range, the ministry said.")
+    assert detect(text, date(2025, 2, 4), "Army test-fires new air defence system at Shindand").primary == ()
+
+
+def test_a_claim_the_story_marks_or_dismisses_is_no_attack_on_an_installation():
+    called = ("The group claimed an attack on what it called 'an army fortress' in Geidam on Sunday, but police said "
+              "gunmen had burned a market. Soldiers at the army camp in the town did not come under fire, a military "
+              "source said.")
+    assert detect(called, date(2025, 6, 3), "").primary == ()
+    dismissed = ("The army on Tuesday dismissed a claim by the militants that they had attacked its camp in Buni "
+                 "Yadi on Sunday. A convoy was ambushed on the highway instead, it said.")
+    assert detect(dismissed, date(2025, 6, 3), "").primary == ()
+
+
+def test_the_outlet_s_own_earlier_report_being_corrected_is_no_news():
+    text = ("Earlier we reported, citing local channels, that drones had hit the Saky air base overnight. Officials "
+            "said the drones struck a fuel depot in the town.")
+    assert detect(text, date(2025, 3, 11), "").primary == ()
