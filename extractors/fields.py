@@ -131,7 +131,8 @@ def counted_over(texts: Iterable[str], places: Iterable[str]) -> int | None:
     drones had been destroyed over the Borisoglebsk district", "three ballistic missiles at the Chuhuiv community"):
     where an air base is the target, the drones downed over it are the attack on it, told without naming the base. A
     count over a whole region (`_OVER_REGIONS`) is not."""
-    names = "|".join(re.escape(p) for p in places)
+    places = list(places)
+    names = "|".join([re.escape(p) for p in places] + [a for p in places if (a := _district_adjective(p))])
     if not names:
         return None
     said_over = re.compile(rf"\b(?:over|above|at)\s+(?:the\s+)?(?:{names})\b(?!['’]s)"
@@ -146,6 +147,13 @@ def counted_over(texts: Iterable[str], places: Iterable[str]) -> int | None:
                     and salvo[0]["n"].lower() not in {"a", "an", "single", "lone"}:
                 return sum(number_value(part["n"]) for part in salvo)
     return None
+
+
+def _district_adjective(town: str) -> str:
+    """Russian and Ukrainian districts are named by their town's adjective ("the Morozovsky district" of Morozovsk,
+    "Buturlinovsky" of Buturlinovka, "Millerovsky" of Millerovo): a pattern for it, said only before "district"."""
+    stem = re.sub(r"(?:s?k)?[aeiouy]?$", "", town, flags=re.IGNORECASE)
+    return rf"{re.escape(stem)}s?k(?:y|iy|ii|yi|a|e)(?=\s+(?:municipal\s+)?(?:district|raion)\b)" if len(stem) >= 4 else ""
 
 
 _ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
@@ -285,7 +293,7 @@ _MARTYRED = (rf"(?:killed|dead|died{_NATURAL_DEATH}|martyred|embraced (?:martyrd
              r"(?:hand|their hands)|"
              r"paid the (?:supreme|ultimate) (?:price|sacrifice))")
 # "... has risen to 47": the updated count of a toll, the latest figure the article gives
-_TOLL_RISE = (rf"[^;]{{0,120}}?\b(?:rises|rose|risen|climbs|climbed|increased|reached|jumped|stands at|stood at)\s+(?:to\s+)?"
+_TOLL_RISE = (rf"[^;]{{0,180}}?\b(?:rises|rose|risen|climbs|climbed|increased|reached|jumped|stands at|stood at)\s+(?:to\s+)?"
               rf"(?P<list>(?:at least\s+)?{NUMBER})\b")
 _SUPERSEDED = re.compile(
     r"\b(?:initial(?:ly)?|previous(?:ly)?|preliminary|earlier|first)\s+(?:[\w-]+\s+)?"
@@ -304,6 +312,8 @@ _DIED = re.compile(_DIED_LATER, re.IGNORECASE)  # the cheap look before the whol
 _HURT_BEFORE = re.compile(r"\b(?:injured|wounded|hurt)\b", re.IGNORECASE)
 _TOTAL = re.compile(r"\b(?:a|the) total of\b|\bin total\b|\baltogether\b", re.IGNORECASE)
 _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+# "Five soldiers lost their lives ... Four volunteers were killed with them": a group counted beside the first one
+_WITH_THEM = re.compile(r"\s+(?:with|alongside|beside)\s+them\b|\s+as\s+well\b", re.IGNORECASE)
 # "Four resistance fighters were also killed", "A civilian was also killed by a stray bullet in the town": the people
 # an "also" adds to an installation's toll are its defenders, not the attackers or the town's people
 _NOT_DEFENDERS = re.compile(r"\b(?:civilians?|residents?|villagers?|passers?-by|resistance|rebels?|militants?|"
@@ -314,7 +324,10 @@ _LUMPED = re.compile(r"\b(?:killed|dead) or (?:wounded|injured)\b", re.IGNORECAS
 _CLAIMED_TOLL = re.compile(r"\b(?:claim(?:ed|s|ing)?|assert(?:ed|s|ing)?|boast(?:ed|s|ing)?)\s+(?:that\s+)?"
                            r"(?:(?:it|its (?:fighters|men|militants)|they|(?:the )?group)\s+(?:had\s+|have\s+|has\s+)?"
                            r"|to have\s+)"
-                           r"(?:killed|martyred|wounded|injured)\b", re.IGNORECASE)
+                           r"(?:killed|martyred|wounded|injured)\b"
+                           # "ISWAP claimed the attack ..., saying its fighters had killed 30 soldiers"
+                           r"|\bsaying\s+(?:that\s+)?(?:its|their)\s+(?:fighters|men|militants|mujahideen)\s+"
+                           r"(?:had\s+|have\s+)?(?:killed|wounded)\b", re.IGNORECASE)
 _REVISES = re.compile(r"\b(?:rais|revis|updat|increas)\w*|\bup from\b", re.IGNORECASE)
 _SOURCE_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|reported|added|according)\b", re.IGNORECASE)
 _LAST_ITEM = re.compile(r"(?:,\s*and|,|\band)\s*[^,]*$")
@@ -470,9 +483,10 @@ def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool, bool
 
 def _some_wounded_died(texts: list[str]) -> int:
     """How many of the counted wounded the story says died later ("one of them" only after a word for the hurt)."""
-    return sum(number_value(m["n"]) or 0 for text in texts if _DIED.search(text)
+    # ("Eleven soldiers were injured. Two of them died in hospital": "them" may be the sentence before's)
+    return sum(number_value(m["n"]) or 0 for before, text in zip(["", *texts], texts) if _DIED.search(text)
                for m in _SOME_WOUNDED_DIED.finditer(text)
-               if m.group().lower().find(" them") < 0 or _HURT_BEFORE.search(text[:m.start()]))
+               if m.group().lower().find(" them") < 0 or _HURT_BEFORE.search(text[:m.start()] or before))
 
 
 # words every killed / wounded phrasing contains: most sentences of a story have none, and skip the phrasings
@@ -495,7 +509,8 @@ def _stated(texts: list[str], patterns: tuple[re.Pattern[str], ...], gate: re.Pa
         n = _sum_people(_listing(m, text) + " ")
         if found is None:
             found = n
-        elif n is not None and _ALSO.search(m.group()) and not _NOT_DEFENDERS.search(m.group()):
+        elif n is not None and (_ALSO.search(m.group()) or _WITH_THEM.match(text, m.end())) \
+                and not _NOT_DEFENDERS.search(m.group()):
             found += n
     return found, first
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from functools import cache, partial
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from extractors.dates import AHEAD_OF_OUTLET, DateMention, best_date, find_dates
 from extractors.fields import country_in
@@ -49,6 +49,10 @@ _SINCE_DAY_REACH = 12
 # own attack clause.
 _CLAUSE_BREAK = re.compile(r",\s*and\b|;")
 _HOURS = re.compile(r"\bhours\b", re.IGNORECASE)
+# "The coffins were brought home on Tuesday, three days after militants stormed their post": a reaction a few days
+# after an attack reports that attack, dated back from the reaction's day
+_DAYS_AFTER = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|[1-6])\s+days?\s+after\s*$", re.IGNORECASE)
+_FEW = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 # "advisers have not returned to the K1 base five weeks after it was hit": the installation whose own clause tells no
@@ -196,6 +200,9 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
             if all(d.speech for d in local):
                 local += [d for d in near if not d.speech]
             best = best_date(local, (ref.start, ref.end))
+            back = _reaction_days(s.text[:ref.start]) if best is not None and best.end <= ref.start else None
+            if back and not best.speech and best.precision == "day":
+                best = replace(best, value=best.value - timedelta(days=back))  # the reaction's day, counted back
             # "audits have been carried out since the January 2016 attack on the Pathankot Air Force Station": what a
             # since-clause names is the past event a period starts from
             # an inquiry into an attack of the last days is the news of that attack too (vocabulary inquiry_into_attack)
@@ -480,11 +487,24 @@ def _in_earlier_clause(before: str) -> bool:
     v = vocabulary()
     opener = max((m for rx in (v.after_phrase, v.earlier_phrase, v.response_to) for m in rx.finditer(before)),
                  key=lambda m: m.end(), default=None)
-    if opener is None or _HOURS.search(opener.group()) and attack_cue(before[:opener.start()]) is None:
+    if opener is None or (_HOURS.search(opener.group()) or _reaction_days(before, opener)) \
+            and attack_cue(before[:opener.start()]) is None:
         # "The order came hours after four rockets were fired at X": what came is a reaction, and the attack it
-        # answers, the same day, is the news; "the attack came hours after ..." tells of an earlier one
+        # answers, the same day or a few days before, is the news; "the attack came hours after ..." tells of an
+        # earlier one
         return False
     return "," not in _LISTING_COMMA.sub(" ", before[opener.end():])
+
+
+def _reaction_days(before: str, opener: re.Match | None = None) -> int | None:
+    """How many days before the reaction an attack told in its "three days after ..." clause happened (None if the
+    text up to the installation ends in no such clause, or the reaction is itself told as an attack)."""
+    opener = opener or max(vocabulary().after_phrase.finditer(before), key=lambda m: m.end(), default=None)
+    days = _DAYS_AFTER.search(before, 0, opener.end()) if opener else None
+    if days is None or attack_cue(before[:days.start()]) is not None \
+            or "," in _LISTING_COMMA.sub(" ", before[opener.end():]):
+        return None
+    return _FEW.get(days["n"].lower()) or int(days["n"])
 
 
 # "gathered on Thursday ... for the funeral of the soldiers killed in the attack on the army base at Ngouboua": a date

@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from extractors.detect import candidates, detect
-from extractors.fields import casualties, projectiles, suspected, weapons
+from extractors.fields import casualties, counted_over, projectiles, suspected, weapons
 from extractors.mentions import attack_cue, base_refs, is_origin
 from extractors.reading import read_mentions
 from extractors.sentences import article_sentences
@@ -2421,3 +2421,34 @@ def test_the_outlet_s_own_earlier_report_being_corrected_is_no_news():
     text = ("Earlier we reported, citing local channels, that drones had hit the Saky air base overnight. Officials "
             "said the drones struck a fuel depot in the town.")
     assert detect(text, date(2025, 3, 11), "").primary == ()
+
+
+def test_a_group_killed_with_them_adds_to_the_toll():
+    assert casualties(["Three soldiers died in the assault on the camp.",
+                       "Two militiamen were killed with them, a local official said."])[0] == 5
+
+
+def test_tolls_a_claimant_gives_are_not_counted_and_the_wounded_who_died_move():
+    assert casualties(["The group claimed the raid in a statement, saying its fighters had killed 40 soldiers."])[0] \
+        is None
+    rose = ("The number of soldiers killed in Friday night's assault by insurgents on the army base in Dikwa, in the "
+            "east of Borno State, has risen to six, sources said.")
+    assert casualties([rose])[0] == 6
+    assert casualties(["Seven soldiers were wounded.", "Two of them died in hospital on Saturday."])[1] == 5
+
+
+def test_drones_counted_over_the_district_named_for_the_base_s_town_are_its_attack():
+    said = ["Air defences destroyed 14 drones over the Millerovsky district overnight, the governor said."]
+    assert counted_over(said, ["Millerovo"]) == 14
+    assert counted_over(said, ["Millerovo", "Zone"]) == 14
+    assert counted_over(["Nine drones were downed over the Kamensky district."], ["Millerovo"]) is None
+
+
+def test_a_funeral_days_after_an_attack_reports_it_dated_back_from_the_funeral():
+    text = ("Mourners carried the coffins of four soldiers through Kirkuk on Monday, three days after militants "
+            "stormed their post in the Wadi al-Shay area, the army said.")
+    [report] = detect(text, date(2024, 5, 14), "").primary
+    assert ("Wadi" in report.base, report.attack_date) == (True, date(2024, 5, 10))
+    weeks = ("Mourners carried the coffins of four soldiers through Kirkuk on Monday, three weeks after militants "
+             "stormed their post in the Wadi al-Shay area, the army said.")
+    assert detect(weeks, date(2024, 5, 14), "").primary == ()
