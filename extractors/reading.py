@@ -200,7 +200,9 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
             if all(d.speech for d in local):
                 local += [d for d in near if not d.speech]
             best = best_date(local, (ref.start, ref.end))
-            back = _reaction_days(s.text[:ref.start]) if best is not None and best.end <= ref.start else None
+            # ("images taken on Monday show a burned bomber at the base, a day after drones struck it": the same)
+            told_to = after.end() if told_only_after else ref.start
+            back = _reaction_days(s.text[:told_to]) if best is not None and best.end <= told_to else None
             if back and not best.speech and best.precision == "day":
                 best = replace(best, value=best.value - timedelta(days=back))  # the reaction's day, counted back
             # "audits have been carried out since the January 2016 attack on the Pathankot Air Force Station": what a

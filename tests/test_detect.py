@@ -2452,3 +2452,18 @@ def test_a_funeral_days_after_an_attack_reports_it_dated_back_from_the_funeral()
     weeks = ("Mourners carried the coffins of four soldiers through Kirkuk on Monday, three weeks after militants "
              "stormed their post in the Wadi al-Shay area, the army said.")
     assert detect(weeks, date(2024, 5, 14), "").primary == ()
+
+
+def test_images_a_day_after_an_attack_date_it_a_day_before_them():
+    text = ("Satellite images taken on Thursday show a burned hangar at the Shaykovka air base, a day after drones "
+            "struck it, analysts said.")
+    [report] = detect(text, date(2025, 3, 21), "").primary
+    assert report.attack_date == date(2025, 3, 19)
+
+
+def test_the_day_a_communique_was_read_on_television_is_when_it_was_told():
+    text = ("In a communiqué read on state television on Thursday evening, the ministry revised the toll of the attack "
+            "on the army camp at Inates. \"On Tuesday 4 March 2025, at dawn, the army camp at Inates was attacked by "
+            "terrorists,\" it said.")
+    [report] = detect(text, date(2025, 3, 7), "").primary
+    assert report.attack_date == date(2025, 3, 4)
