@@ -114,6 +114,8 @@ _UNIT_OF = re.compile(rf"(?:\s+{ACRONYM})?\s+of\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s
                       rf"|\d+(?:st|nd|rd|th)\s+(?i:{_UNITS}))(?![\w’'-])"
                       rf"(?:\s+{ACRONYM})?"
                       rf"(?:\s+of\s+the\s+(?:[A-Z]{{2,8}}|[A-Z][a-z]+\s+(?:Army|Armed Forces)))?")
+# "the Russian-held airfield at Chornobaivka": who holds an installation describes it, it does not name it
+_HELD_BY = re.compile(r"[A-Z][a-z]+-(?:held|run|controlled|occupied|operated)")
 _INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:a|an)\s+$", re.IGNORECASE)
 # "the military post of Tassia" (translated copy). Not for a bare "camp": "the camp of Netanyahu" is a faction.
 _PLACE_OF = re.compile(r"\s+of\s+([A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)?)(?![\w’'-])(?!\s+[A-Z])")
@@ -286,7 +288,7 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
             named = None  # "a Frontier Corps camp in Kech district": one of the corps' camps, a description
         if named:
             words = named.group(1).split()
-            while words and names_nothing(words[0]):
+            while words and (names_nothing(words[0]) or _HELD_BY.fullmatch(words[0])):
                 words.pop(0)
             # "the Black Sea Fleet's base in Novorossiysk": an owner in the possessive, and the place names the base
             owner_placed = bool(words) and bool(_POSSESSIVE.search(words[-1])) \
@@ -310,7 +312,7 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
                 if base := _listed_at(" ".join(words), m.group()):
                     refs.append(BaseRef(start, end, "gazetteer", base.name, base))
                     continue
-        mods = re.search(r"((?:(?:[\w.’'-]+)\s+){0,4})$", before).group(1)
+        mods = re.search(rf"((?:(?:[\w.’'-]+|{ACRONYM})\s+){{0,5}})$", before).group(1)
         kept = []
         words = mods.split()
         quantified = False
@@ -319,8 +321,10 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
                 # "counter-drone equipment at every super camp": a quantified installation is none in particular
                 quantified = word.lower() in _QUANTIFIERS
                 break
-            # in a headline every word is capitalised: there only modifiers and acronyms ("AU base") describe it
+            # in a headline every word is capitalised: there only modifiers and acronyms ("AU base") describe it; an
+            # owner's acronym glossed in brackets is part of it ("a Kosovo Security Force (KSF) barracks")
             if _POSSESSIVE.sub("", word.lower()) in v.modifiers or (word[0].isupper() and not headline) \
+                    or re.fullmatch(ACRONYM, word) \
                     or (headline and word.isupper()) or "-" in word:
                 kept.insert(0, word)
             elif not headline and i < 2 and _COMPOUND_WORD.fullmatch(word) \

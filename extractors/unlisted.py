@@ -147,7 +147,7 @@ _SAYS_WHERE = re.compile(r"\s*(?:(?:is|was|lies|lay|stands|sits)(?:\s+(?:located
 _EVENT_PLACED = re.compile(rf"\b{EVENT_NOUN}\s+(?:took place|happened|occurred)\b", re.IGNORECASE)
 _AIRPORT = re.compile(r"\b(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}?)(?: International)? [Aa]irport\b")
 # "the airport at Sévaré": the airport named after the word
-_AIRPORT_AT = re.compile(r"\b[Aa]irport (?:at|in|of) (?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)?)")
+_AIRPORT_AT = re.compile(r"\b[Aa]irport (?:at|in|of) (?P<name>(?:al-|el-)?[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)?)")
 _THE_AIRPORT = re.compile(r"\b(?:the|its) airport\b", re.IGNORECASE)
 # "fired at the airport, where the army keeps helicopters and a detachment of its air force", "the airport, which also
 # hosts coalition troops", "the airport in El Obeid, where the army keeps a garrison", "The airport is used by the
@@ -159,6 +159,10 @@ _AIRPORT_CLAUSE = re.compile(r"\bairport(?:\s+(?:in|at|of)\s+(?-i:[A-Z])[\w’'-
 # forces use as their base
 _USED_AS_BASE = re.compile(r"\bairport\b[^.;]{0,80}?\bwhich\b[^.;]{0,60}?\bus(?:e|es|ed)\s+(?:it\s+)?as\s+"
                            r"(?:their|its|a|the)\s+(?:[\w-]+\s+)?base\b", re.IGNORECASE)
+# "The airport has been closed to civilian flights and is used by the army for helicopters"
+_USED_BY_FORCES = re.compile(r"\bairport\b[^.;]{0,80}?\b(?:is|are|was|has been) (?:also |now |mainly |largely )?used by "
+                             r"(?:the )?(?:army|military|troops|soldiers|armed forces|air force|coalition)\b",
+                             re.IGNORECASE)
 _MILITARY_AFTER = re.compile(r"[^.;]{0,60}?\b(?:army|military|troops|soldiers|forces|air force|coalition)\b",
                              re.IGNORECASE)
 
@@ -167,7 +171,7 @@ def military_airport(texts: Iterable[str]) -> str | None:
     """The name of the airport ("Sévaré airport") an article says the military keeps something at; else None."""
     texts = list(texts)
     if not any(_MILITARY_AFTER.match(text, m.end()) for text in texts for m in _AIRPORT_CLAUSE.finditer(text)) \
-            and not any(_USED_AS_BASE.search(text) for text in texts):
+            and not any(_USED_AS_BASE.search(text) or _USED_BY_FORCES.search(text) for text in texts):
         return None
     for text in texts:
         if (m := _AIRPORT.search(text) or _AIRPORT_AT.search(text)) and not names_nothing(m["name"].split()[0]):

@@ -2467,3 +2467,22 @@ def test_the_day_a_communique_was_read_on_television_is_when_it_was_told():
             "terrorists,\" it said.")
     [report] = detect(text, date(2025, 3, 7), "").primary
     assert report.attack_date == date(2025, 3, 4)
+
+
+def test_an_owner_glossed_with_its_acronym_describes_the_installation():
+    text = ("Gunmen opened fire on a Lebanese Armed Forces (LAF) barracks in Arsal late on Friday, "
+            "wounding a soldier, the army said.")
+    [report] = detect(text, date(2024, 11, 10), "").primary
+    assert ("Arsal" in report.base, report.attack_date, report.wounded) == (True, date(2024, 11, 8), 1)
+
+
+def test_an_airport_the_text_says_the_army_uses_is_an_installation():
+    text = ("Militants fired three mortar rounds at the airport in el-Tor on Monday evening, wounding a soldier. The "
+            "airport has no civilian flights and is used by the army for transport aircraft.")
+    [report] = detect(text, date(2024, 2, 6), "").primary
+    assert ("Tor" in report.base, report.attack_date, report.wounded) == (True, date(2024, 2, 5), 1)
+
+
+def test_who_holds_an_installation_does_not_name_it():
+    text = "Ukrainian rockets struck the Russian-held airfield at Chornobaivka overnight into Friday, officials said."
+    assert [r.base for r in detect(text, date(2022, 7, 1), "").primary] == ["Chornobaivka Airfield"]
