@@ -98,7 +98,8 @@ _SPEECH = re.compile(
     r"\b(?:said|says|told|announced|tweeted|reported|confirmed|stated|added|statement|claimed|updated?|"
     r"speculated|wrote|posted|published|released|condemned|denounced|according to \w+|speaking|spoke|seen by|"
     r"communiqu[eé]|(?:on|in) (?:national |state |public )?(?:television|radio))\b"
-    r"[^.;]{0,25}$"
+    # ... but "said the attack began on Sunday": a verb of the event between dates the event
+    r"(?:(?!\b(?:began|begun|started|happened|occurred|took place|came)\b)[^.;]){0,25}$"
     r"|\b(?:rose|risen|rises|climbed|reached|jumped) to (?:at least )?\w+(?: \w+)?\s+(?:on\s+|late\s+)?$"
     r"|\bdied (?:of|from) (?:(?:his|her|their) )?(?:wounds|injuries)\s+(?:on\s+|late\s+)?$",  # a toll that rose, too
     re.IGNORECASE)

@@ -232,6 +232,12 @@ def _lead_date(sentences: list[Sentence], published: date | None) -> date | None
     return None
 
 
+# "Funeral prayers for the martyrs were offered at the Miranshah garrison", "the wounded were flown to the base at
+# Gao": where the dead are mourned or the wounded cared for is not where the attack was
+_AFTERMATH = re.compile(r"\b(?:funeral|burial|buried|prayers|mourn\w*|memorial|(?:evacuated|flown|airlifted|taken|"
+                        r"transferred|rushed) to|treated at|hospital)\b", re.IGNORECASE)
+
+
 def _named_later(mentions: list[Mention], sentences: list[Sentence], refs: dict[int, list[BaseRef]],
                  published: date | None) -> BaseRef | None:
     """The one installation the body names, when it names one: a report describes the attacked installation in its
@@ -246,7 +252,8 @@ def _named_later(mentions: list[Mention], sentences: list[Sentence], refs: dict[
     named: dict[str, tuple[BaseRef, set[int]]] = {}  # name -> (reference, body sentences saying it)
     for s in sentences:
         for r in [] if s.is_title else refs.get(s.index, []):
-            if r.kind in {"gazetteer", "named"} and not r.anaphoric and role(s.text, r) != "landmark":
+            if r.kind in {"gazetteer", "named"} and not r.anaphoric and role(s.text, r) != "landmark" \
+                    and not _AFTERMATH.search(s.text):
                 named.setdefault(r.name, (r, set()))[1].add(s.index)
     if len(named) > 1:
         # the headline's words pick among them ("... the Abu al-Dohour Airbase in rural Idlib" in the headline)

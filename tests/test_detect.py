@@ -2486,3 +2486,24 @@ def test_an_airport_the_text_says_the_army_uses_is_an_installation():
 def test_who_holds_an_installation_does_not_name_it():
     text = "Ukrainian rockets struck the Russian-held airfield at Chornobaivka overnight into Friday, officials said."
     assert [r.base for r in detect(text, date(2022, 7, 1), "").primary] == ["Chornobaivka Airfield"]
+
+
+def test_a_day_after_said_and_an_event_verb_dates_the_event():
+    text = ("Three soldiers were killed when militants attacked the army base in Bama, the army said on Wednesday. "
+            "A spokesman said the assault began on Monday night with mortar fire.")
+    [report] = detect(text, date(2025, 4, 2), "").primary
+    assert report.attack_date == date(2025, 3, 31)
+
+
+def test_drones_flown_into_a_base_attack_it():
+    text = ("Insurgents flew two explosive-laden drones into the army base in Gajiram late on Friday, wounding three "
+            "soldiers, sources said on Sunday.")
+    [report] = detect(text, date(2025, 2, 9), "").primary
+    assert (report.attack_date, report.wounded) == (date(2025, 2, 7), 3)
+
+
+def test_where_the_dead_are_mourned_is_not_the_installation_attacked():
+    text = ("Militants attacked a security forces' fort in the Spinwam area late on Sunday, killing two soldiers. "
+            "Funeral prayers for the soldiers were offered at the Bannu cantonment on Monday.")
+    [report] = detect(text, date(2025, 2, 4), "").primary
+    assert "Bannu" not in report.base
