@@ -364,6 +364,11 @@ def base_refs(sentence: str, *, headline: bool = False) -> list[BaseRef]:
                 # army's base its place names)
                 refs.append(BaseRef(start, m.end(), "named", f"{' '.join(kept)} {m.group()}"))
                 continue
+            # "the Lutsk military airfield": the town before the kind names the town's listed installation
+            town = " ".join(k for k in kept if k[0].isupper() and k.lower() not in v.modifiers and not names_nothing(k))
+            if town and not headline and (listed := _listed_at(town, m.group())):
+                refs.append(BaseRef(start, m.end(), "gazetteer", listed.name, listed))
+                continue
             place = None if headline else (_PLACE_AFTER.match(sentence[m.end():]) or (
                 _PLACE_OF.match(sentence[m.end():]) if m.group().lower() != "camp" else None))
             at_listed = _AT_PLACE.match(sentence, m.end())

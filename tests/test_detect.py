@@ -2507,3 +2507,8 @@ def test_where_the_dead_are_mourned_is_not_the_installation_attacked():
             "Funeral prayers for the soldiers were offered at the Bannu cantonment on Monday.")
     [report] = detect(text, date(2025, 2, 4), "").primary
     assert "Bannu" not in report.base
+
+
+def test_the_town_before_a_military_airfield_names_its_listed_one():
+    text = "Cruise missiles struck the Lutsk military airfield overnight, the ministry said on Saturday."
+    assert [r.base for r in detect(text, date(2025, 10, 4), "").primary] == ["Lutsk Air Base"]
