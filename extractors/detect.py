@@ -31,7 +31,7 @@ from extractors.candidates import LEAD_SENTENCES, Evidence, evidence_features
 from extractors.dates import AHEAD_OF_OUTLET, find_dates
 from extractors.dedup import MATCH_WINDOW_DAYS
 from extractors.gazetteer import Base, lookup, same_base, shares_spelled_name
-from extractors.mentions import (BaseRef, attack_cue, base_refs, excluded, is_origin, is_prose, is_title_case,
+from extractors.mentions import (BaseRef, attack_cue, excluded, is_origin, is_prose, is_title_case,
                                  names_nothing)
 from extractors.reading import Mention, digest_items, headline_reports, is_recent, read_mentions, role
 from extractors.records import Detection, IncidentReport

@@ -153,7 +153,9 @@ def _district_adjective(town: str) -> str:
     """Russian and Ukrainian districts are named by their town's adjective ("the Morozovsky district" of Morozovsk,
     "Buturlinovsky" of Buturlinovka, "Millerovsky" of Millerovo): a pattern for it, said only before "district"."""
     stem = re.sub(r"(?:s?k)?[aeiouy]?$", "", town, flags=re.IGNORECASE)
-    return rf"{re.escape(stem)}s?k(?:y|iy|ii|yi|a|e)(?=\s+(?:municipal\s+)?(?:district|raion)\b)" if len(stem) >= 4 else ""
+    if len(stem) < 4:
+        return ""
+    return rf"{re.escape(stem)}s?k(?:y|iy|ii|yi|a|e)(?=\s+(?:municipal\s+)?(?:district|raion)\b)"
 
 
 _ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
@@ -293,7 +295,8 @@ _MARTYRED = (rf"(?:killed|dead|died{_NATURAL_DEATH}|martyred|embraced (?:martyrd
              r"(?:hand|their hands)|"
              r"paid the (?:supreme|ultimate) (?:price|sacrifice))")
 # "... has risen to 47": the updated count of a toll, the latest figure the article gives
-_TOLL_RISE = (rf"[^;]{{0,180}}?\b(?:rises|rose|risen|climbs|climbed|increased|reached|jumped|stands at|stood at)\s+(?:to\s+)?"
+_TOLL_RISE = (rf"[^;]{{0,180}}?\b(?:rises|rose|risen|climbs|climbed|increased|reached|jumped|stands at|stood at)"
+              rf"\s+(?:to\s+)?"
               rf"(?P<list>(?:at least\s+)?{NUMBER})\b")
 _SUPERSEDED = re.compile(
     r"\b(?:initial(?:ly)?|previous(?:ly)?|preliminary|earlier|first)\s+(?:[\w-]+\s+)?"

@@ -160,8 +160,8 @@ _AIRPORT_CLAUSE = re.compile(r"\bairport(?:\s+(?:in|at|of)\s+(?-i:[A-Z])[\w’'-
 _USED_AS_BASE = re.compile(r"\bairport\b[^.;]{0,80}?\bwhich\b[^.;]{0,60}?\bus(?:e|es|ed)\s+(?:it\s+)?as\s+"
                            r"(?:their|its|a|the)\s+(?:[\w-]+\s+)?base\b", re.IGNORECASE)
 # "The airport has been closed to civilian flights and is used by the army for helicopters"
-_USED_BY_FORCES = re.compile(r"\bairport\b[^.;]{0,80}?\b(?:is|are|was|has been) (?:also |now |mainly |largely )?used by "
-                             r"(?:the )?(?:army|military|troops|soldiers|armed forces|air force|coalition)\b",
+_USED_BY_FORCES = re.compile(r"\bairport\b[^.;]{0,80}?\b(?:is|are|was|has been) (?:also |now |mainly |largely )?"
+                             r"used by (?:the )?(?:army|military|troops|soldiers|armed forces|air force|coalition)\b",
                              re.IGNORECASE)
 _MILITARY_AFTER = re.compile(r"[^.;]{0,60}?\b(?:army|military|troops|soldiers|forces|air force|coalition)\b",
                              re.IGNORECASE)

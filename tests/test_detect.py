@@ -2352,8 +2352,8 @@ def test_a_group_the_vocabulary_does_not_list_is_suspected_as_the_blame_names_it
 
 
 def test_an_attack_told_only_after_the_news_is_dated_where_it_is_told():
-    text = ("Photographs taken on Tuesday show a burned hangar at the Saky airfield, nine days after drones attacked it "
-            "on the night of March 3, analysts said.")
+    text = ("Photographs taken on Tuesday show a burned hangar at the Saky airfield, nine days after drones "
+            "attacked it on the night of March 3, analysts said.")
     assert detect(text, date(2025, 3, 13), "").primary == ()
 
 
@@ -2462,9 +2462,9 @@ def test_images_a_day_after_an_attack_date_it_a_day_before_them():
 
 
 def test_the_day_a_communique_was_read_on_television_is_when_it_was_told():
-    text = ("In a communiqué read on state television on Thursday evening, the ministry revised the toll of the attack "
-            "on the army camp at Inates. \"On Tuesday 4 March 2025, at dawn, the army camp at Inates was attacked by "
-            "terrorists,\" it said.")
+    text = ("In a communiqué read on state television on Thursday evening, the ministry revised the toll of the "
+            "attack on the army camp at Inates. \"On Tuesday 4 March 2025, at dawn, the army camp at Inates was "
+            "attacked by terrorists,\" it said.")
     [report] = detect(text, date(2025, 3, 7), "").primary
     assert report.attack_date == date(2025, 3, 4)
 
