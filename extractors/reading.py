@@ -97,7 +97,7 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
     # a story whose headline reports an attack on an installation ("Jihadists attack Kelbo detachment") speaks of
     # "the detachment", "the army base in their town" as the one it means before its body names it: a definite
     # description with nothing before it to refer to is the headline's installation
-    reported = attack_cue(title) is not None and v.installation.search(title) is not None
+    reported = cache(lambda: attack_cue(title) is not None and v.installation.search(title) is not None)
     meant = cache(partial(_named_once, sentences))
     headline_meant: set[int] = set()
     for s in sentences:
@@ -117,7 +117,7 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
                 unit_named = None if described else (_the_countrys(s.text, ref, sentences)
                                                      or _unit_named_before(sentences[:s.index + 1], ref))
                 if described is None and unit_named is None:
-                    if s.is_title or not reported:
+                    if s.is_title or not reported():
                         continue
                     named = meant()
                     ref = BaseRef(ref.start, ref.end, named.kind, named.name, named.base) if named \
@@ -501,6 +501,8 @@ def _in_earlier_clause(before: str) -> bool:
 def _reaction_days(before: str, opener: re.Match | None = None) -> int | None:
     """How many days before the reaction an attack told in its "three days after ..." clause happened (None if the
     text up to the installation ends in no such clause, or the reaction is itself told as an attack)."""
+    if "after" not in before:
+        return None  # the cheap look first: most sentences tell no reaction
     opener = opener or max(vocabulary().after_phrase.finditer(before), key=lambda m: m.end(), default=None)
     days = _DAYS_AFTER.search(before, 0, opener.end()) if opener else None
     if days is None or attack_cue(before[:days.start()]) is not None \
