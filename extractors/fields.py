@@ -23,7 +23,7 @@ from functools import cache
 
 from extractors.mentions import ACRONYM, blanked, names_nothing
 from extractors.records import WEAPONS
-from extractors.vocabulary import NUMBER, number_value, vocabulary
+from extractors.vocabulary import NUMBER, names_any_group, number_value, vocabulary
 
 _BLAME_WINDOW = 80
 _ANOTHER = re.compile(
@@ -522,7 +522,7 @@ def _named_groups(text: str) -> list[tuple[re.Match, str]]:
     """Each listed armed group named in `text`, with its name; one combined search first, since most sentences
     name none."""
     v = vocabulary()
-    if v.any_group.search(text) is None:
+    if not names_any_group(text):
         return []
     found = [(m, name) for name, rx in v.groups for m in rx.finditer(text)]
     # a listed name inside a longer one is part of it: "Hezbollah" in "Kataib Hezbollah" names no second group; a
@@ -589,7 +589,7 @@ _ATTACK_VERB = re.compile(r"\b(?:captured|attacked|stormed|overran|overrun|seize
 
 
 def _self_told(text: str) -> str | None:
-    if vocabulary().any_group.search(text) is None:
+    if not names_any_group(text):
         return None  # the cheap look first: most sentences name no armed group
     for told in _SPEAKER_AFTER.finditer(text):
         start = max(0, told.start() - 240)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.gazetteer import Base, find_bases, lookup, spelled_like
-from extractors.vocabulary import vocabulary
+from extractors.vocabulary import names_any_group, vocabulary
 
 # "the mission's base near Oicha", "the UN peacekeepers' base": an owner in the possessive (a name may qualify it)
 # determines the installation as the article before it does
@@ -162,7 +162,7 @@ def _armed_group(text: str, *, at_start: bool = False) -> bool:
     """Whether `text` names (at its start, if `at_start`) a listed armed group, not a state's forces; one combined
     search first, since most texts name none."""
     v = vocabulary()
-    if v.any_group.search(text) is None:
+    if not names_any_group(text):
         return False
     return any((rx.match if at_start else rx.search)(text) for name, rx in v.groups if name not in _STATE_FORCES)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from extractors.arabic import normalise
@@ -248,3 +248,10 @@ def arabic_vocabulary() -> ArabicVocabulary:
         blame=arabic_terms(raw["blame"]),
         groups=tuple((name, arabic_terms(pats)) for name, pats in raw["groups"].items()),
     )
+
+
+@lru_cache(maxsize=4096)
+def names_any_group(text: str) -> bool:
+    """Whether `text` names any listed armed group: the one combined search that lets most sentences skip the
+    per-group look, remembered because the field readers ask it of the same sentences again and again."""
+    return vocabulary().any_group.search(text) is not None
