@@ -31,9 +31,9 @@ from extractors.candidates import LEAD_SENTENCES, Evidence, evidence_features
 from extractors.dates import AHEAD_OF_OUTLET, find_dates
 from extractors.dedup import MATCH_WINDOW_DAYS
 from extractors.gazetteer import Base, lookup, same_base, shares_spelled_name
-from extractors.mentions import (BaseRef, attack_cue, excluded, is_origin, is_prose, is_title_case,
+from extractors.mentions import (BaseRef, attack_cue, base_refs, excluded, is_origin, is_prose, is_title_case,
                                  names_nothing)
-from extractors.reading import Mention, digest_items, headline_reports, is_recent, read_mentions, role
+from extractors.reading import CEREMONY, Mention, digest_items, is_recent, read_mentions, role
 from extractors.records import Detection, IncidentReport
 from extractors.scorer import Scorer, packaged_scorer
 from extractors.sentences import Sentence, article_sentences
@@ -103,7 +103,7 @@ def candidates(text: str, published: date | None, title: str = "") -> list[Candi
     mentions, refs_by_sentence = read_mentions(sentences, published)
     lead_end = _lead_end(sentences)
     framed = _framed(title) or _denied(sentences[:lead_end], sentences)
-    if title and vocabulary().explanatory_frames.search(title) and not headline_reports(title):
+    if title and vocabulary().explanatory_frames.search(title) and not _headline_reports(title):
         # an analysis tells as news only the attack its body dates ("Monday's attack on the army base in Quissanga"),
         # unless its headline itself is about one ("What we know about Iranian attack on a US base in Qatar")
         mentions = [m for m in mentions if m.date is not None]
@@ -152,7 +152,12 @@ def _framed(title: str) -> bool:
     cue = attack_cue(title)
     if cue is not None and cue < frame.start():
         return False
-    return not headline_reports(title)
+    return not _headline_reports(title)
+
+
+def _headline_reports(title: str) -> bool:
+    """Whether the headline names an installation and an attack: its frame words then describe that attack."""
+    return bool(base_refs(title, headline=True)) and attack_cue(title) is not None
 
 
 def _denied(lead: list[Sentence], sentences: list[Sentence]) -> bool:
@@ -234,8 +239,8 @@ def _lead_date(sentences: list[Sentence], published: date | None) -> date | None
 
 # "Funeral prayers for the martyrs were offered at the Miranshah garrison", "the wounded were flown to the base at
 # Gao": where the dead are mourned or the wounded cared for is not where the attack was
-_AFTERMATH = re.compile(r"\b(?:funeral|burial|buried|prayers|mourn\w*|memorial|(?:evacuated|flown|airlifted|taken|"
-                        r"transferred|rushed) to|treated at|hospital)\b", re.IGNORECASE)
+_CARE = re.compile(r"\b(?:prayers|(?:evacuated|flown|airlifted|taken|transferred|rushed) to|treated at|"
+                   r"hospital)\b", re.IGNORECASE)
 
 
 def _named_later(mentions: list[Mention], sentences: list[Sentence], refs: dict[int, list[BaseRef]],
@@ -253,7 +258,7 @@ def _named_later(mentions: list[Mention], sentences: list[Sentence], refs: dict[
     for s in sentences:
         for r in [] if s.is_title else refs.get(s.index, []):
             if r.kind in {"gazetteer", "named"} and not r.anaphoric and role(s.text, r) != "landmark" \
-                    and not _AFTERMATH.search(s.text):
+                    and not (CEREMONY.search(s.text) or _CARE.search(s.text)):
                 named.setdefault(r.name, (r, set()))[1].add(s.index)
     if len(named) > 1:
         # the headline's words pick among them ("... the Abu al-Dohour Airbase in rural Idlib" in the headline)

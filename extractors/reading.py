@@ -19,7 +19,7 @@ from extractors.mentions import (ACRONYM, AIMING, STRIKE_VERBS, BaseRef, attack_
                                  negative_target)
 from extractors.sentences import Sentence
 from extractors.unlisted import airport_spans, kept_at_airport, military_airport
-from extractors.vocabulary import vocabulary
+from extractors.vocabulary import number_value, vocabulary
 
 MAX_NEWS_AGE_DAYS = 7
 DATE_REACH = 150
@@ -52,15 +52,14 @@ _HOURS = re.compile(r"\bhours\b", re.IGNORECASE)
 # "The coffins were brought home on Tuesday, three days after militants stormed their post": a reaction a few days
 # after an attack reports that attack, dated back from the reaction's day
 _DAYS_AFTER = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|[1-6])\s+days?\s+after\s*$", re.IGNORECASE)
-_FEW = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
-# "advisers have not returned to the K1 base five weeks after it was hit": the installation whose own clause tells no
-# attack is where the story stands now, and the attack it goes on to is weeks old
 # "ISWAP claimed an attack on what it called 'a barracks of the Nigerian army'": an outlet that marks the words as the
 # claimant's does not say an installation was attacked
 _SO_CALLED = re.compile(r"\bwhat\s+(?:it|they|the\s+group|[A-Z][\w-]+)\s+(?:called|calls|described\s+as|termed)\s+"
                         r"[\"“‘']?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$")
+# "advisers have not returned to the K1 base five weeks after it was hit": the installation whose own clause tells no
+# attack is where the story stands now, and the attack it goes on to is weeks old
 _WEEKS_AFTER = re.compile(r"\b(?:weeks?|fortnights?|months?|years?)\b", re.IGNORECASE)
 # An installation whose own clause tells no attack is attacked in the after-clause only if that clause refers back to
 # it ("two days after it was hit"); otherwise the attack is another target's
@@ -265,11 +264,6 @@ def _named_once(sentences: list[Sentence]) -> BaseRef | None:
         if names:
             return next(iter(names.values())) if len(names) == 1 else None
     return None
-
-
-def headline_reports(title: str) -> bool:
-    """Whether the headline names an installation and an attack: its frame words then describe that attack."""
-    return bool(base_refs(title, headline=True)) and attack_cue(title) is not None
 
 
 def digest_items(sentences: list[Sentence]) -> list[int]:
@@ -495,6 +489,11 @@ def _in_earlier_clause(before: str) -> bool:
         # answers, the same day or a few days before, is the news; "the attack came hours after ..." tells of an
         # earlier one
         return False
+    return _still_open(before, opener)
+
+
+def _still_open(before: str, opener: re.Match) -> bool:
+    """Whether the clause `opener` begins runs on to the end of `before`: a comma closes it, unless it lists."""
     return "," not in _LISTING_COMMA.sub(" ", before[opener.end():])
 
 
@@ -505,15 +504,14 @@ def _reaction_days(before: str, opener: re.Match | None = None) -> int | None:
         return None  # the cheap look first: most sentences tell no reaction
     opener = opener or max(vocabulary().after_phrase.finditer(before), key=lambda m: m.end(), default=None)
     days = _DAYS_AFTER.search(before, 0, opener.end()) if opener else None
-    if days is None or attack_cue(before[:days.start()]) is not None \
-            or "," in _LISTING_COMMA.sub(" ", before[opener.end():]):
+    if days is None or attack_cue(before[:days.start()]) is not None or not _still_open(before, opener):
         return None
-    return _FEW.get(days["n"].lower()) or int(days["n"])
+    return number_value(days["n"])
 
 
 # "gathered on Thursday ... for the funeral of the soldiers killed in the attack on the army base at Ngouboua": a date
 # before a ceremony for the dead dates the ceremony
-_CEREMONY = re.compile(r"\b(?:funerals?|burials?|buried|mourn\w*|memorial|vigil|wake|tribute)\b", re.IGNORECASE)
+CEREMONY = re.compile(r"\b(?:funerals?|burials?|buried|mourn\w*|memorial|vigil|wake|tribute)\b", re.IGNORECASE)
 
 
 def _near(d: DateMention, ref: BaseRef, sentence: str) -> bool:
@@ -522,7 +520,7 @@ def _near(d: DateMention, ref: BaseRef, sentence: str) -> bool:
     A date before the "48 hours after ..." clause that names the base dates the main clause, not the base.
     """
     if d.end <= ref.start and (_in_earlier_clause(sentence[d.end:ref.start])
-                               or _CEREMONY.search(sentence, d.end, ref.start)):
+                               or CEREMONY.search(sentence, d.end, ref.start)):
         return False
     if d.start > ref.end:
         gap = _ASIDE.sub(",", sentence[ref.end:d.start])
