@@ -486,9 +486,9 @@ def attack_cue(sentence: str) -> int | None:
     v = vocabulary()
     sentence = blanked(_FORCES_ATTACKING, blanked(_PROTESTED, sentence))
     strong = v.strong_attack.search(sentence)
-    weapon = min((m.start() for rx in v.weapons.values() if (m := rx.search(sentence))), default=None)
-    if weapon is not None and not v.impact.search(sentence):
-        weapon = None
+    # a weapon word says an attack happened only where something landed or struck (asked first: it is rarer)
+    weapon = None if not v.impact.search(sentence) else min(
+        (m.start() for rx in v.weapons.values() if (m := rx.search(sentence))), default=None)
     hits = [p for p in (strong.start() if strong else None, weapon) if p is not None]
     return min(hits) if hits else None
 
