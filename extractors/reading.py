@@ -127,6 +127,8 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
                     ref = BaseRef(ref.start, ref.end, "named", unit_named) if unit_named \
                         else BaseRef(ref.start, ref.end, "generic", described)
             elif ref.kind == "anaphor":
+                if civilian_camps and ref.name.lower().endswith("camp") and "camp" not in last.name.lower():
+                    continue  # "the camp" after a refugee camp and an army post is the refugees' camp
                 ref = BaseRef(ref.start, ref.end, last.kind, last.name, last.base, anaphoric=True)
             elif (ref.kind != "generic" or last is None or last.kind == "generic") \
                     and not _SPEAKER_PLACE.search(s.text[:ref.start]):
@@ -361,8 +363,10 @@ def _described(sentence: str, ref: BaseRef) -> str | None:
     air base on Mayun island", in translated copy "the position of the army of Bosso", "the camp of the Armed Forces of
     the DRC (FARDC) in Eringeti"), None without one."""
     tail = re.match(r"(?:\s*\([^)]{1,30}\))?"  # "the military detachment (destacamento) at ...": the gloss stands aside
-                    r"(?:\s+of\s+the\s+(?:[\w’'-]+\s+)?(?i:army|military|armed forces|troops)"
-                    rf"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*)?(?:\s*{ACRONYM})?\s+(?:of|in|at)"
+                    # the owner between the kind and the place: "of the army of Bosso", "of troops of Operation Hadin
+                    # Kai in Mainok" (an operation's name runs to three words)
+                    r"(?:\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+)?(?i:army|military|armed forces|troops)"
+                    rf"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,2}})?(?:\s*{ACRONYM})?\s+(?:of|in|at)"
                     r"|\s+(?:in|at|near|outside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of"
                     r"|on(?=\s+[A-Z][\w’'-]*\s+(?i:island)\b)))\s+(?:the\s+)?"
                     r"(?:(?:port|town|city|village|district)\s+of\s+)?"  # "the naval base in the port of Mocha"
@@ -381,12 +385,18 @@ _NUMBERED_UNIT = {unit: re.compile(rf"(?P<unit>\b\d+(?:st|nd|rd|th)\s+(?:[A-Z][\
 
 def _unit_named_before(sentences: list[Sentence], ref: BaseRef) -> str | None:
     owned = _UNITS_INSTALLATION.fullmatch(ref.name)
-    if owned is None:
+    if owned is not None:
+        texts, units, what = [s.text for s in reversed(sentences)], [_NUMBERED_UNIT[owned["unit"].lower()]], owned["what"]
+    elif ref.name.lower() == "headquarters":
+        # "The 17th Infantry Division in Sinja said the militia had shelled its headquarters": "its" is the unit the
+        # sentence named before it
+        texts, units, what = [sentences[-1].text[:ref.start]], list(_NUMBERED_UNIT.values()), ref.name
+    else:
         return None
-    named = next((m for s in reversed(sentences) for m in _NUMBERED_UNIT[owned["unit"].lower()].finditer(s.text)), None)
+    named = next((m for text in texts for rx in units for m in rx.finditer(text)), None)
     if named is None:
         return None
-    return f"{named['unit']} {owned['what']}" + (f" in {named['place']}" if named["place"] else "")
+    return f"{named['unit']} {what}" + (f" in {named['place']}" if named["place"] else "")
 
 
 # "a rocket attack on Bagram Airfield in 2008": a bare year right after the base name dates the attack to it.
@@ -457,10 +467,19 @@ _WILDLIFE = re.compile(r"\b(?:national park|game reserve|wildlife|nature reserve
                        re.IGNORECASE)
 
 
+# "a camp of Fulani herders", "a miners' camp": whose camp it is says it is no soldiers' one
+_CIVILIANS_CAMP = re.compile(r"\b(?:herders|nomads|pastoralists|miners|fishermen|loggers|pilgrims|farmers)['’]?\s+camps?\b"
+                             r"|\bcamps?\s+of\s+(?:[\w-]+\s+)?(?:herders|nomads|pastoralists|miners|fishermen|loggers|"
+                             r"pilgrims|farmers)\b", re.IGNORECASE)
+
+
 def _civilian_camp(ref: BaseRef, context: str) -> bool:
     """A bare camp that is not a known base ("the Zamzam camp") next to displaced/refugee context, a named "Camp X"
-    that is not a known base next to summer-camp context, or a rangers' camp or post in a park or reserve."""
+    that is not a known base next to summer-camp context, a rangers' camp or post in a park or reserve, or a camp its
+    words give to civilians who live or work there."""
     if ref.base is None and ref.kind == "named" and ref.name.startswith("Camp ") and _LEISURE_CAMP.search(context):
+        return True
+    if _CIVILIANS_CAMP.search(context, max(0, ref.start - 20), ref.end + 40):
         return True
     if ref.base is None and _RANGERS.search(ref.name) and _WILDLIFE.search(context):
         return True

@@ -2512,3 +2512,55 @@ def test_where_the_dead_are_mourned_is_not_the_installation_attacked():
 def test_the_town_before_a_military_airfield_names_its_listed_one():
     text = "Cruise missiles struck the Lutsk military airfield overnight, the ministry said on Saturday."
     assert [r.base for r in detect(text, date(2025, 10, 4), "").primary] == ["Lutsk Air Base"]
+
+
+def test_fob_is_the_military_acronym_for_a_forward_operating_base():
+    text = ("Jihadists attacked the FOB at Gubio late on Tuesday, police said on Thursday. Two soldiers were killed "
+            "when they fired rockets at the FOB.")
+    [report] = detect(text, date(2025, 5, 8), "").primary
+    assert ("Gubio" in report.base, report.attack_date, report.killed) == (True, date(2025, 5, 6), 2)
+
+
+def test_the_troops_owning_a_base_stand_between_it_and_its_town():
+    text = ("Gunmen stormed the military camp of troops of Operation Safe Corridor in Malam Fatori on Sunday night, "
+            "killing one soldier, residents said on Tuesday.")
+    [report] = detect(text, date(2025, 9, 16), "").primary
+    assert ("Malam Fatori" in report.base, report.attack_date) == (True, date(2025, 9, 14))
+
+
+def test_its_headquarters_is_that_of_the_numbered_unit_the_sentence_names():
+    text = ("The 22nd Infantry Division in Babanusa said militiamen had shelled its headquarters on Friday with "
+            "artillery, killing one soldier.")
+    [report] = detect(text, date(2025, 1, 26), "").primary
+    assert ("22nd Infantry Division" in report.base, report.attack_date) == (True, date(2025, 1, 24))
+
+
+def test_an_attack_foiled_by_troops_was_made():
+    text = ("Soldiers at the army base in Damasak foiled an attack by insurgents on Friday night. In a statement "
+            "issued on Sunday, the army said the insurgents fired rockets at the base.")
+    [report] = detect(text, date(2025, 3, 30), "").primary
+    assert report.attack_date == date(2025, 3, 28)
+
+
+def test_a_camp_of_herders_or_miners_is_no_installation():
+    text = ("Gunmen attacked a camp of Peul herders near Inekar on Sunday night, killing five herders. In a second "
+            "raid, insurgents burned a gold miners' camp at Intahaka, killing two soldiers guarding the mine.")
+    assert detect(text, date(2025, 4, 8), "").primary == ()
+
+
+def test_the_camp_after_a_refugee_camp_and_an_army_post_is_the_refugees_camp():
+    text = ("Gunmen killed four refugees in a raid on the Mentao camp on Friday, before soldiers from the army post "
+            "at Djibo arrived. Aid agencies called for more protection around the camp after the attack.")
+    assert detect(text, date(2025, 4, 8), "").primary == ()
+
+
+def test_a_story_saying_the_exercise_was_conducted_told_an_exercise():
+    text = ("Soldiers at Fort Tiuna repelled an attack by six explosive drones on Tuesday morning, the army said. The "
+            "exercise, which lasted two hours, was conducted by the air defence battalion with observers from abroad.")
+    assert detect(text, date(2025, 5, 8), "Drones repelled at Fort Tiuna").primary == ()
+
+
+def test_a_base_football_team_attacking_a_goal_is_sport():
+    text = ("The football team of Kulbakino air base won the regional cup on Sunday after its strikers launched "
+            "attack after attack and bombarded the visitors' goal.")
+    assert detect(text, date(2025, 5, 12), "").primary == ()
