@@ -174,6 +174,10 @@ def _one_more() -> re.Pattern[str]:
 
 # Counts joined by "and" or a comma name the parts of one salvo ("a ballistic missile and two drones")
 _COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+|plus\s+)?|\s+(?:and|plus|as well as)\s+)", re.IGNORECASE)
+# "launched four drones at the headquarters and then fired twelve shells at it": the attackers' next act in the same
+# sentence, with another weapon, adds its count to the attack's (the same weapon again may be the part that hit)
+_NEXT_ACT = re.compile(r"[^;]{0,80}?(?:,|\band)\s+(?:then\s+|later\s+|also\s+)?(?:launched|fired|lobbed|sent)\s+",
+                       re.IGNORECASE)
 
 
 @cache
@@ -206,8 +210,10 @@ def _salvoes(text: str) -> list[list[re.Match]]:
         pos = m.end()
         if not m["noun"].lower().endswith("s") and _NOT_A_PROJECTILE.match(text[m.end():]):
             continue
-        coordinated = bool(salvoes) and not m["bound"] \
-            and _COORDINATED.fullmatch(text, salvoes[-1][-1].end(), m.start()) is not None
+        coordinated = bool(salvoes) and not m["bound"] and (
+            _COORDINATED.fullmatch(text, salvoes[-1][-1].end(), m.start()) is not None
+            or (_NEXT_ACT.fullmatch(text, salvoes[-1][-1].end(), m.start()) is not None
+                and _family(m["noun"]) != _family(salvoes[-1][-1]["noun"])))
         if _OVER_REGIONS.match(text, m.end()):
             if coordinated:  # "eight missiles and 95 drones across the country": all of it the area's tally
                 salvoes.pop()
@@ -223,6 +229,10 @@ def _salvoes(text: str) -> list[list[re.Match]]:
         if more := _more_after().match(text, salvo[-1].end()):
             salvo.append(more)
     return salvoes
+
+
+def _family(noun: str) -> str | None:
+    return next((name for name, rx in vocabulary().weapons.items() if rx.search(noun)), None)
 
 
 @cache

@@ -129,6 +129,8 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
             elif ref.kind == "anaphor":
                 if civilian_camps and ref.name.lower().endswith("camp") and "camp" not in last.name.lower():
                     continue  # "the camp" after a refugee camp and an army post is the refugees' camp
+                if ref.name.lower() == "headquarters" and "headquarters" not in last.name.lower():
+                    continue  # "the headquarters" refers back to a headquarters, not to any installation
                 ref = BaseRef(ref.start, ref.end, last.kind, last.name, last.base, anaphoric=True)
             elif (ref.kind != "generic" or last is None or last.kind == "generic") \
                     and not _SPEAKER_PLACE.search(s.text[:ref.start]):

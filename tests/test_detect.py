@@ -2564,3 +2564,17 @@ def test_a_base_football_team_attacking_a_goal_is_sport():
     text = ("The football team of Kulbakino air base won the regional cup on Sunday after its strikers launched "
             "attack after attack and bombarded the visitors' goal.")
     assert detect(text, date(2025, 5, 12), "").primary == ()
+
+
+def test_the_next_act_with_another_weapon_adds_its_count():
+    text = ("Insurgents launched three drones at the army base in Tillia on Sunday evening and then fired eight "
+            "mortar shells at it, the army said.")
+    [report] = detect(text, date(2025, 6, 3), "").primary
+    assert report.projectiles == 11
+
+
+def test_the_headquarters_refers_back_to_a_headquarters_named_before():
+    text = ("Militiamen attacked the headquarters of the army's 16th Infantry Division in Nyala on Monday night, "
+            "killing two soldiers. They fired ten shells at the headquarters from the east, a source said.")
+    [report] = detect(text, date(2025, 6, 3), "").primary
+    assert report.projectiles == 10
