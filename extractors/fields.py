@@ -409,6 +409,10 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
         rf"(?:(?<=[a-z] )|(?<=[a-z], ))(?:and|but|while|whereas)\s+(?:another\s+)?{_BARE}\s+(?:others\s+|more\s+)?"
         rf"(?:(?:were\s+)?(?:{_SEVERITY}\s+)?(?:wounded|injured|hurt)|(?:sustained|suffered|received)\s+(?:\w+\s+)?"
         rf"(?:injuries|wounds))\b", re.IGNORECASE)
+    # "two soldiers were killed and a third wounded": the ordinal counts one more person, the one wounded
+    wound_one_more = re.compile(
+        rf"(?:(?<=[a-z] )|(?<=[a-z], ))(?:and|but|while)\s+(?P<list>a)\s+(?:second|third|fourth|fifth|sixth)\s+"
+        rf"(?:(?:{v.people})\s+)?(?:was\s+)?(?:{_SEVERITY}\s+)?(?:wounded|injured|hurt)\b", re.IGNORECASE)
     # headline style "3 US troops killed, 34 injured"; "71 soldiers were killed, 12 were wounded"
     wound_comma = re.compile(
         rf"\b(?:killed|dead|martyred),\s+{_BARE}\s+(?:others\s+|more\s+)?(?:were\s+)?(?:{_SEVERITY}\s+)?"
@@ -439,8 +443,8 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
         rf"(?:were\s+|have been\s+|had been\s+)?{_MARTYRED}\b", re.IGNORECASE)
     return (toll, kill_named, kill_split, (kill_after, kill_before, dead_noun, dead_and, dead_listed, kill_bare,
                                            dead_bodies),
-            (wound_toll, wound_after, wound_before, wound_bare, wound_and, wound_comma, wound_suffered, wound_treated,
-             wound_left, wound_to, wound_described, wound_listed))
+            (wound_toll, wound_after, wound_before, wound_bare, wound_and, wound_one_more, wound_comma, wound_suffered,
+             wound_treated, wound_left, wound_to, wound_described, wound_listed))
 
 
 # communiqués write a count twice, in words then in digits: "eleven (11) dead and eight (8) wounded"

@@ -370,8 +370,9 @@ def _described(sentence: str, ref: BaseRef) -> str | None:
                     r"(?:\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+)?(?i:army|military|armed forces|troops)"
                     rf"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,2}})?(?:\s*{ACRONYM})?\s+(?:of|in|at)"
                     r"|\s+(?:in|at|near|outside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of"
-                    r"|on(?=\s+[A-Z][\w’'-]*\s+(?i:island)\b)))\s+(?:the\s+)?"
-                    r"(?:(?:port|town|city|village|district)\s+of\s+)?"  # "the naval base in the port of Mocha"
+                    r"|on(?=\s+[A-Z][\w’'-]*\s+(?i:island)\b|\s+the\s+island\s+of\b)))\s+(?:the\s+)?"
+                    # "the naval base in the port of Mocha", "the army position on the island of Koulfoua"
+                    r"(?:(?:port|town|city|village|district|island)\s+of\s+)?"
                     r"(?:(?:al-|el-)?[A-Z][\w’'-]*\s*){1,3}"
                     r"(?:district|province|region|area|town|village|city|state|island)?", sentence[ref.end:])
     return (ref.name + _GLOSS.sub("", tail.group())).strip() if tail else None

@@ -2578,3 +2578,18 @@ def test_the_headquarters_refers_back_to_a_headquarters_named_before():
             "killing two soldiers. They fired ten shells at the headquarters from the east, a source said.")
     [report] = detect(text, date(2025, 6, 3), "").primary
     assert report.projectiles == 10
+
+
+def test_a_third_wounded_after_two_killed_is_one_wounded():
+    text = ("Two soldiers were killed and a third was wounded when gunmen attacked the army post at Tarmiyah on "
+            "Monday night, police said on Tuesday.")
+    [report] = detect(text, date(2024, 3, 5), "").primary
+    assert (report.killed, report.wounded) == (2, 1)
+
+
+def test_a_forces_acronym_owns_one_of_its_posts_and_an_island_places_a_position():
+    posts = "Islamic State remnants attacked one of the PMF's posts near Tuz Khurmatu on Sunday night, the PMF said."
+    island = ("Boko Haram fighters attacked the army position on the island of Kaiga Kindjiria at dawn on Sunday, "
+              "killing three soldiers.")
+    assert [r.base for text in (posts, island) for r in detect(text, date(2024, 3, 5), "").primary] == [
+        "Unnamed military base, Tuz Khurmatu", "Unnamed military base, Kaiga Kindjiria"]
