@@ -83,7 +83,7 @@ _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "his
                           "no", "every", "each", "any"})
 _QUANTIFIERS = frozenset({"no", "every", "each", "any"})
 _MODIFIER_SPAN = re.compile(
-    r"(?:.*\b(?:a|an|the|this|that|its|their|his|her|our|of|on|at|in|to|into|from|near|with|by|and|or|"
+    r"(?:.*\b(?:a|an|the|this|that|its|their|his|her|our|of|on|at|in|to|into|from|near|with|by|for|against|and|or|"
     r"attack(?:s|ed)?|target(?:s|ed)?|hits?|strikes?|struck|storm(?:s|ed)?|shell(?:s|ed)?|overr[au]ns?|raid(?:s|ed)?|"
     r"rammed|pound(?:s|ed)?|bomb(?:s|ed)?|fire[sd]?|launch(?:es|ed)?)\s|^)(.*)$", re.IGNORECASE | re.DOTALL)
 # "the army camp in Tessit"; French-style copy puts the owner first: "the camp of the armed forces in Arbinda", "the

@@ -223,8 +223,8 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
                 # "In last month's attack, two fighters were killed ... It said that several rockets landed inside
                 # Mission Support Site Conoco": a sentence whose subject is a pronoun goes on with the one before
                 background = True
-            if best is None and _SAME_TIME.search(segment):
-                best = _last_day_told(sentences, s.index, published)
+            if (best is None or best.speech) and (_SAME_TIME.search(segment) or _CLOCK_OPENS.match(s.text)):
+                best = _last_day_told(sentences, s.index, published) or best
             antecedent = latest.get(ref.name)
             if best is None and not background and ref.anaphoric and antecedent is not None:
                 # "the outpost" with no time or cue of its own is still the attack its antecedent sentence dated
@@ -312,6 +312,10 @@ def _with_airport(sentence: str, refs: list[BaseRef], airport: str | None) -> li
 _QUOTE_OPENS = re.compile(r"\s*[\"“]")
 # "On the same night, drones also targeted the air base": the time the story last told
 _SAME_TIME = re.compile(r"\b(?:the|that) same (?:night|day|evening|morning|afternoon)\b", re.IGNORECASE)
+# "The war reached the town on Sunday night. At about 9 p.m., two drones ...": a sentence that opens with a clock time
+# and names no day goes on with the day the story last told
+_CLOCK_OPENS = re.compile(r"\s*(?:at\s+)?(?:(?:about|around|approximately|roughly|shortly\s+(?:after|before))\s+)?"
+                          r"\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\b\.?|p\.?m\b\.?|hours\b|h\b)", re.IGNORECASE)
 
 
 def _last_day_told(sentences: list[Sentence], index: int, published: date | None) -> DateMention | None:
@@ -371,8 +375,8 @@ def _described(sentence: str, ref: BaseRef) -> str | None:
                     rf"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,2}})?(?:\s*{ACRONYM})?\s+(?:of|in|at)"
                     r"|\s+(?:in|at|near|outside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of"
                     r"|on(?=\s+[A-Z][\w’'-]*\s+(?i:island)\b|\s+the\s+island\s+of\b)))\s+(?:the\s+)?"
-                    # "the naval base in the port of Mocha", "the army position on the island of Koulfoua"
-                    r"(?:(?:port|town|city|village|district|island)\s+of\s+)?"
+                    # "the naval base in the (Red Sea) port of Mocha", "the army position on the island of Koulfoua"
+                    r"(?:(?:[A-Z][\w’'-]*\s+){0,2}(?:port|town|city|village|district|island)\s+of\s+)?"
                     r"(?:(?:al-|el-)?[A-Z][\w’'-]*\s*){1,3}"
                     r"(?:district|province|region|area|town|village|city|state|island)?", sentence[ref.end:])
     return (ref.name + _GLOSS.sub("", tail.group())).strip() if tail else None

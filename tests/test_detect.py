@@ -2593,3 +2593,22 @@ def test_a_forces_acronym_owns_one_of_its_posts_and_an_island_places_a_position(
               "killing three soldiers.")
     assert [r.base for text in (posts, island) for r in detect(text, date(2024, 3, 5), "").primary] == [
         "Unnamed military base, Tuz Khurmatu", "Unnamed military base, Kaiga Kindjiria"]
+
+
+def test_a_sentence_opening_with_a_clock_time_goes_on_with_the_day_told_before():
+    text = ("The fighting reached Tame itself on Saturday night. At about 10 p.m., two drones dropped explosives on "
+            "the army base on the edge of Tame, the army said on Monday.")
+    [report] = detect(text, date(2025, 3, 10), "").primary
+    assert report.attack_date == date(2025, 3, 8)
+
+
+def test_a_sea_before_a_port_places_the_port():
+    text = "Drones struck the naval base in the Black Sea port of Ochamchire late on Sunday, officials said on Monday."
+    [report] = detect(text, date(2025, 3, 10), "").primary
+    assert report.base == "Unnamed military base, Ochamchire"
+
+
+def test_a_group_blamed_for_an_installation_strike_does_not_own_it():
+    text = "Two sailors were killed when drones struck the naval base in the port of Ras Isa late on Sunday, officials said."
+    [report] = detect(text, date(2025, 3, 10), "Officials blame Houthis for naval base strike").primary
+    assert report.attack_date == date(2025, 3, 9)
