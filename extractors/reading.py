@@ -151,6 +151,13 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
         if excluded(s.text, dated=any(d.precision == "day" and not d.speech for d in dates)):
             continue
         cue = attack_cue(s.text)
+        if cue is None and (told := _attack_on_its_place(sentences, s.index, refs_by_sentence, published)):
+            for ref in refs:
+                latest[ref.name] = Mention(s.index, ref, f"{told[0]} {s.text}", told[1],
+                                           told[1] is not None and not is_recent(told[1], published),
+                                           f"{told[0]} {s.text}", "target", item)
+                out.append(latest[ref.name])
+            continue
         if cue is None or negative_target(s.text, cue, refs):
             continue
         # "troops had laid mines around the base since resistance forces began attacking it last year": an attack told
@@ -318,6 +325,25 @@ _CLOCK_OPENS = re.compile(r"\s*(?:at\s+)?(?:(?:about|around|approximately|roughl
                           r"\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\b\.?|p\.?m\b\.?|hours\b|h\b)", re.IGNORECASE)
 
 
+# "... a massive drone attack on the Morozovsky district had been repelled. The district is home to the Morozovsk
+# airfield": a governor counts drones over a district; the outlet names what in it they were sent at
+_HOME_TO = re.compile(r"\s*(?:the|this|that)\s+(?:[\w-]+\s+)?(?:district|community|area|town|city|region|county|"
+                      r"municipality|village|settlement)\s+(?:(?:is|was)\s+(?:also\s+)?home\s+to|(?:also\s+)?(?:hosts|houses))\b",
+                      re.IGNORECASE)
+
+
+def _attack_on_its_place(sentences: list[Sentence], index: int, refs_by_sentence: dict[int, list[BaseRef]],
+                         published: date | None) -> tuple[str, DateMention | None] | None:
+    """The sentence before and its day, when it reports an attack on a place and names no installation, and the
+    sentence at `index` says that place is home to one."""
+    if not index or not _HOME_TO.match(sentences[index].text) or refs_by_sentence.get(index - 1):
+        return None
+    before = sentences[index - 1].text
+    if attack_cue(before) is None or excluded(before):
+        return None
+    return before, next((d for d in find_dates(before, published) if d.precision == "day" and not d.speech), None)
+
+
 def _last_day_told(sentences: list[Sentence], index: int, published: date | None) -> DateMention | None:
     """The last day an event is dated to in the sentences before `index`, the time "the same night" refers to."""
     for before in reversed(sentences[:index]):
@@ -447,7 +473,8 @@ _LANDMARK_AFTER = re.compile(r"^[^.;]{0,40}?\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)
 # A preposition that aims ("fired from Lebanon at the Zar'it barracks") ends the landmark phrase before it.
 _LANDMARK_BEFORE = re.compile(
     r"\b(?:near|opposite|outside|close to|next to|not far from|north|south|east|west|from)\s+(?:of\s+)?"
-    rf"(?:(?:the|a|an)\s+)?(?:(?!{AIMING}\s)[\w’'.-]+\s+){{0,3}}$"
+    # ("a strike near Sevastopol hit the Kacha air base": a strike verb between makes the base the target)
+    rf"(?:(?:the|a|an)\s+)?(?:(?!(?:{AIMING}|{STRIKE_VERBS})\s)[\w’'.-]+\s+){{0,3}}$"
     r"|\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s|miles)\b[^,.;]{0,30}$",
     re.IGNORECASE)
 

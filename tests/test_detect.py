@@ -2612,3 +2612,23 @@ def test_a_group_blamed_for_an_installation_strike_does_not_own_it():
     text = "Two sailors were killed when drones struck the naval base in the port of Ras Isa late on Sunday, officials said."
     [report] = detect(text, date(2025, 3, 10), "Officials blame Houthis for naval base strike").primary
     assert report.attack_date == date(2025, 3, 9)
+
+
+def test_an_air_defence_position_is_an_installation():
+    text = ("Drones struck a Russian air defence position near Dzhankoi overnight into Friday, destroying a radar, "
+            "Ukraine's military intelligence said.")
+    [report] = detect(text, date(2025, 6, 6), "").primary
+    assert ("Dzhankoi" in report.base, report.attack_date) == (True, date(2025, 6, 6))
+
+
+def test_an_attack_on_a_district_home_to_an_airfield_is_on_the_airfield():
+    text = ("The governor of Voronezh region said air defences had destroyed eleven drones over the Ostrogozhsky "
+            "district overnight. The district is home to the Baltimor air base.")
+    [report] = detect(text, date(2025, 5, 25), "").primary
+    assert (report.base, report.attack_date) == ("Baltimor Air Base", date(2025, 5, 25))
+
+
+def test_a_strike_near_a_city_that_hit_an_air_base_targets_the_base():
+    text = "Saturday night's strike near Sevastopol hit the Belbek air base, the General Staff said on Sunday."
+    [mention] = read_mentions(article_sentences(text), date(2025, 5, 25))[0]
+    assert (mention.ref.name, mention.role) == ("Belbek Air Base", "target")
