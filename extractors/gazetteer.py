@@ -55,7 +55,7 @@ _INSTALLATION_WORD = re.compile(r"\b(?:base|camp|air|airbase|airfield|airport|ae
                                 r"post|outpost|site|field|cantonment|headquarters|hq|academy)\b", re.IGNORECASE)
 _ACCENTED = re.compile(r"[\u00c0-\u024f]")
 _WORD_START = re.compile(r"(?<![\w-])\w+")
-_NEAR_TOWN = re.compile(r"\b(?:near|outside|close to|(?:north|south|east|west)(?:east|west)? of|"
+_NEAR_TOWN = re.compile(r"\b(?:near|outside|around|close to|(?:north|south|east|west)(?:east|west)? of|"
                         r"(?:residents|inhabitants|people|mayor|governor) of)\s+"
                         r"(?:the\s+(?:town|city|village)\s+of\s+)?$|\b(?:town|city|village)\s+of\s+$", re.IGNORECASE)
 _INSTALLATION_BEFORE = re.compile(

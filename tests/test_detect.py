@@ -2632,3 +2632,21 @@ def test_a_strike_near_a_city_that_hit_an_air_base_targets_the_base():
     text = "Saturday night's strike near Sevastopol hit the Belbek air base, the General Staff said on Sunday."
     [mention] = read_mentions(article_sentences(text), date(2025, 5, 25))[0]
     assert (mention.ref.name, mention.role) == ("Belbek Air Base", "target")
+
+
+def test_a_place_around_which_something_happens_is_the_town():
+    text = ("A bomb exploded in a market on Sunday, killing two people, police said. Bombings have become rare, but "
+            "militant cells remain active in the orchards around Balad.")
+    assert detect(text, date(2024, 5, 6), "").primary == ()
+
+
+def test_a_drone_carrying_pistols_and_drugs_for_smugglers_is_no_attack():
+    text = ("Border guards shot down a drone carrying three pistols, ten cartridges and a packet of heroin near an army "
+            "post in Tarn Taran district on Monday night. Troops at the post fired at the drone when they heard it.")
+    assert detect(text, date(2024, 5, 7), "").primary == ()
+
+
+def test_attack_ads_about_a_base_are_politics():
+    text = ("The candidates for the county board have turned to attack ads, each accusing the other of putting Fort "
+            "Polk, the Army post that employs half the parish, at risk.")
+    assert detect(text, date(2025, 10, 7), "Attack ads fly over Fort Polk jobs").primary == ()
