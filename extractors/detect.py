@@ -193,7 +193,9 @@ def _main_date(mentions: list[Mention], sentences: list[Sentence], refs: dict[in
                   and (m.ref.kind == "generic" or same_base(m.ref.name, main.ref.name))]
         # or an attack sentence naming no installation does ("JNIM on Thursday claimed ... the attack on the army camp
         # at Farabugu" ... "ten in the attack before dawn on Tuesday")
-        told = None if events else _lead_date([s for s in sentences if not refs.get(s.index)], published)
+        # (told near the top: what a page appends after the story, "related" items, dates other news)
+        told = None if events else _lead_date([s for s in sentences[:lead_end + LEAD_SENTENCES]
+                                               if not refs.get(s.index)], published)
         if told is not None:
             return told
         dated = events or dated
@@ -330,7 +332,7 @@ def _incidents(mentions: list[Mention], main: date | None, published: date | Non
         later = named_later if named_later is not None and (
             not is_air_installation(m.ref.name) or is_air_installation(named_later.name)) else None
         key = (later.name.lower(), True, None) if later else ("unnamed", True, None)
-        when = m.date.value if m.date else main
+        when = m.date.value if m.date and not m.date.speech else main  # (the day it was said is not the day it happened)
         inc = incidents.setdefault(key, _Incident(key, later or m.ref, True, when, "day" if when else None))
         inc.mentions.append(m)
     incidents = _one_installation_each(incidents)

@@ -2650,3 +2650,10 @@ def test_attack_ads_about_a_base_are_politics():
     text = ("The candidates for the county board have turned to attack ads, each accusing the other of putting Fort "
             "Polk, the Army post that employs half the parish, at risk.")
     assert detect(text, date(2025, 10, 7), "Attack ads fly over Fort Polk jobs").primary == ()
+
+
+def test_the_day_a_claim_was_made_does_not_date_a_described_installation():
+    text = ("Islamic State claimed responsibility on Monday for an attack on an army post at Ayorou in western Niger. "
+            "The group said its fighters had stormed the post on Saturday and killed several soldiers.")
+    [report] = detect(text, date(2025, 8, 12), "").primary
+    assert report.attack_date == date(2025, 8, 9)
