@@ -33,7 +33,7 @@ from extractors.dedup import MATCH_WINDOW_DAYS
 from extractors.gazetteer import Base, lookup, same_base, shares_spelled_name
 from extractors.mentions import (BaseRef, attack_cue, base_refs, excluded, is_origin, is_prose, is_title_case,
                                  names_nothing)
-from extractors.reading import CEREMONY, Mention, digest_items, is_recent, read_mentions, role
+from extractors.reading import CARE, CEREMONY, Mention, digest_items, is_recent, read_mentions, role
 from extractors.records import Detection, IncidentReport
 from extractors.scorer import Scorer, packaged_scorer
 from extractors.sentences import Sentence, article_sentences
@@ -239,12 +239,6 @@ def _lead_date(sentences: list[Sentence], published: date | None) -> date | None
     return None
 
 
-# "Funeral prayers for the martyrs were offered at the Miranshah garrison", "the wounded were flown to the base at
-# Gao": where the dead are mourned or the wounded cared for is not where the attack was
-_CARE = re.compile(r"\b(?:prayers|(?:evacuated|flown|airlifted|taken|transferred|rushed) to|treated at|"
-                   r"hospital)\b", re.IGNORECASE)
-
-
 def _named_later(mentions: list[Mention], sentences: list[Sentence], refs: dict[int, list[BaseRef]],
                  published: date | None) -> BaseRef | None:
     """The one installation the body names, when it names one: a report describes the attacked installation in its
@@ -260,7 +254,7 @@ def _named_later(mentions: list[Mention], sentences: list[Sentence], refs: dict[
     for s in sentences:
         for r in [] if s.is_title else refs.get(s.index, []):
             if r.kind in {"gazetteer", "named"} and not r.anaphoric and role(s.text, r) != "landmark" \
-                    and not (CEREMONY.search(s.text) or _CARE.search(s.text)):
+                    and not (CEREMONY.search(s.text) or CARE.search(s.text)):
                 named.setdefault(r.name, (r, set()))[1].add(s.index)
     if len(named) > 1:
         # the headline's words pick among them ("... the Abu al-Dohour Airbase in rural Idlib" in the headline)

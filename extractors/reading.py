@@ -133,8 +133,11 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
                     continue  # "the headquarters" refers back to a headquarters, not to any installation
                 ref = BaseRef(ref.start, ref.end, last.kind, last.name, last.base, anaphoric=True)
             elif (ref.kind != "generic" or last is None or last.kind == "generic") \
-                    and not _SPEAKER_PLACE.search(s.text[:ref.start]):
-                last = ref  # "a source based in nearby Mondoro" is not what "the base" later refers to
+                    and not _SPEAKER_PLACE.search(s.text[:ref.start]) \
+                    and not (last is not None and (CEREMONY.search(s.text) or CARE.search(s.text))):
+                # "a source based in nearby Mondoro" is not what "the base" later refers to, nor is the camp where the
+                # dead of the attack told before were buried or its wounded are treated
+                last = ref
             refs.append(ref)
         nxt = sentences[s.index + 1].text if s.index + 1 < len(sentences) else ""
         civilian = [r for r in refs if _civilian_camp(r, f"{s.text} {nxt} {framing}")]
@@ -565,6 +568,10 @@ def _reaction_days(before: str, opener: re.Match | None = None) -> int | None:
 # "gathered on Thursday ... for the funeral of the soldiers killed in the attack on the army base at Ngouboua": a date
 # before a ceremony for the dead dates the ceremony
 CEREMONY = re.compile(r"\b(?:funerals?|burials?|buried|mourn\w*|memorial|vigil|wake|tribute)\b", re.IGNORECASE)
+# "Funeral prayers for the martyrs were offered at the Miranshah garrison", "the wounded were flown to the base at
+# Gao": where the dead are mourned or the wounded cared for is not where the attack was
+CARE = re.compile(r"\b(?:prayers|(?:evacuated|flown|airlifted|taken|transferred|rushed) to|treated at|"
+                  r"hospital)\b", re.IGNORECASE)
 
 
 def _near(d: DateMention, ref: BaseRef, sentence: str) -> bool:

@@ -2657,3 +2657,10 @@ def test_the_day_a_claim_was_made_does_not_date_a_described_installation():
             "The group said its fighters had stormed the post on Saturday and killed several soldiers.")
     [report] = detect(text, date(2025, 8, 12), "").primary
     assert report.attack_date == date(2025, 8, 9)
+
+
+def test_the_camp_where_the_dead_were_buried_is_not_what_the_camp_refers_to():
+    text = ("The soldiers killed in Tuesday's attack on the Boni military camp were buried on Thursday. Four wounded "
+            "are still treated at the hospital of the Gao camp. Residents of Boni said the attackers had shelled the "
+            "camp with mortars before dawn on Tuesday.")
+    assert [r.base for r in detect(text, date(2025, 5, 9), "").primary] == ["Boni military camp"]
