@@ -179,7 +179,7 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
         origins = {r.name for r in refs if id(r) in origin and not r.anaphoric}
         targets = [r for r in refs if r.name not in origins and id(r) not in origin
                    and not _PLURAL_ATTACKS.search(s.text[:r.start]) and r.start >= filed_from
-                   and not _SO_CALLED.search(s.text, 0, r.start)]
+                   and not _SO_CALLED.search(s.text, 0, r.start) and not _PLACED_BY_IT.search(s.text, 0, r.start)]
         roles = [role(s.text, r) for r in targets]
         if any(r.anaphoric and said != "landmark" for r, said in zip(targets, roles)):
             # "The camp attacked on Sunday is close to the headquarters of the 12 Brigade": beside the story's own
@@ -473,6 +473,13 @@ _TARGET_AFTER = re.compile(
     r"(?:attacked|hit|struck|targeted|shelled|stormed|raided|overrun|bombed|under)\b", re.IGNORECASE)
 # "the brigade headquarters in Rajouri town, about 25 km away": a distance from the story's place
 _LANDMARK_AFTER = re.compile(r"^[^.;]{0,40}?\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s|miles)\s+(?:away|from)\b", re.IGNORECASE)
+# "blew himself up at a teashop opposite the gate of the army base", "hit a patrol in the village of La Esmeralda, about
+# twelve kilometres from the base": the attack was where the base only locates
+_PLACED_BY_IT = re.compile(
+    r"\b(?:at|in|on)\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,2}?(?:teashop|tea\s+shop|shop|market|restaurant|hotel|"
+    r"mosque|church|school|village|house|home|farm|field|bus\s+station)\b[^.;]{0,60}?"
+    r"\b(?:opposite|across\s+(?:the\s+road\s+)?from|(?:[\w-]+|\d[\d,.]*)\s*(?:km|kilomet(?:re|er)s|miles|metres|meters)"
+    r"\s+from)\s+(?:the\s+(?:main\s+)?gate\s+of\s+)?(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 # A preposition that aims ("fired from Lebanon at the Zar'it barracks") ends the landmark phrase before it.
 _LANDMARK_BEFORE = re.compile(
     r"\b(?:near|opposite|outside|close to|next to|not far from|north|south|east|west|from)\s+(?:of\s+)?"
@@ -505,9 +512,9 @@ _WILDLIFE = re.compile(r"\b(?:national park|game reserve|wildlife|nature reserve
 
 
 # "a camp of Fulani herders", "a miners' camp": whose camp it is says it is no soldiers' one
-_CIVILIANS_CAMP = re.compile(r"\b(?:herders|nomads|pastoralists|miners|fishermen|loggers|pilgrims|farmers)['’]?\s+camps?\b"
-                             r"|\bcamps?\s+of\s+(?:[\w-]+\s+)?(?:herders|nomads|pastoralists|miners|fishermen|loggers|"
-                             r"pilgrims|farmers)\b", re.IGNORECASE)
+_CIVILIANS = r"(?:herders|nomads|pastoralists|miners|fishermen|loggers|pilgrims|farmers|workers|labou?rers|employees)"
+_CIVILIANS_CAMP = re.compile(rf"\b(?:{_CIVILIANS}['’]?|residential)\s+camps?\b"
+                             rf"|\bcamps?\s+(?:of|for)\s+(?:[\w-]+\s+){{0,2}}{_CIVILIANS}\b", re.IGNORECASE)
 
 
 def _civilian_camp(ref: BaseRef, context: str) -> bool:

@@ -2664,3 +2664,34 @@ def test_the_camp_where_the_dead_were_buried_is_not_what_the_camp_refers_to():
             "are still treated at the hospital of the Gao camp. Residents of Boni said the attackers had shelled the "
             "camp with mortars before dawn on Tuesday.")
     assert [r.base for r in detect(text, date(2025, 5, 9), "").primary] == ["Boni military camp"]
+
+
+def test_a_residential_camp_for_oil_workers_is_no_installation():
+    text = ("Two rockets struck a residential camp for foreign oil workers near Zubair late on Monday, wounding a "
+            "guard, police said.")
+    assert detect(text, date(2022, 3, 1), "").primary == ()
+
+
+def test_the_camp_of_an_opposition_party_is_no_installation_of_the_state():
+    text = ("Iranian drones struck the camp of an Iranian Kurdish opposition party near Koya on Monday, killing two "
+            "of its members. Several drones hit the camp, which also houses the families of members, a party official "
+            "said.")
+    assert detect(text, date(2022, 11, 15), "Iranian drones hit opposition camp").primary == ()
+
+
+def test_hareer_is_a_spelling_of_harir():
+    text = "Two drones targeted the Hareer base north of Erbil on Tuesday night, officials said on Wednesday."
+    assert [r.base for r in detect(text, date(2023, 11, 22), "").primary] == ["Harir Air Base"]
+
+
+def test_an_attack_at_a_place_the_base_only_locates_is_not_on_the_base():
+    text = ("Four people were killed on Wednesday when a suicide bomber blew himself up at a teashop opposite the gate "
+            "of the army base in Afgoye, police said. The base was not damaged and no shots were fired at the base.")
+    assert detect(text, date(2025, 11, 20), "").primary == ()
+
+
+def test_a_patrol_hit_kilometres_from_its_base_is_not_an_attack_on_the_base():
+    text = ("Two soldiers on patrol were killed by a drone on Tuesday, the brigade said. The patrol had left the army "
+            "base in Saravena at dawn. At about 10 a.m., in the village of Caño Limón, about fifteen kilometres from "
+            "the base, a drone dropped a charge on the soldiers.")
+    assert detect(text, date(2025, 6, 18), "").primary == ()
