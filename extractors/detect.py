@@ -48,6 +48,11 @@ _ANOTHER_EVENT = re.compile(rf"\b(?:a |the )?(?:separate|another|second|earlier|
 # "A day earlier, on Monday, a rocket struck Harir": another attack on a base already reported that day.
 _SEPARATE_DAY = re.compile(r"\b(?:a day (?:earlier|later|before)|the (?:previous|next|following) day|the day before)\b",
                            re.IGNORECASE)
+# "It was the second attack on the base in two days", "a day after the same base came under rocket fire": the story
+# tells two attacks on one base on consecutive days, so its days are not one night's told two ways
+_BACK_TO_BACK = re.compile(r"\b(?:second|another)\s+(?:[\w-]+\s+)?(?:attack|strike)\s+(?:[\w-]+\s+){0,4}?in\s+(?:two|as many)\s+"
+                           r"days\b|\ba day after\s+(?:the same base|it|[\w-]+\s+){0,5}?(?:came under|was (?:hit|attacked|"
+                           r"targeted|struck))\b|\bback-to-back\s+(?:attacks|strikes)\b", re.IGNORECASE)
 # a digest's headline lists its items: "Africa in brief: Nine soldiers killed in Niger; mortars hit Somali base"
 _DIGEST_ITEMS = re.compile(r"\s*[;|]\s+")
 # "Four rounds were fired ... Three of them landed inside Camp Simba", "air defences shot down four of them": a salvo
@@ -273,6 +278,7 @@ def _incidents(mentions: list[Mention], main: date | None, published: date | Non
     named_primary: BaseRef | None = None
     named_item = 0
     pending_generic: list[Mention] = []
+    back_to_back = any(_BACK_TO_BACK.search(m.segment) for m in mentions)
     for m in mentions:
         same_day = m.date is not None and m.date.precision == "day" and main is not None \
             and abs((m.date.value - main).days) <= MATCH_WINDOW_DAYS
@@ -285,6 +291,9 @@ def _incidents(mentions: list[Mention], main: date | None, published: date | Non
         spoken_since = m.date is not None and m.date.speech and main is not None \
             and m.date.value >= main - timedelta(days=MATCH_WINDOW_DAYS)
         primary = main is not None and not m.background and (same_day or later or m.date is None or spoken_since)
+        if primary and back_to_back and m.date is not None and m.date.precision == "day" and not m.date.speech \
+                and m.date.value < main:
+            primary = False  # "the second attack on the base in two days": the day before's is the earlier one
         if m.ref.kind == "generic":
             # a description beside the name in one sentence is that installation ("Three drones targeted a base
             # hosting coalition troops at Irbil airport"): its words are the named attack's; one first described in a

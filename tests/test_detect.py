@@ -2695,3 +2695,11 @@ def test_a_patrol_hit_kilometres_from_its_base_is_not_an_attack_on_the_base():
             "base in Saravena at dawn. At about 10 a.m., in the village of Caño Limón, about fifteen kilometres from "
             "the base, a drone dropped a charge on the soldiers.")
     assert detect(text, date(2025, 6, 18), "").primary == ()
+
+
+def test_the_earlier_of_back_to_back_attacks_on_a_base_is_background():
+    text = ("A drone struck the coalition base at Qasrak on Sunday, wounding a soldier, officials said on Monday. It "
+            "was the second attack on the base in two days. On Saturday evening, three rockets fell inside the base "
+            "without causing casualties.")
+    [report] = detect(text, date(2024, 2, 5), "").primary
+    assert (report.attack_date, report.weapons) == (date(2024, 2, 4), ("drone",))
