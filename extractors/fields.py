@@ -300,6 +300,8 @@ _BARE = r"(?P<list>(?:(?:at least|about|some|around|nearly)\s+)?\d{1,4}|(?:(?:at
 _BARE_END = r"(?=\s*(?:[,.;)]|$|and\b|others?\b|more\b|people\b|personnel\b|of them\b|in (?:the|an?)\b|during\b))"
 # "died of a cardiac arrest while sheltering": a death the attack did not cause
 _NATURAL_DEATH = r"(?!\s+(?:of|from)\s+(?:an?\s+|natural\s+)?(?:cardiac|heart|natural|illness|medical|stroke|causes)\b)"
+# "a reservist who was killed in a road accident": a death the story tells besides the attack's
+_NOT_IN_ACCIDENT = r"(?!\s+in\s+an?\s+(?:[\w-]+\s+){0,2}?(?:accident|crash|collision))"
 _MARTYRED = (rf"(?:killed|dead|died{_NATURAL_DEATH}|martyred|embraced (?:martyrdom|shahadat)|lost their lives|were slain|"
              r"(?:fell|fallen) (?:on|in) the field of honou?r|(?:fell|fallen) with (?:their )?(?:arms|weapons) in "
              r"(?:hand|their hands)|"
@@ -370,8 +372,9 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     people = _people_list(v)
     kill_after = re.compile(rf"(?:{v.kill_verbs})\s+{_people_list(v, 'wounded|injured|hurt')}", re.IGNORECASE)
     kill_before = re.compile(
-        rf"{people}{_OF_FORCE}{_ASIDE}\s+(?:were\s+|was\s+|have been\s+|has been\s+|had been\s+|have\s+|had\s+)?"
-        rf"(?:reportedly\s+|allegedly\s+|also\s+)?(?:{_SEVERITY}\s+)?{_MARTYRED}\b", re.IGNORECASE)
+        # ("we deplore six soldiers and three VDP who fell on the field of honour": the dead as a relative clause)
+        rf"{people}{_OF_FORCE}{_ASIDE}\s+(?:who\s+)?(?:were\s+|was\s+|have been\s+|has been\s+|had been\s+|have\s+|"
+        rf"had\s+)?(?:reportedly\s+|allegedly\s+|also\s+)?(?:{_SEVERITY}\s+)?{_MARTYRED}\b{_NOT_IN_ACCIDENT}", re.IGNORECASE)
     kill_bare = re.compile(rf"\b(?:killing|killed)\s+{_FURTHER}{_BARE}{_BARE_END}", re.IGNORECASE)
     # "Perry, Iubelt, and two American contractors were killed": people named one by one, each one of the dead
     kill_named = re.compile(rf"^\W*(?P<names>(?:[A-Z][a-z’'-]+,\s+)*[A-Z][a-z’'-]+,?\s+and\s+){people}"

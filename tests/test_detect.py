@@ -2703,3 +2703,10 @@ def test_the_earlier_of_back_to_back_attacks_on_a_base_is_background():
             "without causing casualties.")
     [report] = detect(text, date(2024, 2, 5), "").primary
     assert (report.attack_date, report.weapons) == (date(2024, 2, 4), ("drone",))
+
+
+def test_the_dead_in_a_relative_clause_are_counted_but_not_those_of_an_accident():
+    deplored = ("We deplore four soldiers and two VDP who fell on the field of honour when terrorists attacked the "
+                "detachment of Gayeri on Friday.")
+    accident = "Many attended the funeral of a soldier who was killed in a road accident near the base on Sunday."
+    assert (casualties([deplored])[0], casualties([accident])[0]) == (6, None)
