@@ -374,7 +374,8 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     kill_before = re.compile(
         # ("we deplore six soldiers and three VDP who fell on the field of honour": the dead as a relative clause)
         rf"{people}{_OF_FORCE}{_ASIDE}\s+(?:who\s+)?(?:were\s+|was\s+|have been\s+|has been\s+|had been\s+|have\s+|"
-        rf"had\s+)?(?:reportedly\s+|allegedly\s+|also\s+)?(?:{_SEVERITY}\s+)?{_MARTYRED}\b{_NOT_IN_ACCIDENT}", re.IGNORECASE)
+        rf"had\s+)?(?:reportedly\s+|allegedly\s+|also\s+)?(?:{_SEVERITY}\s+)?[\"“]?{_MARTYRED}\b{_NOT_IN_ACCIDENT}",
+        re.IGNORECASE)
     kill_bare = re.compile(rf"\b(?:killing|killed)\s+{_FURTHER}{_BARE}{_BARE_END}", re.IGNORECASE)
     # "Perry, Iubelt, and two American contractors were killed": people named one by one, each one of the dead
     kill_named = re.compile(rf"^\W*(?P<names>(?:[A-Z][a-z’'-]+,\s+)*[A-Z][a-z’'-]+,?\s+and\s+){people}"
@@ -406,7 +407,7 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     # soldiers died" counts the dead
     wound_described = re.compile(
         rf"(?<![\w./:-])(?P<list>(?:at least\s+)?{NUMBER})\s+(?:(?:other|more|{_SEVERITY})\s+)?(?:injured|wounded)\s+"
-        rf"(?:{v.people})\b(?!\s+(?:(?:later|subsequently|have|had|has)\s+)?(?:died|succumbed))", re.IGNORECASE)
+        rf"(?:(?-i:[A-Z]{{2,5}})\s+)?(?:{v.people})\b(?!\s+(?:(?:later|subsequently|have|had|has)\s+)?(?:died|succumbed))", re.IGNORECASE)
     # "three were killed and 11 wounded", "three embraced shahadat while five sustained injuries"
     wound_and = re.compile(
         rf"(?:(?<=[a-z] )|(?<=[a-z], ))(?:and|but|while|whereas)\s+(?:another\s+)?{_BARE}\s+(?:others\s+|more\s+)?"
@@ -429,7 +430,7 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     wound_treated = re.compile(  # "four service members had been treated for traumatic brain injuries", "have now been
         # diagnosed with mild traumatic brain injuries"
         rf"{people}{_ASIDE}\s+(?:ha(?:ve|d)\s+(?:now\s+|since\s+)?been\s+|were\s+|was\s+)(?:\w+\s+)?"
-        rf"(?:treated\s+for|diagnosed\s+with)"
+        rf"(?:treated\s+for|diagnosed\s+with|brought\s+in\s+with|admitted\s+with)"
         rf"\s+(?:[\w-]+\s+){{0,3}}?(?:injuries|wounds|concussions?)\b", re.IGNORECASE)
     wound_left = re.compile(  # "left two service members with minor injuries", "left 15 security forces injured"
         rf"\bleft\s+{people}\s+(?:with\s+(?:\w+[- ]){{0,2}}?(?:injuries|wounds)|(?:{_SEVERITY}\s+)?"

@@ -2710,3 +2710,10 @@ def test_the_dead_in_a_relative_clause_are_counted_but_not_those_of_an_accident(
                 "detachment of Gayeri on Friday.")
     accident = "Many attended the funeral of a soldier who was killed in a road accident near the base on Sunday."
     assert (casualties([deplored])[0], casualties([accident])[0]) == (6, None)
+
+
+def test_hospital_counts_and_quoted_deaths_are_read():
+    brought = "The hospital in Zhob said five injured FC personnel had been brought in overnight."
+    splinters = "The district hospital said three other FC men had been brought in with splinter injuries."
+    quoted = 'According to the army, nine soldiers and two VDP "fell with arms in hand".'
+    assert (casualties([brought])[1], casualties([splinters])[1], casualties([quoted])[0]) == (5, 3, 11)
