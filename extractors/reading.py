@@ -259,9 +259,15 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
     if civilian_camps:
         # A camp the article describes as sheltering civilians anywhere is a civilian camp everywhere
         # (the headline "drone strike hits Makhmour camp" before the body says who lives there).
-        out = [m for m in out if m.ref.base is not None or m.ref.name.casefold() not in civilian_camps]
-        refs_by_sentence = {i: [r for r in rs if r.base is not None or r.name.casefold() not in civilian_camps]
-                            for i, rs in refs_by_sentence.items()}
+        # So is a headline's camp described, never named, when the story calls the camp it tells of a civilians' one
+        # ("militants attack KWS camp in Boni forest" ... "attacked a rangers' camp at Pandanguo").
+        titles = {s.index for s in sentences if s.is_title}
+
+        def civilian(r: BaseRef, index: int) -> bool:
+            return r.base is None and (r.name.casefold() in civilian_camps or (
+                index in titles and r.kind == "generic" and re.search(r"\bcamps?\b", r.name, re.IGNORECASE) is not None))
+        out = [m for m in out if not civilian(m.ref, m.sentence)]
+        refs_by_sentence = {i: [r for r in rs if not civilian(r, i)] for i, rs in refs_by_sentence.items()}
     return out, refs_by_sentence
 
 

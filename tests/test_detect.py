@@ -2717,3 +2717,9 @@ def test_hospital_counts_and_quoted_deaths_are_read():
     splinters = "The district hospital said three other FC men had been brought in with splinter injuries."
     quoted = 'According to the army, nine soldiers and two VDP "fell with arms in hand".'
     assert (casualties([brought])[1], casualties([splinters])[1], casualties([quoted])[0]) == (5, 3, 11)
+
+
+def test_a_headline_camp_the_story_calls_a_civilians_camp_is_one():
+    text = ("Suspected militants attacked a rangers' camp in the Tsavo East national park on Sunday night, killing "
+            "one ranger, the wildlife service said.")
+    assert detect(text, date(2025, 1, 21), "Ranger killed as militants attack KWS camp in Tsavo").primary == ()
