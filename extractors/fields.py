@@ -542,7 +542,9 @@ def _named_groups(text: str) -> list[tuple[re.Match, str]]:
     v = vocabulary()
     if not names_any_group(text):
         return []
-    found = [(m, name) for name, rx in v.groups for m in rx.finditer(text)]
+    # each group tried only where the combined search finds a name (a name inside a longer one is dropped below)
+    found = [(m, name) for at in v.any_group.finditer(text) for name, rx in v.groups
+             if (m := rx.match(text, at.start())) is not None]
     # a listed name inside a longer one is part of it: "Hezbollah" in "Kataib Hezbollah" names no second group; a
     # parent named for its branch describes the branch: "al Qaeda's Sahel affiliate JNIM" names JNIM
     kept = [(m, name) for m, name in found if not any(
