@@ -50,8 +50,9 @@ _SEPARATE_DAY = re.compile(r"\b(?:a day (?:earlier|later|before)|the (?:previous
                            re.IGNORECASE)
 # "It was the second attack on the base in two days", "a day after the same base came under rocket fire": the story
 # tells two attacks on one base on consecutive days, so its days are not one night's told two ways
-_BACK_TO_BACK = re.compile(r"\b(?:second|another)\s+(?:[\w-]+\s+)?(?:attack|strike)\s+(?:[\w-]+\s+){0,4}?in\s+(?:two|as many)\s+"
-                           r"days\b|\ba day after\s+(?:the same base|it|[\w-]+\s+){0,5}?(?:came under|was (?:hit|attacked|"
+_BACK_TO_BACK = re.compile(r"\b(?:second|another)\s+(?:[\w-]+\s+)?(?:attack|strike)\s+(?:[\w-]+\s+){0,4}?in\s+"
+                           r"(?:two|as many)\s+days\b"
+                           r"|\ba day after\s+(?:the same base|it|[\w-]+\s+){0,5}?(?:came under|was (?:hit|attacked|"
                            r"targeted|struck))\b|\bback-to-back\s+(?:attacks|strikes)\b", re.IGNORECASE)
 # a digest's headline lists its items: "Africa in brief: Nine soldiers killed in Niger; mortars hit Somali base"
 _DIGEST_ITEMS = re.compile(r"\s*[;|]\s+")
@@ -335,7 +336,7 @@ def _incidents(mentions: list[Mention], main: date | None, published: date | Non
         later = named_later if named_later is not None and (
             not is_air_installation(m.ref.name) or is_air_installation(named_later.name)) else None
         key = (later.name.lower(), True, None) if later else ("unnamed", True, None)
-        when = m.date.value if m.date and not m.date.speech else main  # (the day it was said is not the day it happened)
+        when = m.date.value if m.date and not m.date.speech else main  # (the day it was said is not when it happened)
         inc = incidents.setdefault(key, _Incident(key, later or m.ref, True, when, "day" if when else None))
         inc.mentions.append(m)
     incidents = _one_installation_each(incidents)

@@ -232,6 +232,7 @@ def _salvoes(text: str) -> list[list[re.Match]]:
 
 
 def _family(noun: str) -> str | None:
+    """The weapon family a projectile noun names ("shells": mortar), None for one no family lists."""
     return next((name for name, rx in vocabulary().weapons.items() if rx.search(noun)), None)
 
 
@@ -407,7 +408,9 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     # soldiers died" counts the dead
     wound_described = re.compile(
         rf"(?<![\w./:-])(?P<list>(?:at least\s+)?{NUMBER})\s+(?:(?:other|more|{_SEVERITY})\s+)?(?:injured|wounded)\s+"
-        rf"(?:(?-i:[A-Z]{{2,5}})\s+)?(?:{v.people})\b(?!\s+(?:(?:later|subsequently|have|had|has)\s+)?(?:died|succumbed))", re.IGNORECASE)
+        rf"(?:(?-i:[A-Z]{{2,5}})\s+)?(?:{v.people})\b"
+        rf"(?!\s+(?:(?:later|subsequently|have|had|has)\s+)?(?:died|succumbed))",
+        re.IGNORECASE)
     # "three were killed and 11 wounded", "three embraced shahadat while five sustained injuries"
     wound_and = re.compile(
         rf"(?:(?<=[a-z] )|(?<=[a-z], ))(?:and|but|while|whereas)\s+(?:another\s+)?{_BARE}\s+(?:others\s+|more\s+)?"

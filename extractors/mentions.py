@@ -515,12 +515,12 @@ def excluded(sentence: str, *, dated: bool = False) -> bool:
     return not dated and bool(v.aggregate.search(sentence))
 
 
-# "The base was not targeted, he said", "no shots were fired at the base": a sentence that denies the attack reports none
+# "The base was not targeted", "no shots were fired at the base": a sentence that denies the attack reports none
 _DENIED = re.compile(r"\b(?:was|were|has|have|had)\s+not\s+(?:been\s+)?(?:\w+\s+)?"
                      r"(?:targeted|the target|hit|attacked|struck)\b"
                      r"|\b(?:did|does|do)\s+not\s+come\s+under\s+(?:fire|attack)\b"
-                     r"|\bno\s+(?:shots?|rounds?|rockets?|shells?|bullets?|mortars?|drones?)\s+(?:were|was|had\s+been)\s+"
-                     r"(?:fired|launched)\b", re.IGNORECASE)
+                     r"|\bno\s+(?:shots?|rounds?|rockets?|shells?|bullets?|mortars?|drones?)\s+"
+                     r"(?:were|was|had\s+been)\s+(?:fired|launched)\b", re.IGNORECASE)
 # "a military training base that has hosted NATO drills": what a place is used for describes it; the sentence is not
 # about the drills
 _DESCRIBING_CLAUSE = re.compile(r"\b(?:that|which|where)\s+(?:has\s+|have\s+|had\s+)?(?:long\s+|often\s+|also\s+)?"

@@ -88,7 +88,7 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
     # a headline about a camp of displaced people ("... kills 29 in displacement camp strike") frames every camp the
     # story names without calling it military
     title = " ".join(s.text for s in sentences if s.is_title)
-    framing = title if re.search(r"\bcamps?\b", title, re.IGNORECASE) and v.civilian_camp.search(title) else ""
+    framing = title if _CAMP_WORD.search(title) and v.civilian_camp.search(title) else ""
     latest: dict[str, Mention] = {}
     airport = military_airport(s.text for s in sentences)
     items = digest_items(sentences)
@@ -265,7 +265,7 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
 
         def civilian(r: BaseRef, index: int) -> bool:
             return r.base is None and (r.name.casefold() in civilian_camps or (
-                index in titles and r.kind == "generic" and re.search(r"\bcamps?\b", r.name, re.IGNORECASE) is not None))
+                index in titles and r.kind == "generic" and _CAMP_WORD.search(r.name) is not None))
         out = [m for m in out if not civilian(m.ref, m.sentence)]
         refs_by_sentence = {i: [r for r in rs if not civilian(r, i)] for i, rs in refs_by_sentence.items()}
     return out, refs_by_sentence
@@ -337,7 +337,8 @@ _CLOCK_OPENS = re.compile(r"\s*(?:at\s+)?(?:(?:about|around|approximately|roughl
 # "... a massive drone attack on the Morozovsky district had been repelled. The district is home to the Morozovsk
 # airfield": a governor counts drones over a district; the outlet names what in it they were sent at
 _HOME_TO = re.compile(r"\s*(?:the|this|that)\s+(?:[\w-]+\s+)?(?:district|community|area|town|city|region|county|"
-                      r"municipality|village|settlement)\s+(?:(?:is|was)\s+(?:also\s+)?home\s+to|(?:also\s+)?(?:hosts|houses))\b",
+                      r"municipality|village|settlement)\s+(?:(?:is|was)\s+(?:also\s+)?home\s+to|"
+                      r"(?:also\s+)?(?:hosts|houses))\b",
                       re.IGNORECASE)
 
 
@@ -407,7 +408,8 @@ def _described(sentence: str, ref: BaseRef) -> str | None:
                     # the owner between the kind and the place: "of the army of Bosso", "of troops of Operation Hadin
                     # Kai in Mainok" (an operation's name runs to three words)
                     r"(?:\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+)?(?i:army|military|armed forces|troops)"
-                    rf"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,2}})?(?:\s*{ACRONYM})?\s+(?:of|in|at)"
+                    rf"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,2}})?"
+                    rf"(?:\s*{ACRONYM})?\s+(?:of|in|at)"
                     r"|\s+(?:in|at|near|outside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of"
                     r"|on(?=\s+[A-Z][\w’'-]*\s+(?i:island)\b|\s+the\s+island\s+of\b)))\s+(?:the\s+)?"
                     # "the naval base in the (Red Sea) port of Mocha", "the army position on the island of Koulfoua"
@@ -428,7 +430,8 @@ _NUMBERED_UNIT = {unit: re.compile(rf"(?P<unit>\b\d+(?:st|nd|rd|th)\s+(?:[A-Z][\
 def _unit_named_before(sentences: list[Sentence], ref: BaseRef) -> str | None:
     owned = _UNITS_INSTALLATION.fullmatch(ref.name)
     if owned is not None:
-        texts, units, what = [s.text for s in reversed(sentences)], [_NUMBERED_UNIT[owned["unit"].lower()]], owned["what"]
+        texts, what = [s.text for s in reversed(sentences)], owned["what"]
+        units = [_NUMBERED_UNIT[owned["unit"].lower()]]
     elif ref.name.lower() == "headquarters":
         # "The 17th Infantry Division in Sinja said the militia had shelled its headquarters": "its" is the unit the
         # sentence named before it
@@ -517,6 +520,7 @@ _WILDLIFE = re.compile(r"\b(?:national park|game reserve|wildlife|nature reserve
                        re.IGNORECASE)
 
 
+_CAMP_WORD = re.compile(r"\bcamps?\b", re.IGNORECASE)
 # "a camp of Fulani herders", "a miners' camp": whose camp it is says it is no soldiers' one
 _CIVILIANS = r"(?:herders|nomads|pastoralists|miners|fishermen|loggers|pilgrims|farmers|workers|labou?rers|employees)"
 _CIVILIANS_CAMP = re.compile(rf"\b(?:{_CIVILIANS}['’]?|residential)\s+camps?\b"

@@ -37,7 +37,8 @@ _PLACE_PHRASE = re.compile(
     r"|^\s+(?=(?:town|city|village)\s+of\s))"  # "the garrison town of Uri": the town that hosts it
     rf"(?:the\s+)?(?:{_COMPASS}\s+)?"
     # "in the Red Sea port of Mokha": the sea before a port says where the port is
-    r"(?:(?:(?:[\w’'-]+\s+){0,2}?[a-z][\w’'-]*\s+|[A-Z][a-z]+(?:an|ian|ese|i|ish)\s+|(?:[A-Z][\w’'-]*\s+){1,2}(?=port\s))?"
+    r"(?:(?:(?:[\w’'-]+\s+){0,2}?[a-z][\w’'-]*\s+|[A-Z][a-z]+(?:an|ian|ese|i|ish)\s+"
+    r"|(?:[A-Z][\w’'-]*\s+){1,2}(?=port\s))?"
     r"(?P<before>town|city|village|port|area|district|region|province|state|county|locality|"
     r"commune|municipality|governorate|island|peninsula)\s+of\s+"
     r"|(?P<capital>capital),?\s+)?"  # "in the capital, Naypyidaw"

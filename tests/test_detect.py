@@ -2609,7 +2609,8 @@ def test_a_sea_before_a_port_places_the_port():
 
 
 def test_a_group_blamed_for_an_installation_strike_does_not_own_it():
-    text = "Two sailors were killed when drones struck the naval base in the port of Ras Isa late on Sunday, officials said."
+    text = ("Two sailors were killed when drones struck the naval base in the port of Ras Isa late on Sunday, "
+            "officials said.")
     [report] = detect(text, date(2025, 3, 10), "Officials blame Houthis for naval base strike").primary
     assert report.attack_date == date(2025, 3, 9)
 
@@ -2641,8 +2642,9 @@ def test_a_place_around_which_something_happens_is_the_town():
 
 
 def test_a_drone_carrying_pistols_and_drugs_for_smugglers_is_no_attack():
-    text = ("Border guards shot down a drone carrying three pistols, ten cartridges and a packet of heroin near an army "
-            "post in Tarn Taran district on Monday night. Troops at the post fired at the drone when they heard it.")
+    text = ("Border guards shot down a drone carrying three pistols, ten cartridges and a packet of heroin near an "
+            "army post in Tarn Taran district on Monday night. Troops at the post fired at the drone when they heard "
+            "it.")
     assert detect(text, date(2024, 5, 7), "").primary == ()
 
 
