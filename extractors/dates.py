@@ -86,7 +86,10 @@ _SMALL_HOURS = re.compile(r",?\s+(?:at\s+)?(?:about\s+|around\s+|roughly\s+|appr
 _MONTH_ONLY = re.compile(
     rf"\b(?:in|since|during|early|late|mid-?|last|this|the(?=\s+[a-z.]+\s+(?:19|20)\d\d\b))\s+{_MONTH}"
     rf"(?:\s+(?P<year>(?:19|20)\d\d))?\b(?!\s+\d)", re.IGNORECASE)
-_LAST_MONTH = re.compile(r"\b(?P<which>last|earlier this|this|previous) month\b", re.IGNORECASE)
+# ("at the start of the month": a part of this month, or of the last one)
+_LAST_MONTH = re.compile(r"\b(?P<which>last|earlier this|this|previous) month\b"
+                         r"|\b(?:start|beginning|middle|end)\s+of\s+(?P<part_of>the|this|last|previous) month\b",
+                         re.IGNORECASE)
 # "in 2008", "the 2018 Sunjuwan Army camp attack": a year before publication dates an event to the past
 _PAST_YEAR = re.compile(r"\b(?:in|during|of|from)\s+(?P<a>(?:19|20)\d\d)\b(?![\s/-]*\d)|"
                         r"\b(?P<b>(?:19|20)\d\d)\s+(?:[\w’'-]+\s+){0,3}?(?:attacks?|strikes?|raids?|offensive|"
@@ -265,7 +268,8 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
             add(m, _month_before(_month_number(m["mon"]), published, m["year"]), "month", 3)
         for m in _LAST_MONTH.finditer(sentence):
             first = published.replace(day=1)
-            value = (first - timedelta(days=1)).replace(day=1) if m["which"].lower() in {"last", "previous"} else first
+            which = (m["which"] or m["part_of"]).lower()
+            value = (first - timedelta(days=1)).replace(day=1) if which in {"last", "previous"} else first
             add(m, value, "month", 3)
         for m in _YEARS_AGO.finditer(sentence):
             n = 1 if m["last"] else _NUMBERS.get(m["n"].lower(), int(m["n"]) if m["n"].isdigit() else 0)

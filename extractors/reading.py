@@ -185,6 +185,7 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
             # "The camp attacked on Sunday is close to the headquarters of the 12 Brigade": beside the story's own
             # installation, referred back to, a landmark only says where it is
             targets = [r for r, said in zip(targets, roles) if said != "landmark"]
+        first_new = len(out)
         for i, ref in enumerate(targets):
             lo = max((r.end for r in targets[:i] if r.name != ref.name), default=0)
             hi = min((r.start for r in targets[i + 1:] if r.name != ref.name), default=len(s.text))
@@ -242,6 +243,12 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
             facts = segment if clause is not None else s.text[:told_after] if told_after is not None else s.text
             latest[ref.name] = Mention(s.index, ref, segment, best, background, facts, role(s.text, ref), item)
             out.append(latest[ref.name])
+        # "raising berms around the base at Shaddadi, after the base was attacked twice at the start of the month": one
+        # installation said twice in a sentence is one event's place, dated by the time said near either
+        dated = {m.ref.name: m for m in out[first_new:] if m.date is not None}
+        out[first_new:] = [replace(m, date=told.date, background=m.background or told.background)
+                           if m.date is None and (told := dated.get(m.ref.name)) else m for m in out[first_new:]]
+        latest.update((m.ref.name, m) for m in out[first_new:])
     # A headline or a subheading sums up its body: an installation every body sentence tells of as past (a cue, or a
     # date long before publication) is past in an undated headline too ("Satellite images show Russia rebuilt hangars
     # at Lipetsk air base after spring strike"; "Two Years After El-Adde Attack"). So is a quote: speakers react to

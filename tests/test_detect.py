@@ -2725,3 +2725,9 @@ def test_a_headline_camp_the_story_calls_a_civilians_camp_is_one():
     text = ("Suspected militants attacked a rangers' camp in the Tsavo East national park on Sunday night, killing "
             "one ranger, the wildlife service said.")
     assert detect(text, date(2025, 1, 21), "Ranger killed as militants attack KWS camp in Tsavo").primary == ()
+
+
+def test_a_follow_up_on_attacks_at_the_start_of_the_month_is_not_news():
+    text = ("Engineers have spent ten days building new shelters around the base at Tal Baydar, after the base was "
+            "attacked twice at the start of the month, officials said.")
+    assert detect(text, date(2024, 1, 18), "Coalition rebuilds Tal Baydar defences after attacks").primary == ()
