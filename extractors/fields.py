@@ -426,8 +426,9 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
         rf"(?:wounded|injured|hurt)\b",
         re.IGNORECASE)
     wound_suffered = re.compile(  # "two service members sustained minor injuries", "the two contractors who suffered"
-        rf"{people}{_ASIDE}\s+(?:who\s+)?(?:have\s+|had\s+)?(?:sustained|suffered|received)\s+(?:\w+[- ]){{0,2}}?"
-        rf"(?:injuries|wounds)\b", re.IGNORECASE)
+        # ("a member of a partner force stationed at the garrison suffered a minor injury")
+        rf"{people}{_OF_FORCE}{_ASIDE}\s+(?:who\s+)?(?:have\s+|had\s+)?(?:sustained|suffered|received)\s+(?:an?\s+)?"
+        rf"(?:\w+[- ]){{0,2}}?(?:injuries|wounds|injury|wound)\b", re.IGNORECASE)
     wound_to = re.compile(  # official style: "resulting in minor injuries to four personnel"
         rf"\b(?:\w+\s+)?injuries\s+to\s+{people}", re.IGNORECASE)
     wound_treated = re.compile(  # "four service members had been treated for traumatic brain injuries", "have now been

@@ -2731,3 +2731,10 @@ def test_a_follow_up_on_attacks_at_the_start_of_the_month_is_not_news():
     text = ("Engineers have spent ten days building new shelters around the base at Tal Baydar, after the base was "
             "attacked twice at the start of the month, officials said.")
     assert detect(text, date(2024, 1, 18), "Coalition rebuilds Tal Baydar defences after attacks").primary == ()
+
+
+def test_one_person_of_a_force_suffering_a_single_injury_is_one_wounded():
+    text = ("A drone struck the Tower 22 outpost on Sunday, and a member of a partner force stationed at the outpost "
+            "suffered a minor injury, officials said.")
+    [report] = detect(text, date(2024, 2, 5), "").primary
+    assert report.wounded == 1
