@@ -285,7 +285,9 @@ _ASIDE = (rf"(?:\s*,\s*(?:(?:including|among them|among whom)\b[^,.;]{{0,50}}"
 _OF_FORCE = (r"(?:\s+(?:(?:serving|deployed|stationed|based|posted|assigned)\s+(?:with|in|at|to)|"
              r"(?:employed|hired|contracted)\s+by|working\s+for|of|for|from|at|"
              r"inside)\s+(?:the\s+)?[\w()’'.-]+"
-             r"(?:\s+(?!(?:who|whose|which|that|when|after|while|and)\b)[\w()’'.-]+){0,7}?)?")
+             r"(?:\s+(?!(?:who|whose|which|that|when|after|while|and)\b)[\w()’'.-]+){0,7}?"
+             # ("an employee of the company that maintains the aircraft was injured": what the owner does)
+             r"(?:\s+(?:that|which)\s+(?!(?:was|were|is|are|had|has|have)\b)[\w’'-]+(?:\s+[\w’'-]+){0,3}?)?)?")
 # "a civilian who works as a cook in the mess hall was wounded": who the people are, between them and their verb
 _WHO_IS = (r"(?:\s+who\s+(?:works?|worked|serves?|served|was working|were working|lives?|lived)\s+"
            r"(?:(?!killed|wounded|injured|hurt|died)[^,;.])*?)?")

@@ -2738,3 +2738,8 @@ def test_one_person_of_a_force_suffering_a_single_injury_is_one_wounded():
             "suffered a minor injury, officials said.")
     [report] = detect(text, date(2024, 2, 5), "").primary
     assert report.wounded == 1
+
+
+def test_what_the_owner_of_the_wounded_does_stands_between_them_and_their_verb():
+    text = "An employee of the firm that services the helicopters was lightly injured by shrapnel, the source said."
+    assert casualties([text])[1] == 1
