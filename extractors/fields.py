@@ -394,6 +394,13 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
         re.IGNORECASE)
     wound_toll = re.compile(  # an update: "the number of service members wounded in Sunday's attack has risen to 47"
         rf"\bnumber of (?:[\w.’'-]+\s+){{0,4}}?(?:wounded|injured)\b{_TOLL_RISE}", re.IGNORECASE)
+    wound_raised = re.compile(  # "raising to four the number of personnel hurt in the attack"
+        rf"\b(?:raising|bringing|taking|pushing)\s+to\s+(?P<list>{NUMBER})\s+the\s+number\s+of\s+"
+        rf"(?:[\w.’'-]+\s+){{0,3}}?(?:wounded|injured|hurt)\b", re.IGNORECASE)
+    # "seven other defenders are still receiving treatment": the people treated are the wounded
+    wound_in_care = re.compile(
+        rf"{people}{_OF_FORCE}\s+(?:are|were|remain|remained)\s+(?:still\s+)?"
+        rf"(?:receiving|under(?:going)?|responding\s+to)\s+(?:medical\s+)?treatment\b", re.IGNORECASE)
     dead_noun = re.compile(rf"(?P<list>(?:at least\s+)?{NUMBER})\s+dead\s+(?:{v.people})\b", re.IGNORECASE)
     # a hospital's or residents' count of the dead: "the bodies of 14 soldiers had been brought in"
     dead_bodies = re.compile(rf"\bbodies\s+of\s+(?P<list>(?:at least\s+)?{NUMBER}\s+(?:{v.people}))\b", re.IGNORECASE)
@@ -453,8 +460,8 @@ def _casualty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
         rf"(?:were\s+|have been\s+|had been\s+)?{_MARTYRED}\b", re.IGNORECASE)
     return (toll, kill_named, kill_split, (kill_after, kill_before, dead_noun, dead_and, dead_listed, kill_bare,
                                            dead_bodies),
-            (wound_toll, wound_after, wound_before, wound_bare, wound_and, wound_one_more, wound_comma, wound_suffered,
-             wound_treated, wound_left, wound_to, wound_described, wound_listed))
+            (wound_toll, wound_raised, wound_after, wound_before, wound_bare, wound_and, wound_one_more, wound_comma,
+             wound_suffered, wound_treated, wound_in_care, wound_left, wound_to, wound_described, wound_listed))
 
 
 # communiqués write a count twice, in words then in digits: "eleven (11) dead and eight (8) wounded"
@@ -519,7 +526,7 @@ def _some_wounded_died(texts: list[str]) -> int:
 # words every killed / wounded phrasing contains: most sentences of a story have none, and skip the phrasings
 _MAY_KILL = re.compile(r"kill|dead|died|death|martyr|shahadat|lives|slain|lost|fell|fallen|sacrifice|price|bodies",
                        re.IGNORECASE)
-_MAY_WOUND = re.compile(r"wound|injur|hurt|concussion", re.IGNORECASE)
+_MAY_WOUND = re.compile(r"wound|injur|hurt|concussion|treatment", re.IGNORECASE)
 
 
 def _stated(texts: list[str], patterns: tuple[re.Pattern[str], ...], gate: re.Pattern[str]) -> tuple[int | None, int]:

@@ -2743,3 +2743,9 @@ def test_one_person_of_a_force_suffering_a_single_injury_is_one_wounded():
 def test_what_the_owner_of_the_wounded_does_stands_between_them_and_their_verb():
     text = "An employee of the firm that services the helicopters was lightly injured by shrapnel, the source said."
     assert casualties([text])[1] == 1
+
+
+def test_a_raised_count_of_the_hurt_and_the_people_under_treatment_are_the_wounded():
+    raised = "Two more soldiers were treated for concussion, raising to five the number of troops hurt in the attack."
+    in_care = "Three soldiers were killed, and four other soldiers are still receiving treatment in Maiduguri."
+    assert (casualties([raised])[1], casualties([in_care])[1]) == (5, 4)
