@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from extractors.mentions import ACRONYM, blanked, names_nothing
 from extractors.records import WEAPONS
@@ -697,11 +697,17 @@ _STATE_VOICE = re.compile(r"\b(?:The|It|This|That|They|He|She|We|Meanwhile|Howev
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose)\b[^,;]*")
 
 
+@lru_cache(maxsize=4096)
+def _blame_cue(text: str) -> re.Match[str] | None:
+    """Where a sentence blames someone: remembered, since every report of an article asks it of the same sentences."""
+    return vocabulary().blame.search(text)
+
+
 def suspected(texts: Iterable[str]) -> str | None:
     """The group or actor blamed for the attack, when a sentence blames one."""
     v = vocabulary()
     for text in texts:
-        cue = v.blame.search(text)
+        cue = _blame_cue(text)
         # "blamed X for a string of attacks" blames no one for this one; "blamed X, which has carried out a string of
         # attacks" does: a relative clause describes the group
         if not cue or v.blame_negation.search(_RELATIVE_CLAUSE.sub("", text)):
