@@ -273,6 +273,12 @@ def _named_later(mentions: list[Mention], sentences: list[Sentence], refs: dict[
     return ref if said - past else None
 
 
+def _day_told(m: Mention, main: date | None) -> date | None:
+    """The day a primary mention dates its attack: its own, else the article's; the day someone said it ("said on
+    Monday it had captured") is not the day it happened."""
+    return m.date.value if m.date is not None and not m.date.speech else main
+
+
 def _incidents(mentions: list[Mention], main: date | None, published: date | None,
                named_later: BaseRef | None) -> list[_Incident]:
     incidents: dict[tuple, _Incident] = {}
@@ -303,15 +309,14 @@ def _incidents(mentions: list[Mention], main: date | None, published: date | Non
             if primary and named_primary is not None and m.item > named_item \
                     and not any(o.ref.name == m.ref.name and o.item < m.item for o in mentions):
                 key = (m.ref.name.lower(), True, None)
-                incidents.setdefault(key, _Incident(key, m.ref, True, m.date.value if m.date else main, "day")
+                incidents.setdefault(key, _Incident(key, m.ref, True, _day_told(m, main), "day")
                                      ).mentions.append(m)
             elif primary and (named_primary is None or any(
                     o.sentence == m.sentence and o.ref.name == named_primary.name for o in mentions)):
                 pending_generic.append(m)
             continue
         if primary:
-            # the day someone said it ("said on Monday it had captured") is not the day it happened
-            when, precision = (m.date.value if m.date and not m.date.speech else main), "day"
+            when, precision = _day_told(m, main), "day"
         elif m.date is None:
             continue
         else:
@@ -336,7 +341,7 @@ def _incidents(mentions: list[Mention], main: date | None, published: date | Non
         later = named_later if named_later is not None and (
             not is_air_installation(m.ref.name) or is_air_installation(named_later.name)) else None
         key = (later.name.lower(), True, None) if later else ("unnamed", True, None)
-        when = m.date.value if m.date and not m.date.speech else main  # (the day it was said is not when it happened)
+        when = _day_told(m, main)
         inc = incidents.setdefault(key, _Incident(key, later or m.ref, True, when, "day" if when else None))
         inc.mentions.append(m)
     incidents = _one_installation_each(incidents)

@@ -127,10 +127,8 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
                     ref = BaseRef(ref.start, ref.end, "named", unit_named) if unit_named \
                         else BaseRef(ref.start, ref.end, "generic", described)
             elif ref.kind == "anaphor":
-                if civilian_camps and ref.name.lower().endswith("camp") and "camp" not in last.name.lower():
-                    continue  # "the camp" after a refugee camp and an army post is the refugees' camp
-                if ref.name.lower() == "headquarters" and "headquarters" not in last.name.lower():
-                    continue  # "the headquarters" refers back to a headquarters, not to any installation
+                if _refers_elsewhere(ref, last, bool(civilian_camps)):
+                    continue
                 ref = BaseRef(ref.start, ref.end, last.kind, last.name, last.base, anaphoric=True)
             elif (ref.kind != "generic" or last is None or last.kind == "generic") \
                     and not _SPEAKER_PLACE.search(s.text[:ref.start]) \
@@ -276,6 +274,14 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
         out = [m for m in out if not civilian(m.ref, m.sentence)]
         refs_by_sentence = {i: [r for r in rs if not civilian(r, i)] for i, rs in refs_by_sentence.items()}
     return out, refs_by_sentence
+
+
+def _refers_elsewhere(anaphor: BaseRef, last: BaseRef, civilian_camp_said: bool) -> bool:
+    """Whether "the camp" / "the headquarters" names a kind the latest installation is not: "the headquarters" refers
+    back to a headquarters only, and "the camp" after a refugee camp and an army post is the refugees' camp."""
+    noun, antecedent = anaphor.name.lower(), last.name.lower()
+    return (noun == "headquarters" or (civilian_camp_said and noun.endswith("camp"))) \
+        and noun.split()[-1] not in antecedent
 
 
 def _named_once(sentences: list[Sentence]) -> BaseRef | None:
