@@ -31,15 +31,15 @@ from extractors.candidates import LEAD_SENTENCES, Evidence, evidence_features
 from extractors.dates import AHEAD_OF_OUTLET, find_dates
 from extractors.dedup import MATCH_WINDOW_DAYS
 from extractors.gazetteer import Base, lookup, same_base, shares_spelled_name
-from extractors.mentions import (BaseRef, attack_cue, base_refs, excluded, is_origin, is_prose, is_title_case,
+from extractors.mentions import (BaseRef, attack_cue, base_refs, dateline_end, excluded, is_origin, is_prose, is_title_case,
                                  names_nothing)
 from extractors.reading import CARE, CEREMONY, Mention, digest_items, is_recent, read_mentions, role
 from extractors.records import Detection, IncidentReport
 from extractors.scorer import Scorer, packaged_scorer
 from extractors.sentences import Sentence, article_sentences
-from extractors.places import Place, resolve_place
+from extractors.places import Place, fold, resolve_place
 from extractors.unlisted import (PlaceMention, is_air_installation, most_specific, name_in_description,
-                                 places_near_installations, stated_regions, unlisted_name)
+                                 place_in_name, places_near_installations, stated_regions, unlisted_name)
 from extractors.vocabulary import EVENT_NOUN, vocabulary
 
 # "A separate rocket attack about 60 miles away killed a Turkish soldier": the story turns to another event
@@ -477,11 +477,7 @@ def _reports(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[Bas
         place = None if base else place
     name = base.name if base else (ref.name if ref.kind == "named" else _unnamed_name(inc, ref, sentences, place))
     country = base.country if base else stated_country
-    located = _locate(place, country) if place is not None else None
-    if place is not None and located is None:
-        # "the Daraban area" that GeoNames does not list: the district or province the text names, and it says so
-        located = next((p for p in (_locate(r, country) for r in stated_regions(
-            ((s.index, s.text) for s in sentences), place)) if p is not None), None)
+    located = None if base else _whereabouts(place, name, sentences, country)
     if located is not None and located.precision == "country":
         # "a coalition base in northeast Syria": the country is the text's, but a capital's coordinates would put
         # the base where it is not
@@ -578,6 +574,42 @@ def _unlisted_place(inc: _Incident, sentences: list[Sentence], refs: dict[int, l
             r.kind in {"gazetteer", "named"} for r in refs.get(s.index, ()))]
         place = most_specific(places_near_installations(texts) + ([place] if place else []))
     return place
+
+
+def _whereabouts(place: PlaceMention | None, name: str, sentences: list[Sentence], country: str | None) -> Place | None:
+    """Where an unlisted installation stands: the first of its town, the town its name starts with ("the military
+    detachment of Gorom-Gorom, in the Oudalan province"), the wider place the text gives it, and the districts and
+    provinces the text names ("the Daraban area" that GeoNames does not list), that GeoNames knows. A name's town is
+    looked up only in the country the article gives, by name or by a province it names: a name's first word
+    abroad is mostly a namesake ("Konna" in Ireland)."""
+    in_name = place_in_name(name, place.position if place else 0)
+    town = place if place and place.kind == "town" else None
+    wider = town or place
+    regions = [] if wider is None else [_as_stated(found, r) for r in stated_regions(
+        ((s.index, s.text) for s in sentences), wider) if (found := _locate(r, country)) is not None]
+    hint = country or next((r.country for r in regions), None) or _dateline_country(sentences)
+    located = (_locate(town, country) if town else None) \
+        or (resolve_place(in_name.name, hint) if in_name and hint else None) \
+        or (_locate(place, country) if place and place is not town else None) \
+        or next(iter(regions), None)
+    return _as_stated(located, place) if located and place else located
+
+
+def _dateline_country(sentences: list[Sentence]) -> str | None:
+    """The country of the town a story was filed from ("OUAGADOUGOU (Burkina Information Agency) -"): a story that
+    never names its country is local news, filed where it happened."""
+    first = next((s.text for s in sentences if not s.is_title), "")
+    town = re.match(r"\s*([A-Z][A-Z'’ -]+[A-Z])\b", first[:dateline_end(first)])
+    found = resolve_place(town.group(1).title()) if town else None
+    return found.country if found else None
+
+
+def _as_stated(found: Place, place: PlaceMention) -> Place:
+    """"In Sagaing Region", "in Kandahar province": a text that puts the installation only in a province that GeoNames
+    gives as its namesake town (some provinces it knows only by that) is located in the province, for which the town
+    stands, as a province's largest place does."""
+    return replace(found, precision="province") \
+        if place.kind == "province" and found.precision == "town" and fold(found.name) == fold(place.name) else found
 
 
 def _locate(place: PlaceMention, country: str | None) -> Place | None:

@@ -44,9 +44,12 @@ _PLACE_PHRASE = re.compile(
     r"|(?P<capital>capital),?\s+)?"  # "in the capital, Naypyidaw"
     # "in Faryab province's Qaisar district": the possessive narrows the province to the place it owns
     r"(?:[A-Z][\w-]+\s+(?:province|state|region|governorate|county)['’]s\s+(?=[A-Z]))?"
-    r"(?P<place>[A-Z][\w-]+(?:[\s-](?:al-|el-|e-)?[A-Z][\w-]+){0,2})"
+    # "in Sagaing Region", "in Chin State": a capitalised kind after the place is its kind, not part of its name
+    r"(?P<place>[A-Z][\w-]+(?:[\s-](?!(?:Region|State|Province|District|County|Governorate|Oblast|Krai)(?![\w’'-]))"
+    r"(?:al-|el-|e-)?[A-Z][\w-]+){0,2})"
     r"(?:\s+(?P<after>area|town|city|village|district|tehsil|subdistrict|region|province|state|county|governorate|"
-    r"oblast|krai|locality|commune|municipality))?(?![\w’'-])")
+    r"oblast|krai|locality|commune|municipality|Region|State|Province|District|County|Governorate|Oblast|Krai))?"
+    r"(?![\w’'-])")
 _AND_NAME = re.compile(r" and [A-Z][\w-]+(?: [A-Z][\w-]+)?")
 _REACH = 60  # a locating phrase further from the installation word than this locates something else
 _CHAIN_REACH = 80  # ... unless it continues a chain of locating phrases that starts within reach
@@ -68,8 +71,8 @@ def place_kind(name: str, said: str | None) -> str | None:
     text does not call one (a weekday, a group, "Response")."""
     if vocabulary().countries.fullmatch(name):
         return "country"
-    if any(rx.fullmatch(name) for _, rx in vocabulary().groups):
-        return None
+    if any(rx.fullmatch(name) or (said and rx.fullmatch(f"{name} {said}")) for _, rx in vocabulary().groups):
+        return None  # "in Islamic State": a group whose name ends in a kind of place
     if said in _PROVINCE_WORDS:
         return "province"
     if said in _DISTRICT_WORDS:
@@ -244,6 +247,13 @@ def unlisted_identity(name: str) -> str | None:
     if not place:
         return None
     return f"{_DOUBLED.sub(lambda d: d[1], place.lower())} {_kind(name)}"
+
+
+def place_in_name(name: str, position: int) -> PlaceMention | None:
+    """The town a descriptive name starts with ("Youvarou" of "the Youvarou military camp"): an installation named
+    after its town stands in it, though no sentence says so. None for a proper or numbered name."""
+    town = _place_words(name)
+    return PlaceMention(town, "town", position) if town else None
 
 
 def _place_words(name: str) -> str:

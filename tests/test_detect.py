@@ -420,6 +420,26 @@ def test_an_unlisted_base_takes_its_town_s_country_coordinates_and_precision():
     assert abs(report.latitude - 7.9) < 0.2 and abs(report.longitude + 72.5) < 0.2
 
 
+def test_a_province_named_with_a_capitalised_kind_places_an_unlisted_base():
+    text = ("Resistance fighters shelled the junta's battalion base in Kyunhla, in western Sagaing Region, with mortars "
+            "before dawn on Thursday, killing three soldiers, local people said.")
+    [report] = detect(text, date(2024, 2, 3), "").primary
+    assert (report.country, report.location_precision) == ("Myanmar", "province")
+
+
+def test_a_group_whose_name_ends_in_a_kind_of_place_places_nothing():
+    text = "Gunmen attacked an army camp in Islamic State on Monday night, killing two soldiers, the ministry said."
+    [report] = detect(text, date(2024, 2, 6), "").primary
+    assert not report.base.startswith("Unnamed") and report.country is None
+
+
+def test_an_unlisted_base_named_after_its_town_stands_in_the_dateline_s_country():
+    text = ("MOGADISHU (Radio Bulsho) - Al-Shabaab fighters fired mortar shells at the Wanlaweyn military camp late "
+            "on Friday, wounding four soldiers, a commander said.")
+    [report] = detect(text, date(2024, 3, 9), "").primary
+    assert report.country == "Somalia" and report.location_precision == "town"
+
+
 def test_a_listed_base_s_coordinates_are_the_base_s_own():
     [report] = detect("Rockets hit Camp Taji on Monday, the army said.", date(2020, 6, 16), "").primary
     assert report.location_precision == "base" and report.latitude is not None
