@@ -597,7 +597,9 @@ def claimed_by(texts: Iterable[str]) -> str | None:
             # the claimant speaks before or within the cue; a group after it is what was struck ("the
             # Pentagon said it had struck Kataib Hezbollah"); an apposition describes the claimant, it does not
             # claim ("JNIM, the al-Qaeda affiliate in the Sahel, had claimed")
-            plain = blanked(_APPOSITION, text)
+            # ("On Friday, the Islamic State claimed the attack ..., referring to": a phrase holding the claim is the
+            # clause, not an aside)
+            plain = _APPOSITION.sub(lambda m: " " * len(m.group()) if m.end() <= cue.start() else m.group(), text)
             # ... except in the passive, "which was claimed by the Islamic Resistance in Iraq"
             passive = cue.group().lower().endswith(" by") and next(
                 (name for m, name in _named_groups(plain) if 0 <= m.start() - cue.end() <= len(" the ")), None)

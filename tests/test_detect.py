@@ -182,6 +182,13 @@ def test_long_standing_accusation_is_not_a_suspect_for_this_attack():
     assert report.suspected is None
 
 
+def test_a_claim_opened_by_a_time_phrase_is_the_group_s_not_an_aside():
+    text = ("Insurgents raided the army camp in Ancuabe on Wednesday night, killing two soldiers, residents said.\n"
+            "On Thursday, the Islamic State claimed the raid through its Amaq agency, saying it had burnt the camp.")
+    [report] = detect(text, date(2025, 5, 9), "").primary
+    assert report.claimed_by == "Islamic State"
+
+
 def test_a_group_struck_in_retaliation_is_not_the_claimant():
     text = ("Three rockets struck Ain al-Asad air base in western Iraq on Tuesday, wounding two U.S. service "
             "members, officials said. The Pentagon said it had struck Kataib Hezbollah facilities in response.")
