@@ -612,7 +612,8 @@ def claimed_by(texts: Iterable[str]) -> str | None:
                 return group
             elif last and _GROUP_ANAPHOR.search(text[:cue.start()]):
                 return last
-        hits = [(m.start(), name) for m, name in _named_groups(text)]
+        # "JNIM, al Qaeda's Sahel affiliate": a group in the possessive describes the one named before it
+        hits = [(m.start(), name) for m, name in _named_groups(text) if not _OWNS.match(text, m.end())]
         last = max(hits)[1] if hits else last
     return patron or next((group for text in texts if (group := _self_told(text))), None)
 
@@ -663,6 +664,9 @@ def spelled_out(name: str | None, texts: Iterable[str]) -> str | None:
     return next((m.group() for text in texts if (m := full.search(text))), name)
 
 
+_OWNS = re.compile(r"['’]s?\b")
+
+
 def _unlisted_claimant(text: str, cue: re.Match) -> str | None:
     """A claimant the group vocabulary does not list, as the claim names it: a proper name right before the cue or
     after "claimed by". Not a people, country or institution that speaks for a state."""
@@ -673,7 +677,9 @@ def _unlisted_claimant(text: str, cue: re.Match) -> str | None:
     words = name.split()
     # an armed group's acronym claims ("The RSF ... said its fighters had shelled"); "US" or "UN" names nobody
     acronym = bool(words) and words[0].isupper() and words[0] not in vocabulary().not_a_name
-    if not words or (names_nothing(words[0]) and not acronym) or _STATE_VOICE.search(name) \
+    # "On Friday, the group claimed": an article and a common noun name nobody (the group is the one named before)
+    if not words or all(w.lower() in {"the", "of", "al", "ul", "e"} for w in words) \
+            or (names_nothing(words[0]) and not acronym) or _STATE_VOICE.search(name) \
             or vocabulary().countries.fullmatch(name) or all(_ALLEGIANCE.search(w) for w in words):
         return None
     return name

@@ -189,6 +189,14 @@ def test_a_claim_opened_by_a_time_phrase_is_the_group_s_not_an_aside():
     assert report.claimed_by == "Islamic State"
 
 
+def test_the_group_that_claims_is_the_one_named_before_not_its_patron():
+    text = ("Fighters stormed the army camp in Solenzo on Tuesday, killing six soldiers, officials said.\n"
+            "Officials blamed Ansarul Islam, an ally of al Qaeda's regional branch. On Wednesday, the group claimed "
+            "the attack in a video.")
+    [report] = detect(text, date(2025, 5, 8), "").primary
+    assert report.claimed_by == "Ansarul Islam"
+
+
 def test_a_group_struck_in_retaliation_is_not_the_claimant():
     text = ("Three rockets struck Ain al-Asad air base in western Iraq on Tuesday, wounding two U.S. service "
             "members, officials said. The Pentagon said it had struck Kataib Hezbollah facilities in response.")
