@@ -100,6 +100,8 @@ _YEARS_AGO = re.compile(r"\b(?P<n>\w+) years? ago\b|\b(?P<last>last|previous) ye
 _SPEECH = re.compile(
     r"\b(?:said|says|told|announced|tweeted|reported|confirmed|stated|added|statement|claimed|updated?|"
     r"speculated|wrote|posted|published|released|condemned|denounced|according to \w+|speaking|spoke|seen by|"
+    # ... or reacted ("demanded on Sunday an explanation", "the prime minister on Monday ordered a committee")
+    r"demanded|ordered|vowed|urged|summoned|pledged|"
     r"communiqu[eé]|(?:on|in) (?:national |state |public )?(?:television|radio))\b"
     # ... but "said the attack began on Sunday": a verb of the event between dates the event
     r"(?:(?!\b(?:began|begun|started|happened|occurred|took place|came)\b)[^.;]){0,25}$"
@@ -111,7 +113,8 @@ _SPEECH = re.compile(
 # "the ministry's Monday statement"; "the Pentagon on Monday identified the soldier": the day the source spoke
 _SPEECH_AFTER = re.compile(r"(?:'s|’s)?\s+(?:statement|briefing|interview|(?:press|news) conference|announcement)\b"
                            r"|,?\s+(?:said|announced|confirmed|identified|named|condemned|denounced|denied|reported|"
-                           r"told|stated|added|released|published|tweeted|wrote|claimed)\b", re.IGNORECASE)
+                           r"told|stated|added|released|published|tweeted|wrote|claimed|"
+                           r"demanded|ordered|vowed|urged|summoned|pledged)\b", re.IGNORECASE)
 # the hour or part of the day an event happened, which tellers of the event give and those of reactions to it rarely do
 _HOUR = re.compile(r"\b(?:\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?|hrs\b|GMT\b)|\d{4}\s*(?:hrs|GMT)\b|dawn|dusk|"
                    r"midnight|night|early hours|small hours|daybreak)", re.IGNORECASE)

@@ -33,7 +33,9 @@ _PROPER = r"(?:[A-Z]|(?:al|el|ad|an|ar|as|ash|at|az|ed|er|es)-[A-Z])"
 _NAMED_BEFORE = re.compile(
     rf"((?:{_PROPER}[\w’'.-]*\s+){{0,3}}{_PROPER}[\w’'-]*)\s+$")
 _CAMP_PREFIX = re.compile(
-    r"\b(?:Camp|Fort|FOB|Forward Operating Base|Combat Outpost|Joint Base)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
+    # "Camp Miguel de Cervantes", "Fort Santa Cruz": a person's or saint's name keeps its particles
+    r"\b(?:Camp|Fort|FOB|Forward Operating Base|Combat Outpost|Joint Base)\s+"
+    r"([A-Z][\w’'-]+(?:\s+(?:(?:de|del|da|do|dos|di|van|von|bin|ibn)\s+)?[A-Z][\w’'-]+)?)")
 _DESCRIPTION_TAIL = re.compile(
     r"^((?:\s+(?!(?:that|which|where|who|whose|hosting|housing|home|used|run|on|was|were|is|has|had|and|"
     r"but|to|after|before|during|when|while|as|killing|wounding|early|late|overnight|yesterday|today|"

@@ -455,6 +455,20 @@ def test_an_unlisted_base_named_after_its_town_stands_in_the_dateline_s_country(
     assert report.country == "Somalia" and report.location_precision == "town"
 
 
+def test_the_day_officials_reacted_does_not_date_the_attack():
+    text = ("The prime minister on Monday ordered a committee to hunt down those behind a rocket attack on Baghdad "
+            "International Airport.\nAccording to the army, two rockets struck the airport late on Sunday, damaging a "
+            "car.")
+    [report] = detect(text, date(2021, 5, 10), "").primary
+    assert report.attack_date == date(2021, 5, 9)
+
+
+def test_a_camp_named_after_a_person_keeps_the_particle_of_the_name():
+    text = "A rocket hit Camp Luis de Camoes in southern Lebanon on Sunday, the mission said."
+    [report] = detect(text, date(2024, 1, 22), "").primary
+    assert report.base == "Camp Luis de Camoes"
+
+
 def test_a_listed_base_s_coordinates_are_the_base_s_own():
     [report] = detect("Rockets hit Camp Taji on Monday, the army said.", date(2020, 6, 16), "").primary
     assert report.location_precision == "base" and report.latitude is not None
