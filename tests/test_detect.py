@@ -469,6 +469,12 @@ def test_a_camp_named_after_a_person_keeps_the_particle_of_the_name():
     assert report.base == "Camp Luis de Camoes"
 
 
+def test_a_run_of_attacks_over_months_is_a_tally_not_an_attack():
+    text = ("The new commander visited Camp Taji on Thursday and met Iraqi officers. He also toured the base's "
+            "air-defence positions, which were reinforced after a spate of drone and rocket attacks since the spring.")
+    assert not detect(text, date(2021, 9, 3), "Minister tours Taji base").is_attack_report
+
+
 def test_a_listed_base_s_coordinates_are_the_base_s_own():
     [report] = detect("Rockets hit Camp Taji on Monday, the army said.", date(2020, 6, 16), "").primary
     assert report.location_precision == "base" and report.latitude is not None
