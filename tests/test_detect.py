@@ -475,6 +475,12 @@ def test_a_run_of_attacks_over_months_is_a_tally_not_an_attack():
     assert not detect(text, date(2021, 9, 3), "Minister tours Taji base").is_attack_report
 
 
+def test_aircraft_from_a_base_in_a_headline_are_its_own_not_an_attack_on_it():
+    text = ("Jets from a Turkish base struck three militant camps in the mountains on Friday, killing 12 fighters, the "
+            "ministry said.")
+    assert not detect(text, date(2022, 8, 6), "Jets from Turkish base strike militant camps").is_attack_report
+
+
 def test_a_listed_base_s_coordinates_are_the_base_s_own():
     [report] = detect("Rockets hit Camp Taji on Monday, the army said.", date(2020, 6, 16), "").primary
     assert report.location_precision == "base" and report.latitude is not None
