@@ -106,7 +106,9 @@ _SPEECH = re.compile(
     # ... but "said the attack began on Sunday": a verb of the event between dates the event
     r"(?:(?!\b(?:began|begun|started|happened|occurred|took place|came)\b)[^.;]){0,25}$"
     r"|\b(?:rose|risen|rises|climbed|reached|jumped) to (?:at least )?\w+(?: \w+)?\s+(?:on\s+|late\s+)?$"
-    r"|\bdied (?:of|from) (?:(?:his|her|their) )?(?:wounds|injuries)\s+(?:on\s+|late\s+)?$",  # a toll that rose, too
+    r"|\bdied (?:of|from) (?:(?:his|her|their) )?(?:wounds|injuries)\s+(?:on\s+|late\s+)?$"  # a toll that rose, too
+    # ... or when the wounded left hospital ("was released from Rambam Health Care Campus on Tuesday")
+    r"|\b(?:released|discharged)\s+from\s+(?:[\w’'-]+\s+){1,5}?(?:on\s+|late\s+)?$",
     re.IGNORECASE)
 
 # "in a Thursday statement": the day something was said, not when it happened

@@ -45,8 +45,9 @@ _PLACE_PHRASE = re.compile(
     # "in Faryab province's Qaisar district": the possessive narrows the province to the place it owns
     r"(?:[A-Z][\w-]+\s+(?:province|state|region|governorate|county)['’]s\s+(?=[A-Z]))?"
     # "in Sagaing Region", "in Chin State": a capitalised kind after the place is its kind, not part of its name
-    r"(?P<place>[A-Z][\w-]+(?:[\s-](?!(?:Region|State|Province|District|County|Governorate|Oblast|Krai)(?![\w’'-]))"
-    r"(?:al-|el-|e-)?[A-Z][\w-]+){0,2})"
+    # ... a name's apostrophe ("Zar'it", "Ma'arat") is part of it, a possessive's ("Kenya's") is not
+    r"(?P<place>[A-Z][\w-]+(?:['’][a-rt-z]\w+)?(?:[\s-](?!(?:Region|State|Province|District|County|Governorate|Oblast"
+    r"|Krai)(?![\w’'-]))(?:al-|el-|e-)?[A-Z][\w-]+(?:['’][a-rt-z]\w+)?){0,2})"
     r"(?:\s+(?P<after>area|town|city|village|district|tehsil|subdistrict|region|province|state|county|governorate|"
     r"oblast|krai|locality|commune|municipality|Region|State|Province|District|County|Governorate|Oblast|Krai))?"
     r"(?![\w’'-])")

@@ -60,7 +60,6 @@ class Vocabulary:
     installation: re.Pattern[str]
     modifiers: tuple[str, ...]
     not_a_name: frozenset[str]
-    anaphora: re.Pattern[str]
     weapons: dict[str, re.Pattern[str]]
     assault_deeds: re.Pattern[str]  # the ground-assault words that say how, not who
     missile_qualifiers: re.Pattern[str]
@@ -118,7 +117,6 @@ def vocabulary() -> Vocabulary:
         installation=alternation(raw["installation_nouns"]),
         modifiers=tuple(raw["generic_modifiers"]),
         not_a_name=frozenset(raw["not_a_name"]),
-        anaphora=alternation(raw["anaphora"]),
         weapons={k: alternation(v + raw["ground_assault_attackers"] if k == "ground_assault" else v)
                  for k, v in raw["weapons"].items()},
         assault_deeds=alternation(raw["weapons"]["ground_assault"]),

@@ -481,6 +481,19 @@ def test_aircraft_from_a_base_in_a_headline_are_its_own_not_an_attack_on_it():
     assert not detect(text, date(2022, 8, 6), "Jets from Turkish base strike militant camps").is_attack_report
 
 
+def test_the_day_a_wounded_soldier_left_hospital_does_not_date_the_attack():
+    text = ("A soldier wounded in the rocket attack on Camp Taji was released from the military hospital in Baghdad on "
+            "Tuesday, the army said.\nThree rockets struck Camp Taji on Saturday night, wounding four soldiers.")
+    [report] = detect(text, date(2021, 3, 10), "").primary
+    assert report.attack_date == date(2021, 3, 6)
+
+
+def test_a_place_name_keeps_its_apostrophe():
+    text = "Two anti-tank missiles hit an army post near Ma'ayan Baruch on Monday, wounding a soldier."
+    [report] = detect(text, date(2024, 3, 5), "").primary
+    assert report.base == "Unnamed military base, Ma'ayan Baruch"
+
+
 def test_a_listed_base_s_coordinates_are_the_base_s_own():
     [report] = detect("Rockets hit Camp Taji on Monday, the army said.", date(2020, 6, 16), "").primary
     assert report.location_precision == "base" and report.latitude is not None
