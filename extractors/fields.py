@@ -734,7 +734,9 @@ def suspected(texts: Iterable[str]) -> str | None:
 
 # "blamed remnants of the Paraguayan People's Army (EPP)", "attributed the attack to fighters of the separatist
 # Ambazonia Defence Forces": a group the vocabulary does not list, named as the blame names it right after its verb
-_BLAMED = re.compile(rf"\s+(?:(?:[a-z]+\s+){{0,2}}of\s+)?(?:the\s+)?(?:[a-z-]+\s+){{0,2}}{_CLAIMANT}(\s*{ACRONYM})?")
+# ("launched by militants from the Idlib zone": the place they came from names no group)
+_BLAMED = re.compile(rf"\s+(?:(?:[a-z]+\s+){{0,2}}of\s+)?(?:the\s+)?(?:(?!(?:from|in|at|near|inside|outside)\s)[a-z-]+\s+)"
+                     rf"{{0,2}}(?:the\s+)?(?!the\s){_CLAIMANT}(\s*{ACRONYM})?")
 
 
 def _unlisted_blamed(text: str, cue: re.Match) -> str | None:

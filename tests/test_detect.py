@@ -197,6 +197,20 @@ def test_the_group_that_claims_is_the_one_named_before_not_its_patron():
     assert report.claimed_by == "Ansarul Islam"
 
 
+def test_drones_launched_by_a_group_name_whom_the_source_blames():
+    text = ("Air defences shot down four drones launched by the Houthis towards Camp Lemonnier on Sunday night, a "
+            "spokesman said. Nobody was hurt.")
+    [report] = detect(text, date(2024, 2, 5), "").primary
+    assert report.suspected == "Houthis"
+
+
+def test_where_the_attackers_came_from_names_no_group():
+    text = ("Five drones launched by militants from the Idlib de-escalation zone were destroyed near Hmeimim air base "
+            "on Thursday night, the Russian military said.")
+    [report] = detect(text, date(2019, 10, 18), "").primary
+    assert report.suspected is None
+
+
 def test_a_group_struck_in_retaliation_is_not_the_claimant():
     text = ("Three rockets struck Ain al-Asad air base in western Iraq on Tuesday, wounding two U.S. service "
             "members, officials said. The Pentagon said it had struck Kataib Hezbollah facilities in response.")
