@@ -211,6 +211,13 @@ def test_where_the_attackers_came_from_names_no_group():
     assert report.suspected is None
 
 
+def test_an_official_who_says_a_group_was_responsible_blames_it():
+    text = ("Two rockets hit Camp Taji on Friday night without causing casualties. \"We assess that Asaib Ahl al-Haq "
+            "was responsible,\" a U.S. official said.")
+    [report] = detect(text, date(2021, 4, 3), "").primary
+    assert report.suspected == "Asaib Ahl al-Haq"
+
+
 def test_a_group_struck_in_retaliation_is_not_the_claimant():
     text = ("Three rockets struck Ain al-Asad air base in western Iraq on Tuesday, wounding two U.S. service "
             "members, officials said. The Pentagon said it had struck Kataib Hezbollah facilities in response.")
