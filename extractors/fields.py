@@ -469,9 +469,16 @@ _DIGITS_AFTER_WORDS = re.compile(r"\b([a-z]+)\s*\(\d{1,4}\)", re.IGNORECASE)
 
 
 def _numbers_once(text: str) -> str:
+    """"six (6) soldiers" counted once; and a count read past the aside that breaks it down ("seven dead — six
+    soldiers and the wife of a sergeant — and seven wounded": the aside's parts are already in the total)."""
+    if "—" in text or "–" in text:
+        text = _DASH_ASIDE.sub("", text)
     if "(" not in text:
         return text
     return _DIGITS_AFTER_WORDS.sub(lambda m: m.group(1) if number_value(m.group(1)) else m.group(), text)
+
+
+_DASH_ASIDE = re.compile(r"(?<=[a-z0-9])\s+[—–]\s+[^—–.;]{1,120}?\s+[—–](?=\s)")
 
 
 def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool, bool]:

@@ -515,6 +515,13 @@ def test_a_place_name_keeps_its_apostrophe():
     assert report.base == "Unnamed military base, Ma'ayan Baruch"
 
 
+def test_a_toll_is_read_past_the_aside_that_breaks_it_down():
+    text = ("Mortar rounds hit the army camp in Boni on Sunday night. The toll stands at five dead — four soldiers and "
+            "a cook who worked in the camp — and six wounded, the army said.")
+    [report] = detect(text, date(2024, 6, 11), "").primary
+    assert (report.killed, report.wounded) == (5, 6)
+
+
 def test_a_listed_base_s_coordinates_are_the_base_s_own():
     [report] = detect("Rockets hit Camp Taji on Monday, the army said.", date(2020, 6, 16), "").primary
     assert report.location_precision == "base" and report.latitude is not None
