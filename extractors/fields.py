@@ -248,7 +248,9 @@ def _people_list(v, other_verb: str = "") -> str:
     # "another 20 injured" is a second group of the sentence; a count starts a word, not inside a date ("2023-03-24 An
     # American contractor"); "three Hezbollah members" are the attackers' own dead, not the toll; an acronym in brackets
     # restates the name before it ("seven Somali National Army (SNA) soldiers")
-    item = (rf"(?<![\w./:-])(?:at least\s+|some\s+|about\s+|another\s+)?{NUMBER}\s+{_NOT_A_COUNT}"
+    # "eight of his men", "two of our soldiers": a part of the commander's or speaker's unit is counted like its people
+    item = (rf"(?<![\w./:-])(?:at least\s+|some\s+|about\s+|another\s+)?{NUMBER}\s+"
+            rf"(?:of\s+(?:his|our)\s+)?{_NOT_A_COUNT}"
             rf"(?:{_NOT_BETWEEN}(?!{v.any_group.pattern})[\w’'-]+\s+|U\.S\.\s+|U\.N\.\s+){{0,3}}?"
             rf"(?:{ACRONYM}\s+)?(?:{v.people})\b"
             rf"(?:\s+(?:{v.people})\b)?")  # "two American service members": a people word used as a modifier
@@ -336,7 +338,7 @@ _WITH_THEM = re.compile(r"\s+(?:with|alongside|beside)\s+them\b|\s+as\s+well\b",
 # an "also" adds to an installation's toll are its defenders, not the attackers or the town's people
 _NOT_DEFENDERS = re.compile(r"\b(?:civilians?|residents?|villagers?|passers?-by|resistance|rebels?|militants?|"
                             r"insurgents?|attackers?|assailants?|gunmen|terrorists?|enemy)\b", re.IGNORECASE)
-_LUMPED = re.compile(r"\b(?:killed|dead) or (?:wounded|injured)\b", re.IGNORECASE)  # gives neither count
+_LUMPED = re.compile(r"\b(?:killed|dead|martyred) or (?:wounded|injured)\b", re.IGNORECASE)  # gives neither count
 # "Al-Shabab claimed to have killed 63 Kenyan soldiers", "asserting that its fighters had killed thirty soldiers": what
 # the attackers say they killed is their account, never the toll, even when nobody else gives one
 _CLAIMED_TOLL = re.compile(r"\b(?:claim(?:ed|s|ing)?|assert(?:ed|s|ing)?|boast(?:ed|s|ing)?)\s+(?:that\s+)?"

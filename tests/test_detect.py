@@ -522,6 +522,20 @@ def test_a_toll_is_read_past_the_aside_that_breaks_it_down():
     assert (report.killed, report.wounded) == (5, 6)
 
 
+def test_a_commander_s_count_of_his_men_is_the_toll():
+    text = ("Gunmen attacked the army camp in Kismayo late on Friday. \"Six of our soldiers were wounded,\" the camp "
+            "commander said, adding that four of his men had been killed.")
+    [report] = detect(text, date(2024, 6, 8), "").primary
+    assert (report.killed, report.wounded) == (4, 6)
+
+
+def test_martyred_or_wounded_lumps_the_two_counts():
+    text = ("Militants stormed the army camp in Rafah on Monday. \"Nine soldiers were martyred or wounded,\" the "
+            "spokesman said.")
+    [report] = detect(text, date(2024, 6, 8), "").primary
+    assert report.killed is None and report.wounded is None
+
+
 def test_a_listed_base_s_coordinates_are_the_base_s_own():
     [report] = detect("Rockets hit Camp Taji on Monday, the army said.", date(2020, 6, 16), "").primary
     assert report.location_precision == "base" and report.latitude is not None
