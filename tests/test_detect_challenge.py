@@ -78,6 +78,13 @@ Syria, Jordan, the Gulf: one attack told by several outlets over days, consecuti
 transliterations) with tests/holdout/challenge_articles_87.toml; round 88 (Africa, South Asia, Myanmar, the
 Philippines, Colombia, Ukraine/Russia: one attack told by a statement, a local paper, a wire and a claim; revised tolls,
 town spellings) with tests/holdout/challenge_articles_89.toml.
+Session 18's pairs, written the same way and scored on arrival with the session-start code: round 90 (Iraq, Syria, Jordan,
+the Gulf, Yemen, Israel/Lebanon: outlet clusters over days, attacks told through airports and towns, reaction-led leads,
+follow-ups, landmarks and look-alikes) with tests/holdout/challenge_articles_91.toml; round 92 (the wider world:
+installations named by their town, unit or a local term, spelling variants across outlets, communiqués and residents'
+accounts, look-alikes) with tests/holdout/challenge_articles_93.toml; round 94 (one day of a general-news bulk feed:
+briefs, updates, corrections, attacks told inside other stories, among look-alikes) with
+tests/holdout/challenge_articles_95.toml.
 The first Arabic set, tests/challenge_articles_ar_2.toml (issue 14), is written the way Iraqi, Kurdish, Syrian and
 Yemeni outlets word such news (counts after the noun, night phrases, Arabic names, look-alike negatives); its
 twin tests/holdout/challenge_articles_ar_3.toml is held back the same way.
@@ -122,6 +129,7 @@ FILES = ("challenge_articles.toml", "challenge_articles_2.toml", "challenge_arti
          "challenge_articles_72.toml", "challenge_articles_74.toml", "challenge_articles_76.toml",
          "challenge_articles_78.toml", "challenge_articles_80.toml", "challenge_articles_82.toml",
          "challenge_articles_84.toml", "challenge_articles_86.toml", "challenge_articles_88.toml",
+         "challenge_articles_90.toml", "challenge_articles_92.toml", "challenge_articles_94.toml",
          "challenge_articles_ar_2.toml")
 # Minimum (positives, negatives) per set; the seventh set is about precision, so mostly negatives; the first Arabic
 # set is a small work round (its held-back twin is tests/holdout/challenge_articles_ar_3.toml).
@@ -154,7 +162,8 @@ MINIMUM = {"challenge_articles_7.toml": (8, 20), "challenge_articles_10.toml": (
            "challenge_articles_76.toml": (18, 14), "challenge_articles_78.toml": (18, 14),
            "challenge_articles_80.toml": (18, 14), "challenge_articles_82.toml": (18, 14),
            "challenge_articles_84.toml": (14, 18), "challenge_articles_86.toml": (18, 14),
-           "challenge_articles_88.toml": (20, 13),
+           "challenge_articles_88.toml": (20, 13), "challenge_articles_90.toml": (18, 14),
+           "challenge_articles_92.toml": (20, 13), "challenge_articles_94.toml": (12, 21),
            "challenge_articles_ar_2.toml": (10, 6)}
 SETS = {name: tomllib.loads((Path(__file__).parent / name).read_text("utf-8"))["article"] for name in FILES}
 ARTICLES = [(name, a) for name in FILES for a in SETS[name]]
