@@ -475,6 +475,15 @@ _PROTESTED = re.compile(
     re.IGNORECASE)
 
 
+# "a councillor, who attacked the government at Monday's session": words that attack a government, a policy or a
+# critic are criticism, not arms
+_CRITICISED = re.compile(
+    r"\b(?:attack(?:s|ed|ing)?|lash(?:es|ed|ing)? out at)\s+(?:the\s+|his\s+|her\s+|their\s+)?"
+    r"(?:[\w’'-]+\s+){0,2}?(?:government|ministers?|minister's|president|prime minister|policy|policies|plans?|"
+    r"decisions?|critics?|opposition|media|press|council|mayor|governor|budget|bill|law|reforms?|"
+    r"administration|cabinet|parliament|party|leadership|record|proposals?)\b", re.IGNORECASE)
+
+
 # "soldiers attacked them outside the air base", "police stormed the barracks", "prosecutors raid battalion
 # headquarters" (a search), "guards at the air base opened fire on men cutting the fence": the state's own forces, its
 # law enforcement or a base's guards doing the attacking or firing attack no installation of theirs
@@ -493,7 +502,7 @@ def blanked(pattern: re.Pattern[str], text: str) -> str:
 def attack_cue(sentence: str) -> int | None:
     """Position of the first word saying an attack happened, or None when the sentence reports none."""
     v = vocabulary()
-    sentence = blanked(_FORCES_ATTACKING, blanked(_PROTESTED, sentence))
+    sentence = blanked(_FORCES_ATTACKING, blanked(_PROTESTED, blanked(_CRITICISED, sentence)))
     strong = v.strong_attack.search(sentence)
     # a weapon word says an attack happened only where something landed or struck (asked first: it is rarer)
     weapon = None if not v.impact.search(sentence) else min(

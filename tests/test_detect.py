@@ -536,6 +536,12 @@ def test_martyred_or_wounded_lumps_the_two_counts():
     assert report.killed is None and report.wounded is None
 
 
+def test_words_that_attack_a_government_are_no_attack():
+    text = ("A councillor who attacked the government on Monday said the Ramstein Air Base brings jobs but pushes up "
+            "rents in the town.")
+    assert not detect(text, date(2024, 5, 8), "").is_attack_report
+
+
 def test_a_listed_base_s_coordinates_are_the_base_s_own():
     [report] = detect("Rockets hit Camp Taji on Monday, the army said.", date(2020, 6, 16), "").primary
     assert report.location_precision == "base" and report.latitude is not None
