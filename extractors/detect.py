@@ -148,6 +148,9 @@ def _framed(title: str) -> bool:
         # "Africa in brief: Nine soldiers killed in Niger; mortars hit Somali base; Kati attackers jailed": a digest's
         # headline lists its items, and a frame heads only its own
         return all(_framed(item) for item in items)
+    if title and _DISRUPTED.search(title) and _headline_reports(title):
+        # "Derby postponed after attack on ranger base": what the headline's frame was called off for is news
+        return False
     if title and v.settled_frames.search(title):
         return True
     frame = v.title_frames.search(title) if title else None
@@ -159,6 +162,10 @@ def _framed(title: str) -> bool:
     if cue is not None and cue < frame.start():
         return False
     return not _headline_reports(title)
+
+
+_DISRUPTED = re.compile(r"\b(?:postponed|cancell?ed|called off|suspended|halted|delayed)\b[^.;:]{0,40}?"
+                        r"\b(?:after|following|due to|because of)\b", re.IGNORECASE)
 
 
 def _headline_reports(title: str) -> bool:

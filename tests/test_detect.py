@@ -542,6 +542,15 @@ def test_words_that_attack_a_government_are_no_attack():
     assert not detect(text, date(2024, 5, 8), "").is_attack_report
 
 
+def test_a_match_called_off_after_an_attack_on_a_base_reports_the_attack():
+    text = ("Saturday's cup tie between Yala FC and Songkhla United has been postponed, the league said on Monday, "
+            "after an attack on a ranger base in Yala province on Sunday night. Insurgents fired on the base of the "
+            "41st Ranger Regiment in Bannang Sata district, about 30 km from the stadium, killing two rangers.")
+    title = "Cup tie postponed after attack on ranger base"
+    [report] = detect(text, date(2024, 11, 4), title).primary
+    assert report.base.startswith("41st Ranger Regiment base") and report.killed == 2
+
+
 def test_a_listed_base_s_coordinates_are_the_base_s_own():
     [report] = detect("Rockets hit Camp Taji on Monday, the army said.", date(2020, 6, 16), "").primary
     assert report.location_precision == "base" and report.latitude is not None
