@@ -83,8 +83,11 @@ _IN_A_NAME = re.compile(r"\b[A-Z][\w.-]*\s+$")
 _SMALL_HOURS = re.compile(r",?\s+(?:at\s+)?(?:about\s+|around\s+|roughly\s+|approximately\s+)?"
                           r"(?:12|1|2|3|4)(?:[:.]\d\d)?\s*a\.?m\b", re.IGNORECASE)
 # "in March", "last October", and a month with its year used as an adjective ("the January 2024 drone attack")
+# ... and an event's own month in translated copy ("the suicide car bomb attack of January")
 _MONTH_ONLY = re.compile(
-    rf"\b(?:in|since|during|early|late|mid-?|last|this|the(?=\s+[a-z.]+\s+(?:19|20)\d\d\b))\s+{_MONTH}"
+    rf"\b(?:in|since|during|early|late|mid-?|last|this|the(?=\s+[a-z.]+\s+(?:19|20)\d\d\b)"
+    r"|(?:(?<=\battack )|(?<=\battacks )|(?<=\bstrike )|(?<=\braid )|(?<=\bassault )|(?<=\bbombing ))of)\s+"
+    rf"{_MONTH}"
     rf"(?:\s+(?P<year>(?:19|20)\d\d))?\b(?!\s+\d)", re.IGNORECASE)
 # ("at the start of the month": a part of this month, or of the last one)
 _LAST_MONTH = re.compile(r"\b(?P<which>last|earlier this|this|previous) month\b"
@@ -100,8 +103,9 @@ _YEARS_AGO = re.compile(r"\b(?P<n>\w+) years? ago\b|\b(?P<last>last|previous) ye
 _SPEECH = re.compile(
     r"\b(?:said|says|told|announced|tweeted|reported|confirmed|stated|added|statement|claimed|updated?|"
     r"speculated|wrote|posted|published|released|condemned|denounced|according to \w+|speaking|spoke|seen by|"
-    # ... or reacted ("demanded on Sunday an explanation", "the prime minister on Monday ordered a committee")
-    r"demanded|ordered|vowed|urged|summoned|pledged|"
+    # ... or reacted or came ("demanded on Sunday an explanation", "the prime minister on Monday ordered a committee",
+    # "the chief of staff on Monday inaugurated new barracks")
+    r"demanded|ordered|vowed|urged|summoned|pledged|inaugurated|unveiled|visited|toured|"
     r"communiqu[eé]|(?:on|in) (?:national |state |public )?(?:television|radio))\b"
     # ... but "said the attack began on Sunday": a verb of the event between dates the event
     r"(?:(?!\b(?:began|begun|started|happened|occurred|took place|came)\b)[^.;]){0,25}$"
@@ -116,7 +120,8 @@ _SPEECH = re.compile(
 _SPEECH_AFTER = re.compile(r"(?:'s|’s)?\s+(?:statement|briefing|interview|(?:press|news) conference|announcement)\b"
                            r"|,?\s+(?:said|announced|confirmed|identified|named|condemned|denounced|denied|reported|"
                            r"told|stated|added|released|published|tweeted|wrote|claimed|"
-                           r"demanded|ordered|vowed|urged|summoned|pledged)\b", re.IGNORECASE)
+                           r"demanded|ordered|vowed|urged|summoned|pledged|inaugurated|unveiled|visited|toured)\b",
+                           re.IGNORECASE)
 # the hour or part of the day an event happened, which tellers of the event give and those of reactions to it rarely do
 _HOUR = re.compile(r"\b(?:\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?|hrs\b|GMT\b)|\d{4}\s*(?:hrs|GMT)\b|dawn|dusk|"
                    r"midnight|night|early hours|small hours|daybreak)", re.IGNORECASE)

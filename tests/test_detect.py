@@ -551,6 +551,12 @@ def test_a_match_called_off_after_an_attack_on_a_base_reports_the_attack():
     assert report.base.startswith("41st Ranger Regiment base") and report.killed == 2
 
 
+def test_the_day_an_official_toured_the_base_does_not_date_the_attack():
+    text = "The army chief on Tuesday toured the army camp in Dori, which militants stormed on Sunday, killing four soldiers."
+    [report] = detect(text, date(2021, 3, 10), "").primary
+    assert report.attack_date == date(2021, 3, 7)
+
+
 def test_a_listed_base_s_coordinates_are_the_base_s_own():
     [report] = detect("Rockets hit Camp Taji on Monday, the army said.", date(2020, 6, 16), "").primary
     assert report.location_precision == "base" and report.latitude is not None
