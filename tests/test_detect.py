@@ -557,6 +557,12 @@ def test_the_day_an_official_toured_the_base_does_not_date_the_attack():
     assert report.attack_date == date(2021, 3, 7)
 
 
+def test_a_base_attacked_twice_since_a_month_is_a_tally():
+    text = ("A soldier wounded in March left hospital on Monday. The army said the base in Suarez had been attacked "
+            "twice more since then, without casualties.")
+    assert not detect(text, date(2025, 4, 15), "").is_attack_report
+
+
 def test_a_listed_base_s_coordinates_are_the_base_s_own():
     [report] = detect("Rockets hit Camp Taji on Monday, the army said.", date(2020, 6, 16), "").primary
     assert report.location_precision == "base" and report.latitude is not None
