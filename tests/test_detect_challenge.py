@@ -84,7 +84,11 @@ follow-ups, landmarks and look-alikes) with tests/holdout/challenge_articles_91.
 installations named by their town, unit or a local term, spelling variants across outlets, communiqués and residents'
 accounts, look-alikes) with tests/holdout/challenge_articles_93.toml; round 94 (one day of a general-news bulk feed:
 briefs, updates, corrections, attacks told inside other stories, among look-alikes) with
-tests/holdout/challenge_articles_95.toml.
+tests/holdout/challenge_articles_95.toml. Two more pairs were written later in session 18 and scored on arrival with the
+session-start code: round 96 (the aftermath of attacks: reaction-led leads, claims and tolls days later, and follow-ups
+weeks later that are no new attack) with tests/holdout/challenge_articles_97.toml; round 98 (Iraq, Syria and Jordan
+2019-24: coalition, Iraqi, Kurdish and Turkish installations, transliterations, consecutive days, round-ups,
+look-alikes) with tests/holdout/challenge_articles_99.toml.
 The first Arabic set, tests/challenge_articles_ar_2.toml (issue 14), is written the way Iraqi, Kurdish, Syrian and
 Yemeni outlets word such news (counts after the noun, night phrases, Arabic names, look-alike negatives); its
 twin tests/holdout/challenge_articles_ar_3.toml is held back the same way.
@@ -130,7 +134,7 @@ FILES = ("challenge_articles.toml", "challenge_articles_2.toml", "challenge_arti
          "challenge_articles_78.toml", "challenge_articles_80.toml", "challenge_articles_82.toml",
          "challenge_articles_84.toml", "challenge_articles_86.toml", "challenge_articles_88.toml",
          "challenge_articles_90.toml", "challenge_articles_92.toml", "challenge_articles_94.toml",
-         "challenge_articles_ar_2.toml")
+         "challenge_articles_96.toml", "challenge_articles_98.toml", "challenge_articles_ar_2.toml")
 # Minimum (positives, negatives) per set; the seventh set is about precision, so mostly negatives; the first Arabic
 # set is a small work round (its held-back twin is tests/holdout/challenge_articles_ar_3.toml).
 MINIMUM = {"challenge_articles_7.toml": (8, 20), "challenge_articles_10.toml": (15, 12),
@@ -164,6 +168,7 @@ MINIMUM = {"challenge_articles_7.toml": (8, 20), "challenge_articles_10.toml": (
            "challenge_articles_84.toml": (14, 18), "challenge_articles_86.toml": (18, 14),
            "challenge_articles_88.toml": (20, 13), "challenge_articles_90.toml": (18, 14),
            "challenge_articles_92.toml": (20, 13), "challenge_articles_94.toml": (12, 21),
+           "challenge_articles_96.toml": (17, 15), "challenge_articles_98.toml": (19, 13),
            "challenge_articles_ar_2.toml": (10, 6)}
 SETS = {name: tomllib.loads((Path(__file__).parent / name).read_text("utf-8"))["article"] for name in FILES}
 ARTICLES = [(name, a) for name in FILES for a in SETS[name]]
