@@ -563,6 +563,15 @@ def test_a_base_attacked_twice_since_a_month_is_a_tally():
     assert not detect(text, date(2025, 4, 15), "").is_attack_report
 
 
+def test_a_post_of_the_peshmerga_or_the_frontier_corps_is_an_installation():
+    text = ("Islamic State militants attacked a Peshmerga post near Tuz Khurmatu late on Tuesday, killing two fighters, "
+            "the ministry said.")
+    [report] = detect(text, date(2022, 3, 3), "").primary
+    assert "Tuz Khurmatu" in report.base and report.killed == 2
+    text = "Militants fired rockets at an FC post in Zhob district on Sunday night, injuring three soldiers."
+    assert detect(text, date(2024, 5, 6), "").is_attack_report
+
+
 def test_a_listed_base_s_coordinates_are_the_base_s_own():
     [report] = detect("Rockets hit Camp Taji on Monday, the army said.", date(2020, 6, 16), "").primary
     assert report.location_precision == "base" and report.latitude is not None
