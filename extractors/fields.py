@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
-from extractors.mentions import ACRONYM, blanked, names_nothing
+from extractors.mentions import ACRONYM, names_nothing
 from extractors.records import WEAPONS
 from extractors.vocabulary import NUMBER, names_any_group, number_value, vocabulary
 
@@ -744,8 +744,9 @@ def suspected(texts: Iterable[str]) -> str | None:
 # "blamed remnants of the Paraguayan People's Army (EPP)", "attributed the attack to fighters of the separatist
 # Ambazonia Defence Forces": a group the vocabulary does not list, named as the blame names it right after its verb
 # ("launched by militants from the Idlib zone": the place they came from names no group)
-_BLAMED = re.compile(rf"\s+(?:(?:[a-z]+\s+){{0,2}}of\s+)?(?:the\s+)?(?:(?!(?:from|in|at|near|inside|outside)\s)[a-z-]+\s+)"
-                     rf"{{0,2}}(?:the\s+)?(?!the\s){_CLAIMANT}(\s*{ACRONYM})?")
+_BLAMED = re.compile(rf"\s+(?:(?:[a-z]+\s+){{0,2}}of\s+)?(?:the\s+)?"
+                     rf"(?:(?!(?:from|in|at|near|inside|outside)\s)[a-z-]+\s+){{0,2}}(?:the\s+)?(?!the\s){_CLAIMANT}"
+                     rf"(\s*{ACRONYM})?")
 
 
 def _unlisted_blamed(text: str, cue: re.Match) -> str | None:

@@ -457,8 +457,8 @@ def test_an_unlisted_base_takes_its_town_s_country_coordinates_and_precision():
 
 
 def test_a_province_named_with_a_capitalised_kind_places_an_unlisted_base():
-    text = ("Resistance fighters shelled the junta's battalion base in Kyunhla, in western Sagaing Region, with mortars "
-            "before dawn on Thursday, killing three soldiers, local people said.")
+    text = ("Resistance fighters shelled the junta's battalion base in Kyunhla, in western Sagaing Region, with "
+            "mortars before dawn on Thursday, killing three soldiers, local people said.")
     [report] = detect(text, date(2024, 2, 3), "").primary
     assert (report.country, report.location_precision) == ("Myanmar", "province")
 
@@ -516,8 +516,8 @@ def test_a_place_name_keeps_its_apostrophe():
 
 
 def test_a_toll_is_read_past_the_aside_that_breaks_it_down():
-    text = ("Mortar rounds hit the army camp in Boni on Sunday night. The toll stands at five dead — four soldiers and "
-            "a cook who worked in the camp — and six wounded, the army said.")
+    text = ("Mortar rounds hit the army camp in Boni on Sunday night. The toll stands at five dead — four soldiers "
+            "and a cook who worked in the camp — and six wounded, the army said.")
     [report] = detect(text, date(2024, 6, 11), "").primary
     assert (report.killed, report.wounded) == (5, 6)
 
@@ -552,7 +552,8 @@ def test_a_match_called_off_after_an_attack_on_a_base_reports_the_attack():
 
 
 def test_the_day_an_official_toured_the_base_does_not_date_the_attack():
-    text = "The army chief on Tuesday toured the army camp in Dori, which militants stormed on Sunday, killing four soldiers."
+    text = ("The army chief on Tuesday toured the army camp in Dori, which militants stormed on Sunday, killing four "
+            "soldiers.")
     [report] = detect(text, date(2021, 3, 10), "").primary
     assert report.attack_date == date(2021, 3, 7)
 
@@ -564,8 +565,8 @@ def test_a_base_attacked_twice_since_a_month_is_a_tally():
 
 
 def test_a_post_of_the_peshmerga_or_the_frontier_corps_is_an_installation():
-    text = ("Islamic State militants attacked a Peshmerga post near Tuz Khurmatu late on Tuesday, killing two fighters, "
-            "the ministry said.")
+    text = ("Islamic State militants attacked a Peshmerga post near Tuz Khurmatu late on Tuesday, killing two "
+            "fighters, the ministry said.")
     [report] = detect(text, date(2022, 3, 3), "").primary
     assert "Tuz Khurmatu" in report.base and report.killed == 2
     text = "Militants fired rockets at an FC post in Zhob district on Sunday night, injuring three soldiers."

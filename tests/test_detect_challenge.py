@@ -78,16 +78,16 @@ Syria, Jordan, the Gulf: one attack told by several outlets over days, consecuti
 transliterations) with tests/holdout/challenge_articles_87.toml; round 88 (Africa, South Asia, Myanmar, the
 Philippines, Colombia, Ukraine/Russia: one attack told by a statement, a local paper, a wire and a claim; revised tolls,
 town spellings) with tests/holdout/challenge_articles_89.toml.
-Session 18's pairs, written the same way and scored on arrival with the session-start code: round 90 (Iraq, Syria, Jordan,
-the Gulf, Yemen, Israel/Lebanon: outlet clusters over days, attacks told through airports and towns, reaction-led leads,
-follow-ups, landmarks and look-alikes) with tests/holdout/challenge_articles_91.toml; round 92 (the wider world:
-installations named by their town, unit or a local term, spelling variants across outlets, communiqués and residents'
-accounts, look-alikes) with tests/holdout/challenge_articles_93.toml; round 94 (one day of a general-news bulk feed:
-briefs, updates, corrections, attacks told inside other stories, among look-alikes) with
-tests/holdout/challenge_articles_95.toml. Two more pairs were written later in session 18 and scored on arrival with the
-session-start code: round 96 (the aftermath of attacks: reaction-led leads, claims and tolls days later, and follow-ups
-weeks later that are no new attack) with tests/holdout/challenge_articles_97.toml; round 98 (Iraq, Syria and Jordan
-2019-24: coalition, Iraqi, Kurdish and Turkish installations, transliterations, consecutive days, round-ups,
+Session 18's pairs, written the same way and scored on arrival with the session-start code: round 90 (Iraq, Syria,
+Jordan, the Gulf, Yemen, Israel/Lebanon: outlet clusters over days, attacks told through airports and towns,
+reaction-led leads, follow-ups, landmarks and look-alikes) with tests/holdout/challenge_articles_91.toml; round 92 (the
+wider world: installations named by their town, unit or a local term, spelling variants across outlets, communiqués and
+residents' accounts, look-alikes) with tests/holdout/challenge_articles_93.toml; round 94 (one day of a general-news
+bulk feed: briefs, updates, corrections, attacks told inside other stories, among look-alikes) with
+tests/holdout/challenge_articles_95.toml. Two more pairs were written later in session 18 and scored on arrival with
+the session-start code: round 96 (the aftermath of attacks: reaction-led leads, claims and tolls days later, and
+follow-ups weeks later that are no new attack) with tests/holdout/challenge_articles_97.toml; round 98 (Iraq, Syria and
+Jordan 2019-24: coalition, Iraqi, Kurdish and Turkish installations, transliterations, consecutive days, round-ups,
 look-alikes) with tests/holdout/challenge_articles_99.toml.
 The first Arabic set, tests/challenge_articles_ar_2.toml (issue 14), is written the way Iraqi, Kurdish, Syrian and
 Yemeni outlets word such news (counts after the noun, night phrases, Arabic names, look-alike negatives); its
