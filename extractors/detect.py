@@ -440,10 +440,15 @@ def _says_no_casualties(sentences: list[Sentence], first_mention: int, refs: dic
     no earlier event speaks of the story's own attack."""
     v = vocabulary()
     said = [(s, bool(v.zero_casualties.search(s.text))) for s in sentences]
+    # a digest's other item that tells an attack of its own ("AL-KARMA: Gunmen fired on a police checkpoint ... No one
+    # was hurt") speaks of that one, unlike a transcript's next speaker
+    items = digest_items(sentences)
+    other = {items[s.index] for s in sentences if items[s.index] != items[first_mention] and attack_cue(s.text) is not None}
     covering = [hurt for s, hurt in said if (hurt or v.zero_killed.search(s.text))
                 and not v.zero_qualified.search(s.text) and (
         (s.index <= first_mention and attack_cue(s.text) is not None)
-        or (sole_attack and not (refs.get(s.index) or find_dates(s.text, published) or v.background.search(s.text))
+        or (sole_attack and items[s.index] not in other
+            and not (refs.get(s.index) or find_dates(s.text, published) or v.background.search(s.text))
             and not _goes_on_with_the_past(sentences, s.index, published)))]
     return bool(covering), any(covering)
 

@@ -573,6 +573,20 @@ def test_a_post_of_the_peshmerga_or_the_frontier_corps_is_an_installation():
     assert detect(text, date(2024, 5, 6), "").is_attack_report
 
 
+def test_no_one_hurt_in_a_digest_s_other_item_is_that_item_s():
+    text = ("RAMADI: Three mortar shells hit the Habbaniyah base late on Sunday, killing a soldier, a security source "
+            "said.\nHIT: Gunmen fired on a police checkpoint near Hit on Sunday and fled. No one was hurt, police said.")
+    [report] = detect(text, date(2022, 3, 14), "").primary
+    assert (report.killed, report.wounded) == (1, None)
+
+
+def test_no_casualties_among_the_civilian_population_says_nothing_of_the_soldiers():
+    text = ("Drones attacked the airfield at Millerovo overnight, the governor said. \"There are no casualties among "
+            "the civilian population,\" he wrote.")
+    [report] = detect(text, date(2024, 8, 6), "").primary
+    assert report.killed is None and report.wounded is None
+
+
 def test_a_listed_base_s_coordinates_are_the_base_s_own():
     [report] = detect("Rockets hit Camp Taji on Monday, the army said.", date(2020, 6, 16), "").primary
     assert report.location_precision == "base" and report.latitude is not None
