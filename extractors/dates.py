@@ -111,6 +111,8 @@ _SPEECH = re.compile(
     r"(?:(?!\b(?:began|begun|started|happened|occurred|took place|came)\b)[^.;]){0,25}$"
     r"|\b(?:rose|risen|rises|climbed|reached|jumped) to (?:at least )?\w+(?: \w+)?\s+(?:on\s+|late\s+)?$"
     r"|\bdied (?:of|from) (?:(?:his|her|their) )?(?:wounds|injuries)\s+(?:on\s+|late\s+)?$"  # a toll that rose, too
+    # ... or when a period of mourning or a curfew starts ("three days of national mourning from Friday")
+    r"|\b(?:mourning|curfew|closure|ban|holiday|ceasefire|truce)\s+(?:[\w’'-]+\s+){0,3}?(?:from|starting|beginning)\s+$"
     # ... or when the wounded left hospital ("was released from Rambam Health Care Campus on Tuesday")
     r"|\b(?:released|discharged)\s+from\s+(?:[\w’'-]+\s+){1,5}?(?:on\s+|late\s+)?$",
     re.IGNORECASE)

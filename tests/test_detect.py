@@ -587,6 +587,14 @@ def test_no_casualties_among_the_civilian_population_says_nothing_of_the_soldier
     assert report.killed is None and report.wounded is None
 
 
+def test_the_day_a_period_of_mourning_starts_does_not_date_the_attack():
+    text = ("NIAMEY — The head of state has decreed three days of national mourning from Friday in memory of the "
+            "soldiers who fell in the attack on the military post of Inates, the communique said. The post was "
+            "attacked on Tuesday afternoon by hundreds of fighters, the ministry said.")
+    [report] = detect(text, date(2024, 12, 13), "").primary
+    assert report.attack_date == date(2024, 12, 10)
+
+
 def test_a_listed_base_s_coordinates_are_the_base_s_own():
     [report] = detect("Rockets hit Camp Taji on Monday, the army said.", date(2020, 6, 16), "").primary
     assert report.location_precision == "base" and report.latitude is not None
