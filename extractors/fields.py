@@ -294,7 +294,8 @@ _OF_FORCE = (r"(?:\s+(?:(?:serving|deployed|stationed|based|posted|assigned)\s+(
 _WHO_IS = (r"(?:\s+who\s+(?:works?|worked|serves?|served|was working|were working|lives?|lived)\s+"
            r"(?:(?!killed|wounded|injured|hurt|died)[^,;.])*?)?")
 # where a communiqué's toll list puts each count: after a colon or semicolon, a dash or bullet, or "friendly side"
-_LISTED = r"(?:[:;]|\bside\b,?)\s*(?:[-–•]\s*)?"
+# ("The provisional toll on the friendly side is nineteen (19) killed": a toll stated with its verb)
+_LISTED = r"(?:[:;]|\b(?:side|toll)\b,?(?:\s+(?:is|was|stands at|stood at))?)\s*(?:[-–•]\s*)?"
 # "killing six soldiers and injuring another 28": a second group the same verb counts
 _FURTHER = r"(?:(?:another|a further)\s+)?"
 # a count standing alone ("and twenty-one wounded"), in digits or words, compounds of tens included

@@ -595,6 +595,13 @@ def test_the_day_a_period_of_mourning_starts_does_not_date_the_attack():
     assert report.attack_date == date(2024, 12, 10)
 
 
+def test_a_toll_stated_with_its_verb_counts_the_dead():
+    text = ("Fighters attacked the army post of Tillia on Monday, the ministry said. \"The provisional toll on the "
+            "friendly side is twelve (12) killed and five (5) wounded.\"")
+    [report] = detect(text, date(2024, 9, 24), "").primary
+    assert (report.killed, report.wounded) == (12, 5)
+
+
 def test_a_listed_base_s_coordinates_are_the_base_s_own():
     [report] = detect("Rockets hit Camp Taji on Monday, the army said.", date(2020, 6, 16), "").primary
     assert report.location_precision == "base" and report.latitude is not None
