@@ -602,6 +602,13 @@ def test_a_toll_stated_with_its_verb_counts_the_dead():
     assert (report.killed, report.wounded) == (12, 5)
 
 
+def test_drones_that_approached_the_base_are_counted():
+    text = ("A soldier was wounded at Camp Lemonnier on Sunday, a spokesman said. Four explosive-laden drones approached "
+            "the camp at dawn; guards shot three of them down.")
+    [report] = detect(text, date(2024, 2, 5), "").primary
+    assert report.projectiles == 4
+
+
 def test_a_listed_base_s_coordinates_are_the_base_s_own():
     [report] = detect("Rockets hit Camp Taji on Monday, the army said.", date(2020, 6, 16), "").primary
     assert report.location_precision == "base" and report.latitude is not None
