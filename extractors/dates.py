@@ -98,6 +98,8 @@ _PAST_YEAR = re.compile(r"\b(?:in|during|of|from)\s+(?P<a>(?:19|20)\d\d)\b(?![\s
                         r"\b(?P<b>(?:19|20)\d\d)\s+(?:[\w’'-]+\s+){0,3}?(?:attacks?|strikes?|raids?|offensive|"
                         r"bombings?|assaults?|siege)\b", re.IGNORECASE)
 _YEARS_AGO = re.compile(r"\b(?P<n>\w+) years? ago\b|\b(?P<last>last|previous) year\b", re.IGNORECASE)
+# what officials do in reaction to an attack, or on coming to the place: the day of it is theirs, not the attack's
+_REACTED = "demanded|ordered|vowed|urged|summoned|pledged|inaugurated|unveiled|visited|toured"
 # when someone said it ("speaking to community radio on Monday"), or when a toll was updated ("the death toll ... rose
 # to nine soldiers on Tuesday")
 _SPEECH = re.compile(
@@ -105,14 +107,15 @@ _SPEECH = re.compile(
     r"speculated|wrote|posted|published|released|condemned|denounced|according to \w+|speaking|spoke|seen by|"
     # ... or reacted or came ("demanded on Sunday an explanation", "the prime minister on Monday ordered a committee",
     # "the chief of staff on Monday inaugurated new barracks")
-    r"demanded|ordered|vowed|urged|summoned|pledged|inaugurated|unveiled|visited|toured|"
+    rf"{_REACTED}|"
     r"communiqu[eé]|(?:on|in) (?:national |state |public )?(?:television|radio))\b"
     # ... but "said the attack began on Sunday": a verb of the event between dates the event
     r"(?:(?!\b(?:began|begun|started|happened|occurred|took place|came)\b)[^.;]){0,25}$"
     r"|\b(?:rose|risen|rises|climbed|reached|jumped) to (?:at least )?\w+(?: \w+)?\s+(?:on\s+|late\s+)?$"
     r"|\bdied (?:of|from) (?:(?:his|her|their) )?(?:wounds|injuries)\s+(?:on\s+|late\s+)?$"  # a toll that rose, too
     # ... or when a period of mourning or a curfew starts ("three days of national mourning from Friday")
-    r"|\b(?:mourning|curfew|closure|ban|holiday|ceasefire|truce)\s+(?:[\w’'-]+\s+){0,3}?(?:from|starting|beginning)\s+$"
+    r"|\b(?:mourning|curfew|closure|ban|holiday|ceasefire|truce)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:from|starting|beginning)\s+$"
     # ... or when the wounded left hospital ("was released from Rambam Health Care Campus on Tuesday")
     r"|\b(?:released|discharged)\s+from\s+(?:[\w’'-]+\s+){1,5}?(?:on\s+|late\s+)?$",
     re.IGNORECASE)
@@ -121,9 +124,7 @@ _SPEECH = re.compile(
 # "the ministry's Monday statement"; "the Pentagon on Monday identified the soldier": the day the source spoke
 _SPEECH_AFTER = re.compile(r"(?:'s|’s)?\s+(?:statement|briefing|interview|(?:press|news) conference|announcement)\b"
                            r"|,?\s+(?:said|announced|confirmed|identified|named|condemned|denounced|denied|reported|"
-                           r"told|stated|added|released|published|tweeted|wrote|claimed|"
-                           r"demanded|ordered|vowed|urged|summoned|pledged|inaugurated|unveiled|visited|toured)\b",
-                           re.IGNORECASE)
+                           rf"told|stated|added|released|published|tweeted|wrote|claimed|{_REACTED})\b", re.IGNORECASE)
 # the hour or part of the day an event happened, which tellers of the event give and those of reactions to it rarely do
 _HOUR = re.compile(r"\b(?:\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?|hrs\b|GMT\b)|\d{4}\s*(?:hrs|GMT)\b|dawn|dusk|"
                    r"midnight|night|early hours|small hours|daybreak)", re.IGNORECASE)

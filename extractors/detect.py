@@ -20,6 +20,7 @@ How an article is read:
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import islice
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
@@ -443,11 +444,12 @@ def _says_no_casualties(sentences: list[Sentence], first_mention: int, refs: dic
     # a digest's other item that tells an attack of its own ("AL-KARMA: Gunmen fired on a police checkpoint ... No one
     # was hurt") speaks of that one, unlike a transcript's next speaker
     items = digest_items(sentences)
-    other = {items[s.index] for s in sentences if items[s.index] != items[first_mention] and attack_cue(s.text) is not None}
+    other = cache(lambda: {items[s.index] for s in sentences
+                           if items[s.index] != items[first_mention] and attack_cue(s.text) is not None})
     covering = [hurt for s, hurt in said if (hurt or v.zero_killed.search(s.text))
                 and not v.zero_qualified.search(s.text) and (
         (s.index <= first_mention and attack_cue(s.text) is not None)
-        or (sole_attack and items[s.index] not in other
+        or (sole_attack and items[s.index] not in other()
             and not (refs.get(s.index) or find_dates(s.text, published) or v.background.search(s.text))
             and not _goes_on_with_the_past(sentences, s.index, published)))]
     return bool(covering), any(covering)
@@ -596,15 +598,19 @@ def _whereabouts(place: PlaceMention | None, name: str, sentences: list[Sentence
     abroad is mostly a namesake ("Konna" in Ireland)."""
     in_name = place_in_name(name, place.position if place else 0)
     town = place if place and place.kind == "town" else None
-    wider = town or place
-    regions = [] if wider is None else [_as_stated(found, r) for r in stated_regions(
-        ((s.index, s.text) for s in sentences), wider) if (found := _locate(r, country)) is not None]
-    hint = country or next((r.country for r in regions), None) or _dateline_country(sentences)
-    located = (_locate(town, country) if town else None) \
-        or (resolve_place(in_name.name, hint) if in_name and hint else None) \
-        or (_locate(place, country) if place and place is not town else None) \
-        or next(iter(regions), None)
-    return _as_stated(located, place) if located and place else located
+
+    @cache
+    def regions() -> list[Place]:
+        return [] if place is None else [_as_stated(found, r) for r in stated_regions(
+            ((s.index, s.text) for s in sentences), place) if (found := _locate(r, country)) is not None]
+
+    def name_town() -> Place | None:
+        hint = country or next((r.country for r in regions()), None) or _dateline_country(sentences)
+        return resolve_place(in_name.name, hint) if hint else None
+
+    located = (_locate(town, country) if town else None) or (name_town() if in_name else None) \
+        or (_as_stated(found, place) if place and place is not town and (found := _locate(place, country)) else None)
+    return located or next(iter(regions()), None)
 
 
 def _dateline_country(sentences: list[Sentence]) -> str | None:

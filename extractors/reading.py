@@ -493,9 +493,8 @@ _TARGET_BEFORE = re.compile(
 _TARGET_AFTER = re.compile(
     r"^\s*(?:,[^,]{0,60},\s*)?(?:was|were|has been|had been|is being|came|comes|has come)\s+(?:\w+\s+){0,2}?"
     r"(?:attacked|hit|struck|targeted|shelled|stormed|raided|overrun|bombed|under)\b", re.IGNORECASE)
-# "the brigade headquarters in Rajouri town, about 25 km away": a distance from the story's place
-# "hit a house near Camp Taji, about 2 km away", "... the base, 5 km from where the rockets fell": what happened is that
-# far from the installation; "the base ..., about 40 km from the provincial stadium" only places the base
+# "the brigade headquarters in Rajouri town, about 25 km away", "... the base, 5 km from where the rockets fell": what
+# happened is that far from the installation; "the base ..., about 40 km from the provincial stadium" only places it
 _LANDMARK_AFTER = re.compile(r"^[^.;]{0,40}?\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s|miles)\s+"
                              r"(?:away|from\s+(?:where|the\s+(?:site|scene|spot|place|point)))\b", re.IGNORECASE)
 # "blew himself up at a teashop opposite the gate of the army base", "hit a patrol in the village of La Esmeralda, about

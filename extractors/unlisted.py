@@ -26,6 +26,8 @@ _PROVINCE_WORDS = frozenset({"region", "province", "state", "county", "governora
 _DISTRICT_WORDS = frozenset({"district", "tehsil", "subdistrict"})
 _REGION_WORDS = _DISTRICT_WORDS | _PROVINCE_WORDS
 _AIR = re.compile(r"\bair\s*(?:base|field|force|port|strip)|\bairbase|\bairfield|\bairport|\baerodrome", re.IGNORECASE)
+# a province's kind written as part of its name ("Sagaing Region")
+_CAPITAL_KINDS = "Region|State|Province|District|County|Governorate|Oblast|Krai"
 _COMPASS = r"(?:(?:north|south|east|west)(?:ern|east|west|eastern|western)?|central|far|eastern|western|northern|southern)"
 # "in the Colombian border city of Cucuta", "in the Russian city of Pskov", "near the town of Isige", "in the Daraban
 # area", "in northwest Pakistan", "in Borno State": the place after a locating preposition, with the kind of place the text says it is ("in Bacho
@@ -46,10 +48,10 @@ _PLACE_PHRASE = re.compile(
     r"(?:[A-Z][\w-]+\s+(?:province|state|region|governorate|county)['’]s\s+(?=[A-Z]))?"
     # "in Sagaing Region", "in Chin State": a capitalised kind after the place is its kind, not part of its name
     # ... a name's apostrophe ("Zar'it", "Ma'arat") is part of it, a possessive's ("Kenya's") is not
-    r"(?P<place>[A-Z][\w-]+(?:['’][a-rt-z]\w+)?(?:[\s-](?!(?:Region|State|Province|District|County|Governorate|Oblast"
-    r"|Krai)(?![\w’'-]))(?:al-|el-|e-)?[A-Z][\w-]+(?:['’][a-rt-z]\w+)?){0,2})"
+    rf"(?P<place>[A-Z][\w-]+(?:['’][a-rt-z]\w+)?(?:[\s-](?!(?:{_CAPITAL_KINDS})(?![\w’'-]))"
+    r"(?:al-|el-|e-)?[A-Z][\w-]+(?:['’][a-rt-z]\w+)?){0,2})"
     r"(?:\s+(?P<after>area|town|city|village|district|tehsil|subdistrict|region|province|state|county|governorate|"
-    r"oblast|krai|locality|commune|municipality|Region|State|Province|District|County|Governorate|Oblast|Krai))?"
+    rf"oblast|krai|locality|commune|municipality|{_CAPITAL_KINDS}))?"
     r"(?![\w’'-])")
 _AND_NAME = re.compile(r" and [A-Z][\w-]+(?: [A-Z][\w-]+)?")
 _REACH = 60  # a locating phrase further from the installation word than this locates something else

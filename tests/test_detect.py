@@ -575,7 +575,8 @@ def test_a_post_of_the_peshmerga_or_the_frontier_corps_is_an_installation():
 
 def test_no_one_hurt_in_a_digest_s_other_item_is_that_item_s():
     text = ("RAMADI: Three mortar shells hit the Habbaniyah base late on Sunday, killing a soldier, a security source "
-            "said.\nHIT: Gunmen fired on a police checkpoint near Hit on Sunday and fled. No one was hurt, police said.")
+            "said.\nHIT: Gunmen fired on a police checkpoint near Hit on Sunday and fled. No one was hurt, police "
+            "said.")
     [report] = detect(text, date(2022, 3, 14), "").primary
     assert (report.killed, report.wounded) == (1, None)
 
@@ -603,8 +604,8 @@ def test_a_toll_stated_with_its_verb_counts_the_dead():
 
 
 def test_drones_that_approached_the_base_are_counted():
-    text = ("A soldier was wounded at Camp Lemonnier on Sunday, a spokesman said. Four explosive-laden drones approached "
-            "the camp at dawn; guards shot three of them down.")
+    text = ("A soldier was wounded at Camp Lemonnier on Sunday, a spokesman said. Four explosive-laden drones "
+            "approached the camp at dawn; guards shot three of them down.")
     [report] = detect(text, date(2024, 2, 5), "").primary
     assert report.projectiles == 4
 
