@@ -68,7 +68,7 @@ from extractors.records import Incident, IncidentReport
 from extractors.unlisted import unlisted_identity
 
 MATCH_WINDOW_DAYS = 1
-BASE_KEY_RULES = 2  # the version of base_slug's rules that stored base keys were made by
+BASE_KEY_RULES = 3  # the version of base_slug's rules that stored base keys were made by
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 

@@ -38,7 +38,7 @@ from extractors.reading import CARE, CEREMONY, Mention, digest_items, is_recent,
 from extractors.records import Detection, IncidentReport
 from extractors.scorer import Scorer, packaged_scorer
 from extractors.sentences import Sentence, article_sentences
-from extractors.places import Place, fold, resolve_place
+from extractors.places import Place, fold, resolve_place, without_article
 from extractors.unlisted import (PlaceMention, is_air_installation, most_specific, name_in_description,
                                  place_in_name, places_near_installations, stated_regions, unlisted_name)
 from extractors.vocabulary import EVENT_NOUN, vocabulary
@@ -486,8 +486,10 @@ def _reports(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[Bas
     if place is not None and place.kind == "town" and ref.kind != "named":
         # "a military base in Binyamina" is the gazetteer's Binyamina base when it lists one there under that name
         # a headquarters placed in a town is not the town's listed air base
+        # (its town written with or without the Arabic article: "a base at Al-Harir" is Harir Air Base)
         kinds = ("air base", "base") if is_air_installation(ref.name) else ("base", "camp")
-        base = next((b for b in (lookup(f"{place.name} {kind}") for kind in kinds) if b is not None), None)
+        towns = dict.fromkeys((place.name, without_article(place.name)))
+        base = next((b for b in (lookup(f"{town} {kind}") for town in towns for kind in kinds) if b is not None), None)
         place = None if base else place
     name = base.name if base else (ref.name if ref.kind == "named" else _unnamed_name(inc, ref, sentences, place))
     country = base.country if base else stated_country

@@ -80,6 +80,8 @@ _WORD = re.compile(r"[a-z0-9]+")
 _FOLDED = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 _ARTICLES = tuple(f"{a} " for a in _ARABIC_ARTICLES)
 _LEADING_ARTICLE = re.compile(rf"^(?:{'|'.join(_ARABIC_ARTICLES)}) (?=\S{{3}})")
+# "Al-Harir", "al Qaim": the article as transliterations write it before a town's name, which others leave out
+_WRITTEN_ARTICLE = re.compile(rf"(?i)^(?:{'|'.join(_ARABIC_ARTICLES)})(?:-|\s+)(?=[^\W\d]{{3}})")
 _NON_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u02b0-\u02ff\u2018-\u201f]")  # other scripts
 # Letters NFKD does not split into base + accent, and apostrophes ("Ra's", "Karbalāʼ") that join words.
 _SPECIAL_LETTERS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
@@ -103,6 +105,12 @@ def fold(name: str) -> str:
         name = name.encode("ascii", "ignore").decode()  # drops the accents NFKD split off
     name = name.lower()
     return name if _FOLDED.fullmatch(name) else " ".join(_WORD.findall(name.replace("'", "")))
+
+
+def without_article(name: str) -> str:
+    """"Harir" of "Al-Harir": English transliterations of Arabic towns write their article or leave it out, so
+    one town is both."""
+    return _WRITTEN_ARTICLE.sub("", name)
 
 
 def _keys(name: str) -> set[str]:

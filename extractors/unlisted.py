@@ -242,11 +242,12 @@ def unlisted_identity(name: str) -> str | None:
     """"Binyamina military base" for any name of an unlisted installation placed at Binyamina; None for a name that
     places nothing. Outlets name one installation many ways ("the Diapaga detachment", "the Diapaga military
     detachment", "the army base in Diapaga", "Unnamed army base, Diapaga") and spell its town as they hear it
-    (Awdheegle, Awdhegle): what stays is the place, its doubled vowels single, and whether it is an air base. The
-    place is the one after a comma or a locating preposition, else the name's first run of capitalised words that
-    say neither whose nor what kind the installation is ("Jandola" of "Jandola Frontier Corps fort")."""
+    (Awdheegle, Awdhegle, Al-Mayadin, Mayadin): what stays is the place, without its Arabic article and with its
+    doubled vowels single, and whether it is an air base. The place is the one after a comma or a locating
+    preposition, else the name's first run of capitalised words that say neither whose nor what kind the
+    installation is ("Jandola" of "Jandola Frontier Corps fort")."""
     m = _PLACED.match(name) or _LOCATED.search(name)
-    place = m["place"] if m else _place_words(name)
+    place = places.without_article(m["place"] if m else _place_words(name))
     if not place:
         return None
     return f"{_DOUBLED.sub(lambda d: d[1], place.lower())} {_kind(name)}"

@@ -2939,3 +2939,11 @@ def test_a_raised_count_of_the_hurt_and_the_people_under_treatment_are_the_wound
     raised = "Two more soldiers were treated for concussion, raising to five the number of troops hurt in the attack."
     in_care = "Three soldiers were killed, and four other soldiers are still receiving treatment in Maiduguri."
     assert (casualties([raised])[1], casualties([in_care])[1]) == (5, 4)
+
+
+def test_a_base_at_a_town_written_with_its_arabic_article_is_the_town_s_listed_base():
+    # transliterations write "Al-Harir" or "Harir" for one town; the base placed there is the one listed under it
+    text = ("A drone struck a coalition base in northern Iraq early on Friday, a spokesman said. Local television "
+            "said the drone hit a base at Al-Harir, north-east of the regional capital.")
+    [report] = detect(text, date(2022, 3, 12), "").primary
+    assert (report.base, report.attack_date) == ("Harir Air Base", date(2022, 3, 11))
