@@ -109,7 +109,7 @@ def candidates(text: str, published: date | None, title: str = "") -> list[Candi
     sentences = article_sentences(text, title)
     mentions, refs_by_sentence = read_mentions(sentences, published)
     lead_end = _lead_end(sentences)
-    framed = _framed(title) or _denied(sentences[:lead_end], sentences)
+    framed = (_framed(title) and not _lead_overtakes(title, sentences)) or _denied(sentences[:lead_end], sentences)
     if title and vocabulary().explanatory_frames.search(title) and not _headline_reports(title):
         # an analysis tells as news only the attack its body dates ("Monday's attack on the army base in Quissanga"),
         # unless its headline itself is about one ("What we know about Iranian attack on a US base in Qatar")
@@ -165,6 +165,25 @@ def _framed(title: str) -> bool:
     return not _headline_reports(title)
 
 
+def _lead_overtakes(title: str, sentences: list[Sentence]) -> bool:
+    """A rolling wire story keeps a headline about one side's strikes ("Death toll from Israeli airstrike on Beirut
+    suburb rises") while its updated lead tells the other side's attack on an installation ("Hezbollah fired a
+    barrage of missiles at a military base deep inside Israel early Sunday following an Israeli airstrike ..."): a
+    lead whose attack and installation come before any "following"/"in response to" clause tells its own news."""
+    v = vocabulary()
+    frame = v.title_frames.search(title)
+    if frame is None or not _STRIKES_FRAME.search(frame.group()):
+        return False
+    lead = next((s.text for s in sentences if not s.is_title and is_prose(s.text)), "")
+    cue = attack_cue(lead)
+    motive = min((m.start() for rx in (v.after_phrase, v.response_to, _FOLLOWS) if (m := rx.search(lead))),
+                 default=len(lead))
+    return cue is not None and cue < motive and any(r.start < motive for r in base_refs(lead))
+
+
+_STRIKES_FRAME = re.compile(r"retaliat|strikes?\b", re.IGNORECASE)
+# "The strikes follow a rocket attack on a base", "struck militia sites following/after a drone attack on a base"
+_FOLLOWS = re.compile(r"\b(?:follow(?:s|ed|ing)?|after)\b", re.IGNORECASE)
 _DISRUPTED = re.compile(r"\b(?:postponed|cancell?ed|called off|suspended|halted|delayed)\b[^.;:]{0,40}?"
                         r"\b(?:after|following|due to|because of)\b", re.IGNORECASE)
 

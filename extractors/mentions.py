@@ -523,7 +523,14 @@ def excluded(sentence: str, *, dated: bool = False) -> bool:
     hypothetical = [m.group() for m in v.hypothetical.finditer(sentence)]
     if hypothetical and not (all(h.lower().startswith(_CARRIED_OUT) for h in hypothetical) and _HARM.search(sentence)):
         return True
-    return not dated and bool(v.aggregate.search(sentence))
+    return not dated and bool(v.aggregate.search(blanked(_motive_clause(), sentence)))
+
+
+@lru_cache(maxsize=1)
+def _motive_clause() -> re.Pattern[str]:
+    """"fired missiles at the airbase in response to the repeated Israeli attacks": the attacks a motive clause names
+    provoked the news; they do not make its sentence a tally (the clause runs to the next comma)."""
+    return re.compile(rf"{vocabulary().response_to.pattern}[^,;]*", re.IGNORECASE)
 
 
 # "The base was not targeted", "no shots were fired at the base": a sentence that denies the attack reports none

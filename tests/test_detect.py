@@ -2947,3 +2947,24 @@ def test_a_base_at_a_town_written_with_its_arabic_article_is_the_town_s_listed_b
             "said the drone hit a base at Al-Harir, north-east of the regional capital.")
     [report] = detect(text, date(2022, 3, 12), "").primary
     assert (report.base, report.attack_date) == ("Harir Air Base", date(2022, 3, 11))
+
+
+def test_attacks_a_motive_clause_names_do_not_make_the_sentence_a_tally():
+    # the attacks the group says it avenges provoked the news; the sentence still reports one salvo
+    text = ("The militia said it had fired drones at the Tal Baydar base, \"in response to the repeated American "
+            "raids on our brothers.\"")
+    [report] = detect(text, date(2023, 11, 8), "").primary
+    assert report.base.startswith("Tal Baydar")
+
+
+def test_a_lead_that_overtakes_a_headline_about_the_other_side_s_strikes_is_news():
+    # a rolling wire story: the headline is still about the airstrikes, the updated lead about the attack on a base
+    title = "Toll from airstrikes on Gaza City rises to 19"
+    text = ("TEL AVIV, Israel — Militants fired a volley of rockets at an Israeli army base near Sderot early on "
+            "Thursday following the airstrikes on Gaza City, which killed 19 people.\n"
+            "The army said most of the rockets were intercepted.")
+    assert detect(text, date(2023, 5, 11), title).is_attack_report
+    # the strikes' headline over a lead that tells the attack on the base only as what the strikes followed
+    text = ("Israeli jets struck targets in Gaza City early on Thursday following a rocket attack on an army base "
+            "near Sderot.\nThe army said the strikes hit weapons depots.")
+    assert not detect(text, date(2023, 5, 11), title).is_attack_report
