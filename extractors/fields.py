@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
+from extractors.dates import MONTHS, WEEKDAYS
 from extractors.mentions import ACRONYM, names_nothing
 from extractors.records import WEAPONS
 from extractors.vocabulary import NUMBER, names_any_group, number_value, vocabulary
@@ -40,6 +41,9 @@ _BOUND = r"(?:at least|more than|over|up to|some|about|around|nearly|as many as|
 _SEVERITY = r"(?:lightly|slightly|seriously|critically|severely|badly|moderately|mortally|fatally)"
 _STOP_BETWEEN = frozenset({"of", "the", "which", "were", "was", "and", "or", "had", "have", "been", "to", "in",
                            "at", "on", "with", "by", "from", "that", "its", "their", "this", "these", "for"})
+_NAME_BEFORE = re.compile(r"(?<=\S )([A-Z][\w-]*)\s+$")  # a capitalised word not opening the text
+_DATE_WORDS = frozenset({*WEEKDAYS, "january", "february", "march", "april", "may", "june", "july", "august",
+                         "september", "october", "november", "december", *MONTHS})
 # "a drone attack", "a drone and mortar attack": the noun names the kind of something else, not one projectile
 _NOT_A_PROJECTILE = re.compile(
     r"^\s*(?:(?:and|or)\s+[\w-]+\s+)?(?:launchers?|launching|attacks?|strikes?|fire|platforms?|systems?|base|unit|"
@@ -203,13 +207,17 @@ def _salvoes(text: str) -> list[list[re.Match]]:
     while (m := pattern.search(text, pos)) is not None:
         # "About twenty attackers fired rocket-propelled grenades": words between a count and its projectile modify
         # the projectile; a count of people is not one of projectiles
-        if any(w.lower() in _STOP_BETWEEN or number_value(w) for w in m["between"].split()) \
-                or _people_counted().search(m["between"]):
+        words = m["between"].split()
+        if any(w.lower() in _STOP_BETWEEN or (number_value(w) and not (w.isdigit() and i and words[i - 1][0].isupper()))
+               for i, w in enumerate(words)) or _people_counted().search(m["between"]):
             pos = m.start() + 1  # "a salvo of 10 rockets": the count may start inside this match
             continue
         pos = m.end()
         if not m["noun"].lower().endswith("s") and _NOT_A_PROJECTILE.match(text[m.end():]):
             continue
+        if m["n"].isdigit() and (name := _NAME_BEFORE.search(text, 0, m.start())) \
+                and name[1].lower() not in _DATE_WORDS:
+            continue  # "Fadi 2 missiles", "Shahed 136 drones": a numeral after a name designates a model
         coordinated = bool(salvoes) and not m["bound"] and (
             _COORDINATED.fullmatch(text, salvoes[-1][-1].end(), m.start()) is not None
             or (_NEXT_ACT.fullmatch(text, salvoes[-1][-1].end(), m.start()) is not None

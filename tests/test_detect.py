@@ -2968,3 +2968,9 @@ def test_a_lead_that_overtakes_a_headline_about_the_other_side_s_strikes_is_news
     text = ("Israeli jets struck targets in Gaza City early on Thursday following a rocket attack on an army base "
             "near Sderot.\nThe army said the strikes hit weapons depots.")
     assert not detect(text, date(2023, 5, 11), title).is_attack_report
+
+
+def test_a_numeral_after_a_weapon_s_name_designates_its_model_not_a_count():
+    assert projectiles(["The group said it fired Burkan 3 missiles at the air base."]) is None
+    assert projectiles(["Russia launched 14 Geran 2 drones at the airfield overnight."]) == 14
+    assert projectiles(["On Sunday 4 rockets struck the base."]) == 4  # a date word before a count is no name
