@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from extractors.dates import MONTHS, WEEKDAYS
-from extractors.mentions import ACRONYM, names_nothing
+from extractors.mentions import ACRONYM, base_refs, names_nothing
 from extractors.records import WEAPONS
 from extractors.vocabulary import NUMBER, names_any_group, number_value, vocabulary
 
@@ -492,6 +492,20 @@ def _numbers_once(text: str) -> str:
 _DASH_ASIDE = re.compile(r"(?<=[a-z0-9])\s+[—–]\s+[^—–.;]{1,120}?\s+[—–](?=\s)")
 
 
+def _without_provoking_toll(text: str) -> str:
+    """"fired rockets at the air base following an Israeli airstrike that killed 37 people": the toll of the event
+    that provoked the attack is that event's, unless the event is the attack on an installation itself ("the strikes
+    came after a drone attack on Tower 22 that killed three soldiers")."""
+    m = _PROVOKING_TOLL.search(text)
+    if m is None or base_refs(m.group()):
+        return text
+    return text[:m.start()] + " " * len(m.group()) + text[m.end():]
+
+
+_PROVOKING_TOLL = re.compile(r"\b(?:following|after|in (?:response|retaliation|reprisal) (?:to|for))\s+(?:an?|the)\s+"
+                             r"[^,;]{0,100}?\b(?:that|which)\s+(?:had\s+)?(?:killed|left)\b[^,;.]*", re.IGNORECASE)
+
+
 def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool, bool]:
     """(killed, wounded, none_killed, none_wounded): a toll that rose, else the numbers stated in the first text that
     states them (with groups added by "also"; wounded who died moved to the dead), and whether some text says nobody
@@ -501,7 +515,7 @@ def casualties(texts: Iterable[str]) -> tuple[int | None, int | None, bool, bool
     # a figure the story calls initial or previous was replaced by a later one, and a claim sentence's figures are
     # often the attackers' account: read them only if nothing else counts (what the attackers say they killed,
     # _CLAIMED_TOLL, never); "a total of" sums what partial counts told first
-    texts = sorted(map(_numbers_once, texts),
+    texts = sorted((_without_provoking_toll(_numbers_once(t)) for t in texts),
                    key=lambda t: (_superseded(t) or v.claim.search(t) is not None, _TOTAL.search(t) is None))
     # a toll that rose is the latest figure: it overrides every earlier count in the story ("toll rises to nine")
     rises = [(n, text) for text in texts for m in toll.finditer(text)

@@ -2974,3 +2974,12 @@ def test_a_numeral_after_a_weapon_s_name_designates_its_model_not_a_count():
     assert projectiles(["The group said it fired Burkan 3 missiles at the air base."]) is None
     assert projectiles(["Russia launched 14 Geran 2 drones at the airfield overnight."]) == 14
     assert projectiles(["On Sunday 4 rockets struck the base."]) == 4  # a date word before a count is no name
+
+
+def test_the_toll_of_the_event_that_provoked_an_attack_is_that_event_s():
+    provoked = ("Militants shelled the Kidal camp early on Monday, following a drone strike on a wedding that killed "
+                "eleven people.")
+    assert casualties([provoked])[0] is None
+    # unless that event is the attack on the installation
+    told_after = "The raids came after a rocket attack on the Kidal camp on Sunday that killed two peacekeepers."
+    assert casualties([told_after])[0] == 2
