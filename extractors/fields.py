@@ -817,6 +817,9 @@ _DOER_BEFORE = re.compile(r"\b(?:attack|assault|raid|ambush|strike)\s+(?:carried
 
 # "a military base near the border with Venezuela", "Dera Ismail Khan, which borders Afghanistan": a neighbour named
 # to place something is not where it is
+# "Iran-backed militias", "Russian-made drones", "US-led coalition": a country in a compound names a patron or maker
+_PATRON_AFTER = re.compile(r"-(?:backed|made|led|supplied|allied|aligned|funded|built|sponsored|trained)\b",
+                           re.IGNORECASE)
 _BORDER_BEFORE = re.compile(r"\b(?:borders?|bordering|frontier)(?:\s+(?:with|of))?(?:\s+the)?\s+$", re.IGNORECASE)
 
 
@@ -832,6 +835,6 @@ def country_in(texts: Iterable[str]) -> str | None:
     for text in texts:
         for m in v.countries.finditer(text):
             if not _BORDER_BEFORE.search(text[max(0, m.start() - 30):m.start()]) \
-                    and not _OUTLET_AFTER.match(text, m.end()):
+                    and not _OUTLET_AFTER.match(text, m.end()) and not _PATRON_AFTER.match(text, m.end()):
                 return m.group(1)
     return None

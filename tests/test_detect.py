@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from extractors.detect import candidates, detect
-from extractors.fields import casualties, counted_over, projectiles, suspected, weapons
+from extractors.fields import casualties, counted_over, country_in, projectiles, suspected, weapons
 from extractors.mentions import attack_cue, base_refs, is_origin
 from extractors.reading import read_mentions
 from extractors.sentences import article_sentences
@@ -2983,3 +2983,13 @@ def test_the_toll_of_the_event_that_provoked_an_attack_is_that_event_s():
     # unless that event is the attack on the installation
     told_after = "The raids came after a rocket attack on the Kidal camp on Sunday that killed two peacekeepers."
     assert casualties([told_after])[0] == 2
+
+
+def test_a_country_in_a_compound_names_a_patron_or_maker_not_where():
+    assert country_in(["Iran-backed gunmen fired Russian-made rockets at the base in Kirkuk, Iraq."]) == "Iraq"
+
+
+def test_a_place_that_has_been_the_target_of_attacks_is_a_tally():
+    text = ("Flights resumed at the airport on Monday. The airport, which hosts a coalition base, has been a "
+            "target of drone attacks by militias.")
+    assert detect(text, date(2024, 3, 19), "Airport reopens after fog").primary == ()
