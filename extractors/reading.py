@@ -480,6 +480,8 @@ def _own_clause(sentence: str, start: int, next_ref: int) -> int | None:
     return breaks[-1].start()
 
 
+# "the FARDC camp in Minova", "a KDF camp": a camp an army's acronym owns is that army's, whatever stands near it
+_FORCE_OWNED = re.compile(r"\b(?:FARDC|FAMa|FADM|FACA|KDF|UPDF|ENDF|SNA|ANA|SDF|YPG|PMF|IDF|BSF|CRPF)\b")
 _MILITARY_WORD = re.compile(r"\b(?:military|army|militia|base|air|naval|police|training)\b|^Camp\b", re.IGNORECASE)
 
 
@@ -546,6 +548,8 @@ def _civilian_camp(ref: BaseRef, context: str) -> bool:
     """A bare camp that is not a known base ("the Zamzam camp") next to displaced/refugee context, a named "Camp X"
     that is not a known base next to summer-camp context, a rangers' camp or post in a park or reserve, or a camp its
     words give to civilians who live or work there."""
+    if ref.anaphoric:
+        return False  # "the camp" is what its antecedent is, judged with its own sentence and the next
     if ref.base is None and ref.kind == "named" and ref.name.startswith("Camp ") and _LEISURE_CAMP.search(context):
         return True
     if _CIVILIANS_CAMP.search(context, max(0, ref.start - 20), ref.end + 40):
@@ -554,6 +558,7 @@ def _civilian_camp(ref: BaseRef, context: str) -> bool:
         return True
     head = re.match(r"(.*?)\bcamp\b", ref.name, re.IGNORECASE)  # "camp for displaced people in ...": a camp still
     if ref.base is not None or head is None or _MILITARY_WORD.search(head.group(1)) \
+            or _FORCE_OWNED.search(context, max(0, ref.start - 12), ref.end) \
             or (ref.kind != "generic" and not ref.name.lower().endswith("camp")):
         return False
     return bool(vocabulary().civilian_camp.search(context))

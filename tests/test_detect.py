@@ -2993,3 +2993,13 @@ def test_a_place_that_has_been_the_target_of_attacks_is_a_tally():
     text = ("Flights resumed at the airport on Monday. The airport, which hosts a coalition base, has been a "
             "target of drone attacks by militias.")
     assert detect(text, date(2024, 3, 19), "Airport reopens after fog").primary == ()
+
+
+def test_a_camp_an_army_owns_stays_military_beside_displaced_people():
+    owned = "Rebels shelled the FARDC camp in Kibirizi on Friday night, near a site for displaced families."
+    assert detect(owned, date(2024, 6, 15), "").is_attack_report
+    # "the camp" is what its antecedent is, though the sentence it stands in tells of displaced people
+    anaphor = ("Rebels shelled the FARDC camp in Kibirizi on Friday night, killing a soldier. A displaced woman "
+               "sheltering near the camp was wounded.")
+    [report] = detect(anaphor, date(2024, 6, 15), "").primary
+    assert report.base.startswith("Kibirizi") and report.killed == 1
