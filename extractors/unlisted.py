@@ -235,6 +235,7 @@ def most_specific_first(found: list[PlaceMention]) -> list[PlaceMention]:
 _PLACED = re.compile(r"^(?P<name>[^,]+), (?P<place>[^,]+)$")
 _LOCATED = re.compile(r"\s(?:in|at|near)\s+(?P<place>[A-Z][^,]*)$")
 _DOUBLED = re.compile(r"([aeiou])\1")
+_JOINED = re.compile(r"[\s'’-]+")  # "Bur Hakaba", "Buurhakaba"; "Dar'a", "Daraa"
 _NOT_WHERE = GENERIC | {"unnamed"}  # with the words every base name shares, the word unlisted_name gives a nameless one
 
 
@@ -242,15 +243,15 @@ def unlisted_identity(name: str) -> str | None:
     """"Binyamina military base" for any name of an unlisted installation placed at Binyamina; None for a name that
     places nothing. Outlets name one installation many ways ("the Diapaga detachment", "the Diapaga military
     detachment", "the army base in Diapaga", "Unnamed army base, Diapaga") and spell its town as they hear it
-    (Awdheegle, Awdhegle, Al-Mayadin, Mayadin): what stays is the place, without its Arabic article and with its
-    doubled vowels single, and whether it is an air base. The place is the one after a comma or a locating
+    (Awdheegle, Awdhegle, Al-Mayadin, Mayadin, Buurhakaba, Bur Hakaba): what stays is the place, without its Arabic
+    article, its words run together and its doubled vowels single, and whether it is an air base. The place is the one after a comma or a locating
     preposition, else the name's first run of capitalised words that say neither whose nor what kind the
     installation is ("Jandola" of "Jandola Frontier Corps fort")."""
     m = _PLACED.match(name) or _LOCATED.search(name)
     place = places.without_article(m["place"] if m else _place_words(name))
     if not place:
         return None
-    return f"{_DOUBLED.sub(lambda d: d[1], place.lower())} {_kind(name)}"
+    return f"{_DOUBLED.sub(lambda d: d[1], _JOINED.sub('', place.lower()))} {_kind(name)}"
 
 
 def place_in_name(name: str, position: int) -> PlaceMention | None:

@@ -153,7 +153,8 @@ def test_two_sources_one_time_two_figures_keep_the_larger():
     (("Jandola Frontier Corps fort", "Frontier Corps fort, Jandola", "Jandola FC fort"), "jandola-military-base"),
     (("Unnamed army base, Awdheegle", "Awdhegle army base", "Awdheegle military camp"), "awdhegle-military-base"),
     (("Kismayo airfield base", "Unnamed air base, Kismayo"), "kismayo-air-base"),
-    # outlets write an Arabic town with its article or without it
+    # outlets write an Arabic town with its article or without it, and a town's name as one word or two
+    (("Unnamed army base, Ceel Dheere", "Celdheere military camp"), "celdhere-military-base"),
     (("Unnamed military base, Al-Mayadin", "army base in Mayadin", "Al-Mayadin military camp"), "mayadin-military-base"),
 ])
 def test_an_unlisted_installation_named_many_ways_is_one_base(names, slug):
