@@ -481,7 +481,12 @@ _CRITICISED = re.compile(
     r"\b(?:attack(?:s|ed|ing)?|lash(?:es|ed|ing)? out at)\s+(?:the\s+|his\s+|her\s+|their\s+)?"
     r"(?:[\w’'-]+\s+){0,2}?(?:government|ministers?|minister's|president|prime minister|policy|policies|plans?|"
     r"decisions?|critics?|opposition|media|press|council|mayor|governor|budget|bill|law|reforms?|"
-    r"administration|cabinet|parliament|party|leadership|record|proposals?)\b", re.IGNORECASE)
+    r"administration|cabinet|parliament|party|leadership|record|proposals?|sovereignty|dignity|democracy|"
+    r"freedoms?|rights|independence|constitution|values)\b", re.IGNORECASE)
+# "termites had attacked the roof timbers": what animals, rot and rust do to a building is no attack
+_NOT_BY_PEOPLE = re.compile(r"\b(?:termites?|insects?|pests?|rats|mice|locusts?|bees|wasps|hornets|ants|rust|"
+                            r"corrosion|mou?ld|fungus|rot)\s+(?:(?:had|have|has)\s+)?(?:been\s+)?attack(?:s|ed|ing)?\b",
+                            re.IGNORECASE)
 
 
 # "soldiers attacked them outside the air base", "police stormed the barracks", "prosecutors raid battalion
@@ -502,7 +507,7 @@ def blanked(pattern: re.Pattern[str], text: str) -> str:
 def attack_cue(sentence: str) -> int | None:
     """Position of the first word saying an attack happened, or None when the sentence reports none."""
     v = vocabulary()
-    sentence = blanked(_FORCES_ATTACKING, blanked(_PROTESTED, blanked(_CRITICISED, sentence)))
+    sentence = blanked(_FORCES_ATTACKING, blanked(_PROTESTED, blanked(_CRITICISED, blanked(_NOT_BY_PEOPLE, sentence))))
     strong = v.strong_attack.search(sentence)
     # a weapon word says an attack happened only where something landed or struck (asked first: it is rarer)
     weapon = None if not v.impact.search(sentence) else min(

@@ -3003,3 +3003,19 @@ def test_a_camp_an_army_owns_stays_military_beside_displaced_people():
                "sheltering near the camp was wounded.")
     [report] = detect(anaphor, date(2024, 6, 15), "").primary
     assert report.base.startswith("Kibirizi") and report.killed == 1
+
+
+def test_what_animals_rot_and_rust_do_to_a_base_is_no_attack():
+    text = "Engineers found that termites had attacked the roof beams of two blocks at the Kamboi Barracks on Monday."
+    assert attack_cue(text) is None
+
+
+def test_an_attack_on_sovereignty_is_criticism():
+    text = "\"The French base at Gao is an attack on our sovereignty,\" a protester said outside the gate on Friday."
+    assert detect(text, date(2023, 9, 2), "").primary == ()
+
+
+def test_jets_seen_to_take_off_from_a_base_left_it():
+    text = ("Residents said they had seen the jets take off from Magwe Air Base shortly before the raid on the "
+            "village on Monday.")
+    assert detect(text, date(2024, 2, 27), "").primary == ()
