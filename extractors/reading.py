@@ -540,7 +540,7 @@ _WILDLIFE = re.compile(r"\b(?:national park|game reserve|wildlife|nature reserve
 _CAMP_WORD = re.compile(r"\bcamps?\b", re.IGNORECASE)
 # "a camp of Fulani herders", "a miners' camp": whose camp it is says it is no soldiers' one
 _CIVILIANS = r"(?:herders|nomads|pastoralists|miners|fishermen|loggers|pilgrims|farmers|workers|labou?rers|employees)"
-_CIVILIANS_CAMP = re.compile(rf"\b(?:{_CIVILIANS}['’]?|residential)\s+camps?\b"
+_CIVILIANS_CAMP = re.compile(rf"\b(?:{_CIVILIANS}(?:['’]s?)?|residential)\s+camps?\b"
                              rf"|\bcamps?\s+(?:of|for)\s+(?:[\w-]+\s+){{0,2}}{_CIVILIANS}\b", re.IGNORECASE)
 
 

@@ -3019,3 +3019,14 @@ def test_jets_seen_to_take_off_from_a_base_left_it():
     text = ("Residents said they had seen the jets take off from Magwe Air Base shortly before the raid on the "
             "village on Monday.")
     assert detect(text, date(2024, 2, 27), "").primary == ()
+
+
+def test_a_boat_based_at_a_naval_base_was_attacked_where_it_sailed():
+    text = ("Gunmen in skiffs fired on a coast guard boat on Sunday; the boat, one of three based at the naval base in "
+            "Mombasa, was patrolling off Lamu when it came under fire.")
+    assert detect(text, date(2023, 9, 25), "").primary == ()
+
+
+def test_a_camp_of_fishermen_with_a_possessive_is_theirs():
+    text = "Gunmen raided a herders' camp near Diffa on Tuesday night, and a fishermen's camp near Bosso, killing six."
+    assert detect(text, date(2024, 1, 24), "").primary == ()
