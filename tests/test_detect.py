@@ -3030,3 +3030,10 @@ def test_a_boat_based_at_a_naval_base_was_attacked_where_it_sailed():
 def test_a_camp_of_fishermen_with_a_possessive_is_theirs():
     text = "Gunmen raided a herders' camp near Diffa on Tuesday night, and a fishermen's camp near Bosso, killing six."
     assert detect(text, date(2024, 1, 24), "").primary == ()
+
+
+def test_an_army_picket_is_a_post_and_no_strikers_line():
+    text = "Militants fired at an army picket near Poonch late on Sunday, wounding a soldier, officials said."
+    [report] = detect(text, date(2024, 7, 8), "").primary
+    assert report.attack_date == date(2024, 7, 7) and report.wounded == 1
+    assert detect("Nurses formed pickets outside the hospital on Sunday.", date(2024, 7, 8), "").primary == ()
