@@ -108,6 +108,8 @@ def candidates(text: str, published: date | None, title: str = "") -> list[Candi
                 for primary, background, evidence in read_arabic(text, published, title)]
     sentences = article_sentences(text, title)
     mentions, refs_by_sentence = read_mentions(sentences, published)
+    spared = _said_not_attacked(sentences, refs_by_sentence)
+    mentions = [m for m in mentions if m.ref.name not in spared or m.background or not is_recent(m.date, published)]
     lead_end = _lead_end(sentences)
     framed = (_framed(title) and not _lead_overtakes(title, sentences)) or _denied(sentences[:lead_end], sentences)
     if title and vocabulary().explanatory_frames.search(title) and not _headline_reports(title):
@@ -163,6 +165,22 @@ def _framed(title: str) -> bool:
     if cue is not None and cue < frame.start():
         return False
     return not _headline_reports(title)
+
+
+def _said_not_attacked(sentences: list[Sentence], refs: dict[int, list[BaseRef]]) -> set[str]:
+    """Installations the story says were not attacked ("The base was not attacked, the official said", "The barracks
+    was not targeted"): the attack told near one was on something else (truffle hunters 15 km away, a car at its
+    gate), however close its words come to it. Earlier attacks on it the story recalls stay."""
+    spared = set()
+    for s in sentences:
+        if (m := _NOT_ATTACKED.search(s.text)) is not None:
+            spared |= {r.name for r in refs.get(s.index, []) if _SUBJECT_GAP.fullmatch(s.text, r.end, m.start())}
+    return spared
+
+
+_NOT_ATTACKED = re.compile(r"\b(?:was|were|is|are|has|have|had)\s+not\s+(?:been\s+)?(?:attacked|targeted|the target)\b"
+                           r"|\b(?:was|were)\s+never\s+(?:attacked|targeted|the target)\b", re.IGNORECASE)
+_SUBJECT_GAP = re.compile(r"\s*(?:itself\s*)?")
 
 
 def _lead_overtakes(title: str, sentences: list[Sentence]) -> bool:

@@ -3037,3 +3037,17 @@ def test_an_army_picket_is_a_post_and_no_strikers_line():
     [report] = detect(text, date(2024, 7, 8), "").primary
     assert report.attack_date == date(2024, 7, 7) and report.wounded == 1
     assert detect("Nurses formed pickets outside the hospital on Sunday.", date(2024, 7, 8), "").primary == ()
+
+
+def test_an_installation_the_story_says_was_not_attacked_was_not():
+    text = ("Gunmen opened fire on shepherds about 20 km (12 miles) east of the Tiyas air base on Monday, killing "
+            "four. The air base was not targeted, a military source said. In March, missiles struck the Tiyas air "
+            "base, killing a soldier.")
+    det = detect(text, date(2024, 5, 14), "")
+    assert det.primary == ()
+    assert [(r.base, r.attack_date.month) for r in det.reports] == [("T-4 Air Base", 3)]  # the recalled one stays
+
+
+def test_what_witnesses_thought_was_an_attack_is_no_attack():
+    text = "When the walls shook on Monday, many soldiers thought it was a missile strike on the Kuweires air base."
+    assert detect(text, date(2023, 2, 8), "").primary == ()
