@@ -24,7 +24,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
+from functools import cache
+from importlib import resources
+from zoneinfo import ZoneInfo
 
 from extractors.vocabulary import EVENT_NOUN, NUMBER, number_value
 
@@ -175,6 +178,51 @@ class DateMention:
     rank: int  # lower = more specific (explicit date < weekday < relative word < month < year)
     event_end: int | None = None  # end of the event noun it owns ("Tuesday evening's drone attack"), if any
     timed: bool = False  # told with the hour or part of the day ("at around 11.40 pm on Saturday", "Sunday night")
+    clock: tuple[int, str] | None = None  # minutes after midnight on a stated clock and its zone ("2200 GMT")
+
+
+def local_day(day: date, clock: tuple[int, str], country_code: str | None) -> date:
+    """The day at the installation of a time told on another clock: "2200 GMT on Saturday" in Somalia (UTC+3) is
+    Sunday, "7:50 p.m. Eastern time Monday" in Iraq is Tuesday. `day` when the country's zones disagree at that time
+    or are unknown."""
+    zones = _country_zones().get(country_code or "", ())
+    stated = datetime.combine(day, time(), ZoneInfo(clock[1])) + timedelta(minutes=clock[0])
+    days = {stated.astimezone(ZoneInfo(zone)).date() for zone in zones}
+    return days.pop() if len(days) == 1 else day
+
+
+@cache
+def _country_zones() -> dict[str, tuple[str, ...]]:
+    """ISO country code -> its time zones, from the tz database's zone.tab."""
+    try:
+        table = resources.files("tzdata").joinpath("zoneinfo", "zone.tab").read_text("utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return {}
+    zones: dict[str, list[str]] = {}
+    for line in table.splitlines():
+        if line and not line.startswith("#"):
+            code, _, zone = line.split("\t")[:3]
+            zones.setdefault(code, []).append(zone)
+    return {code: tuple(z) for code, z in zones.items()}
+
+
+# "at about 2200 GMT", "0440 GMT", "7:50 p.m. Eastern time", "19:50 UTC": a clock read in a zone the story names
+_ZONED_CLOCK = re.compile(
+    r"\b(?P<h>\d{1,2})(?:[:.]?(?P<m>\d{2}))?\s*(?P<half>[ap]\.?m\b\.?)?\s*"
+    r"(?P<zone>GMT|UTC|Zulu|(?:U\.S\.\s+)?Eastern(?:\s+(?:Standard|Daylight))?\s+[Tt]ime|E[SD]?T)\b")
+_ZONE_NAMES = {"GMT": "UTC", "UTC": "UTC", "Zulu": "UTC"}
+
+
+def _zoned_clock(text: str) -> tuple[int, str] | None:
+    m = _ZONED_CLOCK.search(text)
+    if m is None:
+        return None
+    hour, minute = int(m["h"]), int(m["m"] or 0)
+    if m["half"]:
+        hour = hour % 12 + (12 if m["half"][0].lower() == "p" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return hour * 60 + minute, _ZONE_NAMES.get(m["zone"], "America/New_York")
 
 
 def weekday_on_or_before(name: str, published: date) -> date:
@@ -208,10 +256,15 @@ def _month_before(month: int, published: date, year: str | None) -> date:
     return date(y, month, 1)
 
 
+_CONVERTED = re.compile(r"\((?=[^()]{0,30}\b(?:GMT|UTC|Zulu|E[SD]?T|Eastern)\b)[^()]{0,60}\)")
+
+
 def find_dates(sentence: str, published: date | None) -> list[DateMention]:
     """Every date phrase in `sentence`, resolved against `published`, in text order."""
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    # "at 11:40 p.m. local time (0440 GMT on Tuesday)": the conversion restates the local time, in another day
+    taken: list[tuple[int, int]] = [c.span() for c in _CONVERTED.finditer(sentence)] if "(" in sentence else []
+    told = _CONVERTED.sub(lambda c: " " * len(c.group()), sentence) if taken else sentence  # the clocks of the text
 
     def add(m: re.Match, value: date | None, precision: str, rank: int) -> None:
         if value is None or any(s < m.end() and m.start() < e for s, e in taken):
@@ -226,7 +279,8 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
             or (m.start() < 60 and not (m.start() == 0 and rank == 1) and _DATELINE_END.match(sentence[m.end():]))
             or _REACTION_TO_EVENT.match(sentence, m.end()))
         timed = _HOUR.search(sentence, max(0, m.start() - 30), m.end() + 25) is not None
-        found.append(DateMention(m.start(), m.end(), value, precision, speech, rank, event_end, timed))
+        clock = _zoned_clock(told[max(0, m.start() - 40):m.end() + 30]) if precision == "day" else None
+        found.append(DateMention(m.start(), m.end(), value, precision, speech, rank, event_end, timed, clock))
 
     for rx in (_MONTH_DAY, _DAY_MONTH):
         for m in rx.finditer(sentence):

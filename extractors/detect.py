@@ -29,7 +29,7 @@ from extractors import fields
 from extractors.arabic import language
 from extractors.arabic_reading import read_arabic
 from extractors.candidates import LEAD_SENTENCES, Evidence, evidence_features
-from extractors.dates import AHEAD_OF_OUTLET, find_dates
+from extractors.dates import AHEAD_OF_OUTLET, find_dates, local_day
 from extractors.dedup import MATCH_WINDOW_DAYS
 from extractors.gazetteer import Base, lookup, same_base, shares_spelled_name
 from extractors.mentions import (BaseRef, attack_cue, base_refs, dateline_end, excluded, is_origin, is_prose,
@@ -38,7 +38,7 @@ from extractors.reading import CARE, CEREMONY, Mention, digest_items, is_recent,
 from extractors.records import Detection, IncidentReport
 from extractors.scorer import Scorer, packaged_scorer
 from extractors.sentences import Sentence, article_sentences
-from extractors.places import Place, fold, resolve_place, without_article
+from extractors.places import Place, country_code, fold, resolve_place, without_article
 from extractors.unlisted import (PlaceMention, is_air_installation, most_specific, name_in_description,
                                  place_in_name, places_near_installations, stated_regions, unlisted_name)
 from extractors.vocabulary import EVENT_NOUN, vocabulary
@@ -549,7 +549,7 @@ def _reports(inc: _Incident, sentences: list[Sentence], refs: dict[int, list[Bas
         latitude=position[0],
         longitude=position[1],
         location_precision=position[2],
-        attack_date=inc.date,
+        attack_date=_on_local_clock(inc, located.country if located else country),
         date_precision=inc.precision if inc.date else None,
         weapons=weapons or ("unknown",),
         # a salvo the story divides by where its rounds fell is often counted in a sentence that goes on with the
@@ -650,6 +650,16 @@ def _whereabouts(place: PlaceMention | None, name: str, sentences: list[Sentence
     located = (_locate(town, country) if town else None) or (name_town() if in_name else None) \
         or (_as_stated(found, place) if place and place is not town and (found := _locate(place, country)) else None)
     return located or next(iter(regions()), None)
+
+
+def _on_local_clock(inc: _Incident, country: str | None) -> date | None:
+    """The incident's day at the installation, when the time that dates it is told on another clock ("at about 2200
+    GMT on Saturday" at a Somali base is Sunday there)."""
+    clock = next((m.date.clock for m in inc.mentions if m.date is not None and m.date.clock is not None
+                  and m.date.value == inc.date), None)
+    if clock is None or inc.date is None or inc.precision != "day" or country is None:
+        return inc.date
+    return local_day(inc.date, clock, country_code(country))
 
 
 def _dateline_country(sentences: list[Sentence]) -> str | None:

@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from extractors.dates import best_date, find_dates, weekday_on_or_before
+from extractors.dates import best_date, find_dates, local_day, weekday_on_or_before
 
 MONDAY = date(2020, 6, 15)
 
@@ -141,3 +141,12 @@ def test_a_day_owning_the_attack_dates_it_and_a_claim_is_said_on_its_day():
     claim_day, attack_day = find_dates(sentence, date(2025, 6, 13))
     assert (claim_day.value, claim_day.speech) == (date(2025, 6, 12), True)
     assert (attack_day.value, attack_day.speech) == (date(2025, 6, 10), False)
+
+
+def test_a_day_on_another_clock_moves_only_where_the_country_keeps_one_time():
+    late = (22 * 60, "UTC")
+    assert local_day(date(2024, 11, 9), late, "SO") == date(2024, 11, 10)  # Somalia: UTC+3
+    assert local_day(date(2024, 11, 9), late, "CO") == date(2024, 11, 9)  # Colombia: UTC-5, still Saturday
+    # at 20:00 UTC it is Saturday in Kaliningrad and Moscow, Sunday in Vladivostok: Russia's zones disagree
+    assert local_day(date(2024, 11, 9), (20 * 60, "UTC"), "RU") == date(2024, 11, 9)
+    assert local_day(date(2024, 11, 9), late, None) == date(2024, 11, 9)

@@ -3051,3 +3051,18 @@ def test_an_installation_the_story_says_was_not_attacked_was_not():
 def test_what_witnesses_thought_was_an_attack_is_no_attack():
     text = "When the walls shook on Monday, many soldiers thought it was a missile strike on the Kuweires air base."
     assert detect(text, date(2023, 2, 8), "").primary == ()
+
+
+def test_a_time_told_on_another_clock_is_dated_at_the_installation():
+    # 2140 GMT on Saturday is 00:40 on Sunday in Mogadishu (UTC+3); 8:15 p.m. Eastern is 04:15 the next day in Iraq
+    gmt = "Militants shelled the army base in Wanlaweyn at about 2140 GMT on Saturday, a commander said."
+    [report] = detect(gmt, date(2024, 11, 11), "").primary
+    assert report.attack_date == date(2024, 11, 10)
+    eastern = "Two drones targeted Al-Asad Air Base at about 8:15 p.m. Eastern time Monday, a U.S. official said."
+    [report] = detect(eastern, date(2024, 1, 9), "").primary
+    assert report.attack_date == date(2024, 1, 9)
+    # a conversion in brackets restates the local time: its day is the other clock's
+    local = ("Drones struck the army base in Tame at 11:50 p.m. local time on Monday (0450 GMT on Tuesday), the army "
+             "said.")
+    [report] = detect(local, date(2025, 2, 11), "").primary
+    assert report.attack_date == date(2025, 2, 10)
