@@ -212,6 +212,12 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
             if all(d.speech for d in local):
                 local += [d for d in near if not d.speech]
             best = best_date(local, (ref.start, ref.end))
+            # "images taken on Tuesday show a burned jet at the air base, which drones struck early on Sunday": a
+            # relative clause telling the attack on the installation dates it, not the main clause's day
+            told_of_it = _RELATIVE_CLAUSE.match(s.text, ref.end)
+            if told_of_it and attack_cue(told_of_it.group()) is not None and (
+                    own := [d for d in dates if told_of_it.start() <= d.start < told_of_it.end() and not d.speech]):
+                best = best_date(own, (ref.start, ref.end))
             # ("images taken on Monday show a burned bomber at the base, a day after drones struck it": the same)
             told_to = after.end() if told_only_after else ref.start
             back = _reaction_days(s.text[:told_to]) if best is not None and best.end <= told_to else None
@@ -480,6 +486,7 @@ def _own_clause(sentence: str, start: int, next_ref: int) -> int | None:
     return breaks[-1].start()
 
 
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|that|where)\b[^.;,]{0,100}")
 # "the FARDC camp in Minova", "a KDF camp": a camp an army's acronym owns is that army's, whatever stands near it
 _FORCE_OWNED = re.compile(r"\b(?:FARDC|FAMa|FADM|FACA|KDF|UPDF|ENDF|SNA|ANA|SDF|YPG|PMF|IDF|BSF|CRPF)\b")
 _MILITARY_WORD = re.compile(r"\b(?:military|army|militia|base|air|naval|police|training)\b|^Camp\b", re.IGNORECASE)

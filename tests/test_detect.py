@@ -3066,3 +3066,10 @@ def test_a_time_told_on_another_clock_is_dated_at_the_installation():
              "said.")
     [report] = detect(local, date(2025, 2, 11), "").primary
     assert report.attack_date == date(2025, 2, 10)
+
+
+def test_a_relative_clause_telling_the_attack_on_the_installation_dates_it():
+    text = ("Photographs taken on Thursday show two gutted hangars at the Saky air base, which Ukrainian missiles "
+            "struck late on Monday.")
+    [report] = detect(text, date(2024, 5, 16), "").primary
+    assert report.attack_date == date(2024, 5, 13)
