@@ -710,8 +710,14 @@ def _unlisted_claimant(text: str, cue: re.Match) -> str | None:
     # an armed group's acronym claims ("The RSF ... said its fighters had shelled"); "US" or "UN" names nobody
     acronym = bool(words) and words[0].isupper() and words[0] not in vocabulary().not_a_name
     # "On Friday, the group claimed": an article and a common noun name nobody (the group is the one named before)
+    # a state's army speaks; "the Baloch Republican Army claimed responsibility" is an armed group's name, since a
+    # state's army does not claim responsibility
+    voice = _STATE_VOICE.search(name)
+    if voice and voice.group() == "Army" and len(words) > 1 and "responsib" in cue.group().lower() \
+            and _STATE_VOICE.search(name, voice.end()) is None:
+        voice = None
     if not words or all(w.lower() in {"the", "of", "al", "ul", "e"} for w in words) \
-            or (names_nothing(words[0]) and not acronym) or _STATE_VOICE.search(name) \
+            or (names_nothing(words[0]) and not acronym) or voice \
             or vocabulary().countries.fullmatch(name) or all(_ALLEGIANCE.search(w) for w in words):
         return None
     return name
@@ -724,7 +730,8 @@ _ALLEGIANCE_AFTER = re.compile(r"[\s-](?:aligned|backed|linked|allied|affiliated
 
 
 # "The RSF, in a video posted on its Telegram channel, said ...": an aside between the claimant and its verb
-_ASIDE_BEFORE = re.compile(r",\s+(?:in|on|via|through|with)\b[^,;.]{3,80},\s*$")
+# ... and a gloss of its name ("Saraya al-Muntaqim (the Avenger Companies) claimed")
+_ASIDE_BEFORE = re.compile(r",\s+(?:in|on|via|through|with)\b[^,;.]{3,80},\s*$|\s+\([^()]{1,60}\)\s*$")
 
 
 # pronouns, sentence adverbs, possessives ("Ukraine's General Staff") and the organs of a state speak, they do not claim

@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from extractors.detect import candidates, detect
-from extractors.fields import casualties, counted_over, country_in, projectiles, suspected, weapons
+from extractors.fields import casualties, claimed_by, counted_over, country_in, projectiles, suspected, weapons
 from extractors.mentions import attack_cue, base_refs, is_origin
 from extractors.reading import read_mentions
 from extractors.sentences import article_sentences
@@ -3073,3 +3073,10 @@ def test_a_relative_clause_telling_the_attack_on_the_installation_dates_it():
             "struck late on Monday.")
     [report] = detect(text, date(2024, 5, 16), "").primary
     assert report.attack_date == date(2024, 5, 13)
+
+
+def test_an_armed_group_named_army_claims_responsibility_and_a_gloss_does_not_hide_the_claimant():
+    assert claimed_by(["The outlawed Sindhudesh Revolutionary Army claimed responsibility in a message."]) \
+        == "Sindhudesh Revolutionary Army"
+    assert claimed_by(["The Pakistani Army claimed it had killed six militants."]) is None
+    assert claimed_by(["A group calling itself Ashab al-Kahf (People of the Cave) claimed the attack."]) == "Ashab al-Kahf"
