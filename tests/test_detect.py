@@ -3080,3 +3080,9 @@ def test_an_armed_group_named_army_claims_responsibility_and_a_gloss_does_not_hi
         == "Sindhudesh Revolutionary Army"
     assert claimed_by(["The Pakistani Army claimed it had killed six militants."]) is None
     assert claimed_by(["A group calling itself Ashab al-Kahf (People of the Cave) claimed the attack."]) == "Ashab al-Kahf"
+
+
+def test_a_toll_told_in_nouns_is_a_toll():
+    # translated statements name the toll as nouns: "led to the martyrdom of ... and the injury of ..."
+    text = "One missile hit a depot, which led to the martyrdom of two soldiers and the injury of three others."
+    assert casualties([text])[:2] == (2, 3)
