@@ -3086,3 +3086,7 @@ def test_a_toll_told_in_nouns_is_a_toll():
     # translated statements name the toll as nouns: "led to the martyrdom of ... and the injury of ..."
     text = "One missile hit a depot, which led to the martyrdom of two soldiers and the injury of three others."
     assert casualties([text])[:2] == (2, 3)
+
+
+def test_instructors_and_trainers_at_a_base_are_counted():
+    assert casualties(["The drones killed three soldiers and a foreign trainer at the camp on Monday."])[0] == 4
