@@ -50,7 +50,9 @@ GENERIC = frozenset({
 _PLACE_WORDS = re.compile(
     r"^[\s,]*(?:\([^)]*\)\s*)?(?:district|region|province|governorate|town|city|village|area|county|"
     r"oblast|krai|municipality|countryside|residents|neighbou?rhood|border|highway|road|zone|pocket|enclave|corridor|"
-    r"desert)\b", re.IGNORECASE)
+    r"desert)\b"
+    r"|^,\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|settlement|suburb)\b",  # "Ukrainka, a town on the Dnipro"
+    re.IGNORECASE)
 _INSTALLATION_WORD = re.compile(r"\b(?:base|camp|air|airbase|airfield|airport|aerodrome|garrison|station|fort|barracks|"
                                 r"post|outpost|site|field|cantonment|headquarters|hq|academy)\b", re.IGNORECASE)
 _ACCENTED = re.compile(r"[\u00c0-\u024f]")
@@ -184,7 +186,7 @@ def find_bases(text: str) -> list[BaseMatch]:
         # area, names the area
         # "killed a Turkish soldier near Bashiqa, Iraq": a place near which something happened is the town (an
         # acronym such as "BIAP" is no town); so is the place whose residents or mayor speak ("residents of Morozovsk")
-        # and the place the text calls a town ("in the town of al-Shaddadi")
+        # and the place the text calls a town ("in the town of al-Shaddadi", "Ukrainka, a town south of Kyiv")
         if not _INSTALLATION_WORD.search(m.group()) and (
                 _PLACE_WORDS.match(text[m.end():m.end() + 40])
                 or (not m.group().isupper() and _NEAR_TOWN.search(text[max(0, m.start() - 30):m.start()]))) \

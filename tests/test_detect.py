@@ -3090,3 +3090,9 @@ def test_a_toll_told_in_nouns_is_a_toll():
 
 def test_instructors_and_trainers_at_a_base_are_counted():
     assert casualties(["The drones killed three soldiers and a foreign trainer at the camp on Monday."])[0] == 4
+
+
+def test_a_listed_base_s_town_the_text_calls_a_town_is_the_town():
+    text = ("Drones hit a fuel depot in Morozovsk, a town in Rostov region, on Tuesday night, setting two tanks on "
+            "fire, the governor said.")
+    assert detect(text, date(2025, 3, 12), "").primary == ()
