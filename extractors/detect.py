@@ -175,12 +175,16 @@ def _said_not_attacked(sentences: list[Sentence], refs: dict[int, list[BaseRef]]
     for s in sentences:
         if (m := _NOT_ATTACKED.search(s.text)) is not None:
             spared |= {r.name for r in refs.get(s.index, []) if _SUBJECT_GAP.fullmatch(s.text, r.end, m.start())}
+        if (m := _NO_ATTACK_ON.search(s.text)) is not None:  # "There was no attack on Camp Kokolo"
+            spared |= {r.name for r in refs.get(s.index, []) if r.start == m.end()}
     return spared
 
 
 _NOT_ATTACKED = re.compile(r"\b(?:was|were|is|are|has|have|had)\s+not\s+(?:been\s+)?(?:attacked|targeted|the target)\b"
                            r"|\b(?:was|were)\s+never\s+(?:attacked|targeted|the target)\b", re.IGNORECASE)
 _SUBJECT_GAP = re.compile(r"\s*(?:itself\s*)?")
+_NO_ATTACK_ON = re.compile(r"\b(?:there\s+(?:was|has been|had been)\s+)no\s+(?:\w+\s+)?attack\s+(?:on|against)\s+(?:the\s+)?",
+                           re.IGNORECASE)
 
 
 def _lead_overtakes(title: str, sentences: list[Sentence]) -> bool:

@@ -3096,3 +3096,15 @@ def test_a_listed_base_s_town_the_text_calls_a_town_is_the_town():
     text = ("Drones hit a fuel depot in Morozovsk, a town in Rostov region, on Tuesday night, setting two tanks on "
             "fire, the governor said.")
     assert detect(text, date(2025, 3, 12), "").primary == ()
+
+
+def test_there_was_no_attack_on_an_installation_denies_it():
+    text = ("Two soldiers died when explosions hit an arms depot at Camp Tshatshi on Sunday night. \"There was no "
+            "attack on Camp Tshatshi,\" the spokesman said.")
+    assert detect(text, date(2024, 3, 4), "").reports == ()
+
+
+def test_a_policy_that_makes_bases_harder_to_overrun_tells_no_attack():
+    text = ("The minister defended the \"super camp\" policy, saying concentrating troops made bases harder to overrun "
+            "and freed soldiers for patrols.")
+    assert detect(text, date(2025, 5, 7), "").primary == ()
