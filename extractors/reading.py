@@ -210,10 +210,12 @@ def read_mentions(sentences: list[Sentence], published: date | None) -> tuple[li
             local = [d for d in dates if d.start >= told_after] if told_only_after else []
             local = local or [d for d in near if lo <= d.start < hi]
             if all(d.speech for d in local):
-                local += [d for d in near if not d.speech]
+                # (not a day in the clause the attack answers: "in response to an Israeli strike ... on Monday")
+                local += [d for d in near if not d.speech and (told_after is None or d.start < told_after)]
             best = best_date(local, (ref.start, ref.end))
-            # "images taken on Tuesday show a burned jet at the air base, which drones struck early on Sunday": a
-            # relative clause telling the attack on the installation dates it, not the main clause's day
+            # "images taken on Tuesday show a burned jet at the air base, which drones struck early on Sunday", "an
+            # inquiry into why no siren sounded at the base before rockets struck it on Monday": a clause telling the
+            # attack on the installation right after it dates the attack, not the main clause's day
             told_of_it = _RELATIVE_CLAUSE.match(s.text, ref.end)
             if told_of_it and attack_cue(told_of_it.group()) is not None and (
                     own := [d for d in dates if told_of_it.start() <= d.start < told_of_it.end() and not d.speech]):
@@ -486,7 +488,7 @@ def _own_clause(sentence: str, start: int, next_ref: int) -> int | None:
     return breaks[-1].start()
 
 
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|that|where)\b[^.;,]{0,100}")
+_RELATIVE_CLAUSE = re.compile(r"(?:,\s+(?:which|that|where)|\s+(?:before|when|as))\s[^.;,]{0,100}")
 # "the FARDC camp in Minova", "a KDF camp": a camp an army's acronym owns is that army's, whatever stands near it
 _FORCE_OWNED = re.compile(r"\b(?:FARDC|FAMa|FADM|FACA|KDF|UPDF|ENDF|SNA|ANA|SDF|YPG|PMF|IDF|BSF|CRPF)\b")
 _MILITARY_WORD = re.compile(r"\b(?:military|army|militia|base|air|naval|police|training)\b|^Camp\b", re.IGNORECASE)

@@ -3108,3 +3108,18 @@ def test_a_policy_that_makes_bases_harder_to_overrun_tells_no_attack():
     text = ("The minister defended the \"super camp\" policy, saying concentrating troops made bases harder to overrun "
             "and freed soldiers for patrols.")
     assert detect(text, date(2025, 5, 7), "").primary == ()
+
+
+def test_the_day_of_the_event_an_attack_answers_does_not_date_the_attack():
+    text = ("Two drones struck the Ramot Naftali base on Tuesday evening, wounding four soldiers. Hezbollah claimed "
+            "responsibility, saying it had targeted \"the Ramot Naftali barracks\" in response to an Israeli strike "
+            "that killed one of its commanders on Monday.")
+    [report] = detect(text, date(2024, 6, 18), "").primary
+    assert (report.attack_date, report.claimed_by) == (date(2024, 6, 18), "Hezbollah")
+
+
+def test_a_clause_telling_the_attack_right_after_the_installation_dates_it():
+    text = ("The army said on Wednesday it was examining why no siren sounded at the Nafah base before rockets from "
+            "Lebanon struck it on Monday evening.")
+    [report] = detect(text, date(2024, 7, 10), "").primary
+    assert report.attack_date == date(2024, 7, 8)
