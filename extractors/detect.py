@@ -234,8 +234,11 @@ def _main_date(mentions: list[Mention], sentences: list[Sentence], refs: dict[in
     main = next((m for m in eligible if m.ref.kind != "generic"), eligible[0])
     # With no base named, every description ("a Nigerian army base", "a military base in Marte") is the
     # same unnamed base: they become one report, so any of them may date it.
+    # ... and a description placing it where its name does ("the coalition base at Kasrak" before "Kasrak base") is
+    # that installation too
     dated = [m for m in eligible if m.date is not None and (
-        m.ref.name == main.ref.name or (main.ref.kind == "generic" and m.ref.kind == "generic"))]
+        m.ref.name == main.ref.name or (m.ref.kind == "generic" and (
+            main.ref.kind == "generic" or same_base(m.ref.name, main.ref.name))))]
     described = [m for m in eligible if m.date is not None and m.ref.kind == "generic"]
     if not dated:
         # The lead describes the installation the headline or body names ("attacked a military camp in western

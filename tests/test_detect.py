@@ -3123,3 +3123,11 @@ def test_a_clause_telling_the_attack_right_after_the_installation_dates_it():
             "Lebanon struck it on Monday evening.")
     [report] = detect(text, date(2024, 7, 10), "").primary
     assert report.attack_date == date(2024, 7, 8)
+
+
+def test_a_description_placing_the_installation_where_its_name_does_dates_the_news():
+    text = ("Two drones targeted the base of the international coalition at Qaraqosh, in the Nineveh plains east of "
+            "Mosul, late on Thursday, a source said. A group claimed it had struck \"the American base at Qaraqosh\". "
+            "It was the third attack on the base this month. On Monday, a rocket fell inside the base.")
+    [report] = detect(text, date(2023, 11, 17), "Two drones target coalition base at Qaraqosh").primary
+    assert (report.attack_date, report.weapons) == (date(2023, 11, 16), ("drone",))
