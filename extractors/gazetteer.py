@@ -66,13 +66,16 @@ _INSTALLATION_BEFORE = re.compile(
 
 
 # Dutch, German and Nordic copy spells the word Kamp ("Kamp Holland" is Camp Holland); Pakistani copy shortens
-# cantonment to Cantt ("DI Khan Cantt")
-_SPELLINGS = {"camp": "[ck]amp", "cantonment": r"(?:cantonment|cantt\.?)"}
+# cantonment to Cantt ("DI Khan Cantt"); an airport keeps its name with or without "International" ("Sulaymaniyah
+# International Airport" is Sulaymaniyah airport)
+_SPELLINGS = {"camp": "[ck]amp", "cantonment": r"(?:cantonment|cantt\.?)", "airport": r"(?:international[\s\-]+)?airport"}
 _SPELLED = {"kamp": "camp", "cantt": "cantonment"}
 
 
 def _alias_pattern(alias: str) -> str:
-    tokens = [_SPELLINGS.get(t.lower(), re.escape(t)) for t in re.split(r"[\s\-‐–]+", alias.replace("’", "'")) if t]
+    words = [t for t in re.split(r"[\s\-‐–]+", alias.replace("’", "'")) if t]
+    words = [w for w, after in zip(words, [*words[1:], ""]) if (w.lower(), after.lower()) != ("international", "airport")]
+    tokens = [_SPELLINGS.get(t.lower(), re.escape(t)) for t in words]
     return r"[\s\-‐–]+".join(t.replace("'", "['’]?") for t in tokens)
 
 
@@ -156,7 +159,9 @@ def _index() -> tuple[re.Pattern[str], dict[str, Base], frozenset[str]]:
 
 def _key(name: str) -> str:
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return " ".join(_SPELLED.get(w, w) for w in re.split(r"[^a-z0-9]+", s.replace("'", ""))).strip()
+    words = [_SPELLED.get(w, w) for w in re.split(r"[^a-z0-9]+", s.replace("'", ""))]
+    return " ".join(w for w, after in zip(words, [*words[1:], ""]) if not (w == "international" and after == "airport")
+                    ).strip()
 
 
 def fold_accents(text: str) -> str:

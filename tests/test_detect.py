@@ -5,6 +5,7 @@ import pytest
 
 from extractors.detect import candidates, detect
 from extractors.fields import casualties, claimed_by, counted_over, country_in, projectiles, suspected, weapons
+from extractors.gazetteer import lookup
 from extractors.mentions import attack_cue, base_refs, is_origin
 from extractors.reading import read_mentions
 from extractors.sentences import article_sentences
@@ -3131,3 +3132,10 @@ def test_a_description_placing_the_installation_where_its_name_does_dates_the_ne
             "It was the third attack on the base this month. On Monday, a rocket fell inside the base.")
     [report] = detect(text, date(2023, 11, 17), "Two drones target coalition base at Qaraqosh").primary
     assert (report.attack_date, report.weapons) == (date(2023, 11, 16), ("drone",))
+
+
+def test_an_airport_is_named_with_or_without_international():
+    text = "A drone struck a hangar at Sulaymaniyah International Airport early on Thursday, where U.S. troops work."
+    [report] = detect(text, date(2024, 9, 19), "").primary
+    assert report.base == "Sulaymaniyah Airport"
+    assert lookup("Sulaymaniyah International Airport") == lookup("Sulaymaniyah airport")
