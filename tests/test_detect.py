@@ -3139,3 +3139,10 @@ def test_an_airport_is_named_with_or_without_international():
     [report] = detect(text, date(2024, 9, 19), "").primary
     assert report.base == "Sulaymaniyah Airport"
     assert lookup("Sulaymaniyah International Airport") == lookup("Sulaymaniyah airport")
+
+
+def test_a_border_guard_post_is_an_installation_and_its_description_ends_at_an_outcome():
+    text = ("A soldier wounded in Friday's drone attack on a border guard post near al-Ruwaished died of his wounds on "
+            "Saturday, the army said.")
+    [report] = detect(text, date(2024, 7, 21), "").primary
+    assert report.base.endswith("Ruwaished") and report.attack_date == date(2024, 7, 19)
