@@ -89,6 +89,17 @@ the session-start code: round 96 (the aftermath of attacks: reaction-led leads, 
 follow-ups weeks later that are no new attack) with tests/holdout/challenge_articles_97.toml; round 98 (Iraq, Syria and
 Jordan 2019-24: coalition, Iraqi, Kurdish and Turkish installations, transliterations, consecutive days, round-ups,
 look-alikes) with tests/holdout/challenge_articles_99.toml.
+Session 19's pairs, written the same way and scored on arrival with the session-start code: round 100 (Iraq, Syria and
+Jordan 2019-24: the fields an analyst files, split counts, revised tolls, claims against blame, time zones) with
+tests/holdout/challenge_articles_101.toml; round 102 (the Sahel, Lake Chad, Somalia/Kenya, the DRC, Sudan, Pakistan,
+Afghanistan, Myanmar, the Philippines, Colombia: installations named by their town, spelled differently by each
+outlet) with tests/holdout/challenge_articles_103.toml; round 104 (one day of a general-news bulk feed: look-alikes
+among briefs, tickers, corrections and digests) with tests/holdout/challenge_articles_105.toml; round 106 (recall and
+dating: follow-ups led by funerals, reactions and visits, described installations, debris, attackers' claims,
+consequences, satellite images, namesakes) with tests/holdout/challenge_articles_107.toml. Two more pairs were written
+later in session 19, arriving after some of its rules: round 108 (Iraq, Syria, Jordan, Israel/Lebanon 2019-25: half
+precision traps, half recall with hard fields) with tests/holdout/challenge_articles_109.toml; round 110 (the wider
+world in short briefs, half look-alikes) with tests/holdout/challenge_articles_111.toml.
 The first Arabic set, tests/challenge_articles_ar_2.toml (issue 14), is written the way Iraqi, Kurdish, Syrian and
 Yemeni outlets word such news (counts after the noun, night phrases, Arabic names, look-alike negatives); its
 twin tests/holdout/challenge_articles_ar_3.toml is held back the same way.
@@ -134,7 +145,9 @@ FILES = ("challenge_articles.toml", "challenge_articles_2.toml", "challenge_arti
          "challenge_articles_78.toml", "challenge_articles_80.toml", "challenge_articles_82.toml",
          "challenge_articles_84.toml", "challenge_articles_86.toml", "challenge_articles_88.toml",
          "challenge_articles_90.toml", "challenge_articles_92.toml", "challenge_articles_94.toml",
-         "challenge_articles_96.toml", "challenge_articles_98.toml", "challenge_articles_ar_2.toml")
+         "challenge_articles_96.toml", "challenge_articles_98.toml", "challenge_articles_100.toml",
+         "challenge_articles_102.toml", "challenge_articles_104.toml", "challenge_articles_106.toml",
+         "challenge_articles_108.toml", "challenge_articles_110.toml", "challenge_articles_ar_2.toml")
 # Minimum (positives, negatives) per set; the seventh set is about precision, so mostly negatives; the first Arabic
 # set is a small work round (its held-back twin is tests/holdout/challenge_articles_ar_3.toml).
 MINIMUM = {"challenge_articles_7.toml": (8, 20), "challenge_articles_10.toml": (15, 12),
@@ -169,6 +182,9 @@ MINIMUM = {"challenge_articles_7.toml": (8, 20), "challenge_articles_10.toml": (
            "challenge_articles_88.toml": (20, 13), "challenge_articles_90.toml": (18, 14),
            "challenge_articles_92.toml": (20, 13), "challenge_articles_94.toml": (12, 21),
            "challenge_articles_96.toml": (17, 15), "challenge_articles_98.toml": (19, 13),
+           "challenge_articles_100.toml": (19, 13), "challenge_articles_102.toml": (19, 13),
+           "challenge_articles_104.toml": (18, 14), "challenge_articles_106.toml": (19, 13),
+           "challenge_articles_108.toml": (19, 13), "challenge_articles_110.toml": (19, 13),
            "challenge_articles_ar_2.toml": (10, 6)}
 SETS = {name: tomllib.loads((Path(__file__).parent / name).read_text("utf-8"))["article"] for name in FILES}
 ARTICLES = [(name, a) for name in FILES for a in SETS[name]]
