@@ -215,7 +215,7 @@ def _salvoes(text: str) -> list[list[re.Match]]:
         pos = m.end()
         if not m["noun"].lower().endswith("s") and _NOT_A_PROJECTILE.match(text[m.end():]):
             continue
-        if m["n"].isdigit() and (name := _NAME_BEFORE.search(text, 0, m.start())) \
+        if m["n"].isdigit() and (name := _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())) \
                 and name[1].lower() not in _DATE_WORDS:
             continue  # "Fadi 2 missiles", "Shahed 136 drones": a numeral after a name designates a model
         coordinated = bool(salvoes) and not m["bound"] and (
