@@ -183,8 +183,8 @@ def _said_not_attacked(sentences: list[Sentence], refs: dict[int, list[BaseRef]]
 _NOT_ATTACKED = re.compile(r"\b(?:was|were|is|are|has|have|had)\s+not\s+(?:been\s+)?(?:attacked|targeted|the target)\b"
                            r"|\b(?:was|were)\s+never\s+(?:attacked|targeted|the target)\b", re.IGNORECASE)
 _SUBJECT_GAP = re.compile(r"\s*(?:itself\s*)?")
-_NO_ATTACK_ON = re.compile(r"\b(?:there\s+(?:was|has been|had been)\s+)no\s+(?:\w+\s+)?attack\s+(?:on|against)\s+(?:the\s+)?",
-                           re.IGNORECASE)
+_NO_ATTACK_ON = re.compile(r"\bthere\s+(?:was|has been|had been)\s+no\s+(?:\w+\s+)?attack\s+(?:on|against)\s+"
+                           r"(?:the\s+)?", re.IGNORECASE)
 
 
 def _lead_overtakes(title: str, sentences: list[Sentence]) -> bool:

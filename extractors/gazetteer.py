@@ -51,7 +51,8 @@ _PLACE_WORDS = re.compile(
     r"^[\s,]*(?:\([^)]*\)\s*)?(?:district|region|province|governorate|town|city|village|area|county|"
     r"oblast|krai|municipality|countryside|residents|neighbou?rhood|border|highway|road|zone|pocket|enclave|corridor|"
     r"desert)\b"
-    r"|^,\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|settlement|suburb)\b",  # "Ukrainka, a town on the Dnipro"
+    # "Ukrainka, a town on the Dnipro"
+    r"|^,\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|settlement|suburb)\b",
     re.IGNORECASE)
 _INSTALLATION_WORD = re.compile(r"\b(?:base|camp|air|airbase|airfield|airport|aerodrome|garrison|station|fort|barracks|"
                                 r"post|outpost|site|field|cantonment|headquarters|hq|academy)\b", re.IGNORECASE)
@@ -68,13 +69,15 @@ _INSTALLATION_BEFORE = re.compile(
 # Dutch, German and Nordic copy spells the word Kamp ("Kamp Holland" is Camp Holland); Pakistani copy shortens
 # cantonment to Cantt ("DI Khan Cantt"); an airport keeps its name with or without "International" ("Sulaymaniyah
 # International Airport" is Sulaymaniyah airport)
-_SPELLINGS = {"camp": "[ck]amp", "cantonment": r"(?:cantonment|cantt\.?)", "airport": r"(?:international[\s\-]+)?airport"}
+_SPELLINGS = {"camp": "[ck]amp", "cantonment": r"(?:cantonment|cantt\.?)",
+              "airport": r"(?:international[\s\-]+)?airport"}
 _SPELLED = {"kamp": "camp", "cantt": "cantonment"}
 
 
 def _alias_pattern(alias: str) -> str:
     words = [t for t in re.split(r"[\s\-‐–]+", alias.replace("’", "'")) if t]
-    words = [w for w, after in zip(words, [*words[1:], ""]) if (w.lower(), after.lower()) != ("international", "airport")]
+    words = [w for w, after in zip(words, [*words[1:], ""])
+             if (w.lower(), after.lower()) != ("international", "airport")]
     tokens = [_SPELLINGS.get(t.lower(), re.escape(t)) for t in words]
     return r"[\s\-‐–]+".join(t.replace("'", "['’]?") for t in tokens)
 

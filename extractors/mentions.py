@@ -40,7 +40,8 @@ _DESCRIPTION_TAIL = re.compile(
     r"^((?:\s+(?!(?:that|which|where|who|whose|hosting|housing|home|used|run|on|was|were|is|has|had|and|"
     r"but|to|after|before|during|when|while|as|killing|wounding|early|late|overnight|yesterday|today|"
     # a time or an outcome ends the description: "a camp in western Niger three days ago left 89 dead"
-    r"ago|last|this|days?|weeks?|hours?|months?|left|leaves|leaving|kills?|killed|wounded|died|dies|fell|falls|came|comes|"
+    r"ago|last|this|days?|weeks?|hours?|months?|left|leaves|leaving|kills?|killed|wounded|died|dies|fell|falls|"
+    r"came|comes|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|\d+|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)"
     r"[\w’'.-]+){0,7})", re.IGNORECASE)
 

@@ -244,9 +244,9 @@ def unlisted_identity(name: str) -> str | None:
     places nothing. Outlets name one installation many ways ("the Diapaga detachment", "the Diapaga military
     detachment", "the army base in Diapaga", "Unnamed army base, Diapaga") and spell its town as they hear it
     (Awdheegle, Awdhegle, Al-Mayadin, Mayadin, Buurhakaba, Bur Hakaba): what stays is the place, without its Arabic
-    article, its words run together and its doubled vowels single, and whether it is an air base. The place is the one after a comma or a locating
-    preposition, else the name's first run of capitalised words that say neither whose nor what kind the
-    installation is ("Jandola" of "Jandola Frontier Corps fort")."""
+    article, its words run together and its doubled vowels single, and whether it is an air base. The place is the
+    one after a comma or a locating preposition, else the name's first run of capitalised words that say neither
+    whose nor what kind the installation is ("Jandola" of "Jandola Frontier Corps fort")."""
     m = _PLACED.match(name) or _LOCATED.search(name)
     place = places.without_article(m["place"] if m else _place_words(name))
     if not place:

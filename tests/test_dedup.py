@@ -155,7 +155,8 @@ def test_two_sources_one_time_two_figures_keep_the_larger():
     (("Kismayo airfield base", "Unnamed air base, Kismayo"), "kismayo-air-base"),
     # outlets write an Arabic town with its article or without it, and a town's name as one word or two
     (("Unnamed army base, Ceel Dheere", "Celdheere military camp"), "celdhere-military-base"),
-    (("Unnamed military base, Al-Mayadin", "army base in Mayadin", "Al-Mayadin military camp"), "mayadin-military-base"),
+    (("Unnamed military base, Al-Mayadin", "army base in Mayadin", "Al-Mayadin military camp"),
+     "mayadin-military-base"),
 ])
 def test_an_unlisted_installation_named_many_ways_is_one_base(names, slug):
     assert {base_slug(name) for name in names} == {slug}

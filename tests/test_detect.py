@@ -3080,7 +3080,8 @@ def test_an_armed_group_named_army_claims_responsibility_and_a_gloss_does_not_hi
     assert claimed_by(["The outlawed Sindhudesh Revolutionary Army claimed responsibility in a message."]) \
         == "Sindhudesh Revolutionary Army"
     assert claimed_by(["The Pakistani Army claimed it had killed six militants."]) is None
-    assert claimed_by(["A group calling itself Ashab al-Kahf (People of the Cave) claimed the attack."]) == "Ashab al-Kahf"
+    glossed = "A group calling itself Ashab al-Kahf (People of the Cave) claimed the attack."
+    assert claimed_by([glossed]) == "Ashab al-Kahf"
 
 
 def test_a_toll_told_in_nouns_is_a_toll():
